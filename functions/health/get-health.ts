@@ -1,0 +1,3 @@
+import { json, route } from '../lib/http.js';
+
+export const handler = route({}, async () => json(200, { status: 'ok' }));

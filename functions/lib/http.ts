@@ -1,0 +1,104 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { LIMITS } from '../../shared/schemas.js';
+import { parseWith } from '../../shared/validation.js';
+import { logger } from './logger.js';
+import { HttpError, problemResponse, toProblem } from './problem.js';
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+/** What a handler receives: the raw event plus its parsed, validated body and query. */
+export interface HttpRequest<B, Q> {
+  event: HttpEvent;
+  body: B;
+  query: Q;
+  path: Record<string, string>;
+  header: (name: string) => string | undefined;
+}
+
+interface RouteOptions<BS extends z.ZodType | undefined, QS extends z.ZodType | undefined> {
+  body?: BS;
+  query?: QS;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** Middleware: every thrown error becomes problem+json; 5xx are logged with the request id and hidden. */
+const problems = (): MiddlewareObj<HttpEvent, HttpResult> => ({
+  onError: (request) => {
+    const requestId = request.context?.awsRequestId ?? request.event.requestContext?.requestId;
+    const problem = toProblem(request.error, requestId);
+    if (problem.status >= 500) logger.error('unhandled error', { requestId, error: String(request.error), stack: (request.error as Error)?.stack });
+    request.response = problemResponse(problem, request.error);
+  },
+});
+
+/** Reads the JSON body: 415 unless JSON, 413 over 64 KB, 400 if it does not parse. */
+export function readJsonBody(event: HttpEvent): unknown {
+  const type = header(event, 'content-type') ?? '';
+  if (!/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(type)) {
+    throw new HttpError(415, 'unsupported-media-type', 'Send JSON', 'Send the body as JSON with "Content-Type: application/json".');
+  }
+  const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+  if (Buffer.byteLength(raw, 'utf8') > LIMITS.bodyBytes) {
+    throw new HttpError(413, 'payload-too-large', 'Body too large', `The body must be at most ${LIMITS.bodyBytes / 1024} KB.`);
+  }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, 'malformed-json', 'Malformed JSON', 'The body is not valid JSON.', [{ path: '(body)', message: 'is not valid JSON' }]);
+  }
+}
+
+export function header(event: HttpEvent, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+/**
+ * Wraps a route's logic: middleware first (errors → problem+json), then body and query validated
+ * against their schemas, then the handler with typed input.
+ * @example export const handler = route({ body: commentSchema }, async ({ body }) => json(201, body));
+ */
+export function route<BS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
+  options: RouteOptions<BS, QS>,
+  fn: (req: HttpRequest<Out<BS>, Out<QS>>) => Promise<HttpResult>,
+) {
+  return middy<HttpEvent, HttpResult, Error, Context>()
+    .use(problems())
+    .handler(async (event) => {
+      const body = (options.body ? parseWith(options.body, readJsonBody(event)) : undefined) as Out<BS>;
+      const query = (options.query ? parseWith(options.query, event.queryStringParameters ?? {}, 'query') : undefined) as Out<QS>;
+      return fn({ event, body, query, path: (event.pathParameters ?? {}) as Record<string, string>, header: (n) => header(event, n) });
+    });
+}
+
+/** A JSON response. Public GETs pass a cache policy; everything else is not cached. */
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/** Short shared caching for public reads: fresh enough for a live board, cheap under load. */
+export const PUBLIC_CACHE = { 'cache-control': 'public, max-age=15, stale-while-revalidate=30' };
+
+export const etag = (version: number) => ({ etag: `"${version}"` });
+
+/** Parses If-Match: `"7"`, `W/"7"` or `7`. Absent → undefined; malformed → 400. */
+export function ifMatch(event: HttpEvent): number | undefined {
+  const raw = header(event, 'if-match');
+  if (raw === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(raw.trim());
+  if (!match) {
+    throw new HttpError(400, 'validation', 'Your request has invalid fields', 'If-Match must be an item version like "3".', [
+      { path: 'header.If-Match', message: 'must be the ETag of the item, like "3"' },
+    ]);
+  }
+  return Number(match[1]);
+}

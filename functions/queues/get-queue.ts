@@ -1,0 +1,22 @@
+import { getService } from '../../shared/catalog/index.js';
+import { statusLabel } from '../../shared/public-view.js';
+import { queueQuerySchema } from '../../shared/schemas.js';
+import { json, PUBLIC_CACHE, route } from '../lib/http.js';
+import { listQueue } from '../store/lists.js';
+
+/** A service's waiting queue in order: priority (urgent first), then age (oldest first). */
+export const handler = route({ query: queueQuerySchema }, async ({ path, query }) => {
+  const service = getService(path.serviceCode as string);
+  const page = await listQueue(service.code, query.limit, query.cursor);
+  const items = page.items.map((i) => ({
+    position: i.position,
+    id: i.id,
+    reference: i.reference,
+    title: i.title,
+    priority: i.priority,
+    status: i.status,
+    statusLabel: statusLabel(service, i.status),
+    createdAt: i.createdAt,
+  }));
+  return json(200, { service: { code: service.code, name: service.name }, items, nextCursor: page.nextCursor }, PUBLIC_CACHE);
+});

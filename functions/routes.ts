@@ -1,0 +1,30 @@
+/**
+ * The route table: the single source for the CDK HTTP API routes and the local server.
+ * `handler` is the module under `functions/` (without extension) that exports `handler`.
+ * `auth: 'staff'` routes sit behind the Cognito JWT authorizer; handlers then decide by group.
+ */
+export interface RouteDefinition {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  handler: string;
+  auth: 'public' | 'staff';
+  /** Read-only routes get read-only table grants in AWS. */
+  access: 'read' | 'write';
+}
+
+export const ROUTES: RouteDefinition[] = [
+  { method: 'GET', path: '/api/health', handler: 'health/get-health', auth: 'public', access: 'read' },
+  { method: 'GET', path: '/api/services', handler: 'services/list-services', auth: 'public', access: 'read' },
+  { method: 'POST', path: '/api/reports', handler: 'reports/create-report', auth: 'public', access: 'write' },
+  { method: 'GET', path: '/api/reports', handler: 'reports/list-reports', auth: 'public', access: 'read' },
+  { method: 'GET', path: '/api/reports/{id}', handler: 'reports/get-report', auth: 'public', access: 'read' },
+  { method: 'GET', path: '/api/queues/{serviceCode}', handler: 'queues/get-queue', auth: 'public', access: 'read' },
+  { method: 'GET', path: '/api/staff/reports', handler: 'staff/list-reports', auth: 'staff', access: 'read' },
+  { method: 'GET', path: '/api/staff/reports/{id}', handler: 'staff/get-report', auth: 'staff', access: 'read' },
+  { method: 'PATCH', path: '/api/staff/reports/{id}', handler: 'staff/update-report', auth: 'staff', access: 'write' },
+  { method: 'POST', path: '/api/staff/reports/{id}/transitions', handler: 'staff/create-transition', auth: 'staff', access: 'write' },
+  { method: 'POST', path: '/api/staff/reports/{id}/comments', handler: 'staff/create-comment', auth: 'staff', access: 'write' },
+];
+
+/** `GET /api/reports/{id}`: the API Gateway route key of a route. */
+export const routeKey = (r: Pick<RouteDefinition, 'method' | 'path'>) => `${r.method} ${r.path}`;

@@ -1,0 +1,50 @@
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { HistoryEvent, Item } from '../../shared/items.js';
+import { db, tableName } from './client.js';
+import { eventRecord, itemRecord, referenceKey } from './keys.js';
+
+/** Every record that stores one item with its history, for bulk loading (seed, import, benchmarks). */
+export function recordsOf(item: Item, history: HistoryEvent[]): Record<string, unknown>[] {
+  return [
+    itemRecord(item),
+    { ...referenceKey(item.reference), entity: 'reference', itemId: item.id, kind: item.kind },
+    ...history.map((e) => eventRecord(item.id, e)),
+  ];
+}
+
+/**
+ * Writes records with BatchWriteItem, 25 at a time and `concurrency` batches in flight, retrying
+ * unprocessed items. Not transactional: only for loading data no request is reading yet.
+ */
+export async function batchPut(records: Record<string, unknown>[], concurrency = 8, onProgress?: (done: number) => void): Promise<void> {
+  const batches: Record<string, unknown>[][] = [];
+  for (let i = 0; i < records.length; i += 25) batches.push(records.slice(i, i + 25));
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      let pending = batches[next++] as Record<string, unknown>[];
+      for (let attempt = 0; pending.length; attempt++) {
+        const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending.map((Item) => ({ PutRequest: { Item } })) } }));
+        const left = out.UnprocessedItems?.[tableName()] ?? [];
+        done += pending.length - left.length;
+        pending = left.map((r) => r.PutRequest?.Item as Record<string, unknown>);
+        if (pending.length) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      }
+      onProgress?.(done);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+const SEED_MARKER = { PK: 'META#SEED', SK: '#META' };
+
+/** Whether demo data was loaded into this table already. */
+export async function isSeeded(): Promise<boolean> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: SEED_MARKER }));
+  return Boolean(Item);
+}
+
+export async function markSeeded(count: number): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, entity: 'meta', count, at: new Date().toISOString() } }));
+}

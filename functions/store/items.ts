@@ -1,0 +1,163 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Change, HistoryEvent, Item } from '../../shared/items.js';
+import { NotFoundError, StaleVersionError } from '../../shared/errors.js';
+import { isReference } from '../../shared/reference.js';
+import { db, tableName } from './client.js';
+import { isWriteConflict } from './errors.js';
+import {
+  EVENT_PREFIX,
+  eventFromRecord,
+  eventRecord,
+  ITEM_SK,
+  itemFromRecord,
+  itemPK,
+  itemRecord,
+  notificationRecord,
+  referenceKey,
+} from './keys.js';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/** The item with this id, or undefined. One GetItem. */
+export async function findItem(id: string): Promise<Item | undefined> {
+  const { Item: record } = await db().send(new GetCommand({ TableName: tableName(), Key: { PK: itemPK(id), SK: ITEM_SK } }));
+  return record ? itemFromRecord(record) : undefined;
+}
+
+/** Resolves an id or a reference (as a citizen reads it out) to the item's id. */
+export async function resolveItemId(idOrReference: string): Promise<string | undefined> {
+  if (!isReference(idOrReference)) return idOrReference;
+  const { Item: record } = await db().send(new GetCommand({ TableName: tableName(), Key: referenceKey(idOrReference) }));
+  return record?.itemId as string | undefined;
+}
+
+/** The item named by an id or reference, or a NotFoundError. */
+export async function getItem(idOrReference: string): Promise<Item> {
+  const id = await resolveItemId(idOrReference);
+  const item = id ? await findItem(id) : undefined;
+  if (!item) throw new NotFoundError(`There is no item "${idOrReference}".`);
+  return item;
+}
+
+/**
+ * An item and its whole history in one query: the item record sorts first in its partition,
+ * then its events in time order.
+ */
+export async function getItemWithHistory(idOrReference: string): Promise<{ item: Item; history: HistoryEvent[] }> {
+  const id = await resolveItemId(idOrReference);
+  if (!id) throw new NotFoundError(`There is no item "${idOrReference}".`);
+  let item: Item | undefined;
+  const history: HistoryEvent[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :last',
+        ExpressionAttributeValues: { ':pk': itemPK(id), ':first': ITEM_SK, ':last': `${EVENT_PREFIX}\uffff` },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const record of page.Items ?? []) {
+      if (record.SK === ITEM_SK) item = itemFromRecord(record);
+      else if (String(record.SK).startsWith(EVENT_PREFIX)) history.push(eventFromRecord(record));
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  if (!item) throw new NotFoundError(`There is no item "${idOrReference}".`);
+  return { item, history };
+}
+
+/** The writes of a change besides the item itself: its events and notification records. */
+function appendWrites(change: Change): TransactItem[] {
+  const event = change.events.at(-1);
+  return [
+    ...change.events.map((e) => ({
+      Put: { TableName: tableName(), Item: eventRecord(change.item.id, e), ConditionExpression: 'attribute_not_exists(PK)' },
+    })),
+    ...(event ? change.notifications.map((kind) => ({ Put: { TableName: tableName(), Item: notificationRecord(change.item, kind, event) } })) : []),
+  ];
+}
+
+/**
+ * Writes a new item, its reference, events and notifications in one transaction, plus any extra
+ * writes (an idempotency record). The reference must not exist yet.
+ */
+export async function insertItem(change: Change, extra: TransactItem[] = []): Promise<void> {
+  const { item } = change;
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName(), Item: itemRecord(item), ConditionExpression: 'attribute_not_exists(PK)' } },
+        {
+          Put: {
+            TableName: tableName(),
+            Item: { ...referenceKey(item.reference), entity: 'reference', itemId: item.id, kind: item.kind },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        ...appendWrites(change),
+        ...extra,
+      ],
+    }),
+  );
+}
+
+/**
+ * Applies a change to an existing item in one transaction: the item is replaced only if it is still
+ * at the version the change was computed from, so exactly one concurrent writer wins per version.
+ */
+export async function commitChange(change: Change, expectedVersion: number, extra: TransactItem[] = []): Promise<void> {
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: itemRecord(change.item),
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          },
+        },
+        ...appendWrites(change),
+        ...extra,
+      ],
+    }),
+  );
+}
+
+/** A condition that another item exists, checked inside the same transaction. */
+export function itemExistsCheck(id: string): TransactItem {
+  return { ConditionCheck: { TableName: tableName(), Key: { PK: itemPK(id), SK: ITEM_SK }, ConditionExpression: 'attribute_exists(PK)' } };
+}
+
+export interface UpdateOptions {
+  /** The version the caller last saw (from If-Match); a mismatch is a StaleVersionError. */
+  ifMatch?: number;
+  /** Extra writes or checks for the same transaction, computed from the current item. */
+  extra?: (item: Item) => TransactItem[];
+}
+
+const MAX_ATTEMPTS = 6;
+
+/**
+ * Reads an item, computes a change from it and commits it atomically. Without If-Match a lost race
+ * is retried on the fresh item, so the decision (e.g. "is this transition still allowed?") is always
+ * taken on current state; with If-Match the caller's stale copy gets a StaleVersionError.
+ */
+export async function updateItem(idOrReference: string, decide: (item: Item) => Change, opts: UpdateOptions = {}): Promise<Item> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await getItem(idOrReference);
+    if (opts.ifMatch !== undefined && opts.ifMatch !== current.version) throw new StaleVersionError(current.version);
+    const change = decide(current);
+    if (change.events.length === 0) return current;
+    try {
+      await commitChange(change, current.version, opts.extra?.(current));
+      return change.item;
+    } catch (err) {
+      if (!isWriteConflict(err)) throw err;
+      if (opts.ifMatch !== undefined || attempt >= MAX_ATTEMPTS) throw new StaleVersionError();
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import ngeohash from 'ngeohash';
+import { type Actor, canActOn } from '../../shared/actor.js';
+import { getService, listServices, PHASES, type Phase, type Service } from '../../shared/catalog/index.js';
+import type { Item } from '../../shared/items.js';
+import { queueSortKey } from '../../shared/queue.js';
+import type { BBox, ListReportsQuery, StaffListQuery } from '../../shared/schemas.js';
+import { stateOf } from '../../shared/workflow.js';
+import { requireTeam } from '../../shared/actor.js';
+import { db, tableName } from './client.js';
+import { CELL_PRECISION, itemFromRecord } from './keys.js';
+import { type Partition, queryPartitions } from './paginate.js';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/**
+ * An item's 1-based place in its service's queue: one more than the number of waiting items that
+ * sort before it. A COUNT query on the sparse queue index reads only keys.
+ */
+export async function queuePosition(item: Item): Promise<number | undefined> {
+  if (item.phase !== 'waiting') return undefined;
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'queue',
+        KeyConditionExpression: 'queuePK = :svc AND queueSK < :mine',
+        ExpressionAttributeValues: { ':svc': item.serviceCode, ':mine': queueSortKey(item) },
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return count + 1;
+}
+
+/** A service's waiting items in queue order, each with its position. */
+export async function listQueue(serviceCode: string, limit: number, cursor?: string): Promise<Page<Item & { position: number }>> {
+  const { records, nextCursor, offset } = await queryPartitions([{ index: 'queue', pk: serviceCode }], limit, cursor);
+  return { items: records.map((r, i) => ({ ...itemFromRecord(r), position: offset + i + 1 })), nextCursor };
+}
+
+/** Public list of reports: by bounding box (geohash cells), else by service and/or phase, newest first. */
+export async function listReports(query: ListReportsQuery): Promise<Page<Item>> {
+  const services = query.service ? [getService(query.service)] : undefined;
+  const phases: readonly Phase[] = query.phase ? [query.phase] : PHASES;
+  const since = query.updatedSince ? new Date(query.updatedSince).toISOString() : undefined;
+  const partitions = query.bbox
+    ? cellPartitions('report', query.bbox, { services, phases, since })
+    : recencyPartitions('report', services, phases, since);
+  const { records, nextCursor } = await queryPartitions(partitions, query.limit, query.cursor);
+  return { items: records.map(itemFromRecord), nextCursor };
+}
+
+/** Staff list: only services the actor may act on; narrowed by service, status, phase, priority, assignee. */
+export async function listStaffReports(actor: Actor, query: StaffListQuery): Promise<Page<Item>> {
+  let services = listServices('report').filter((s) => canActOn(actor, s));
+  if (query.service) {
+    const service = getService(query.service);
+    requireTeam(actor, service);
+    services = [service];
+  }
+  const phases: readonly Phase[] = query.status
+    ? [...new Set(services.map((s) => stateOf(s.workflow, query.status as string).phase))]
+    : query.phase ? [query.phase] : PHASES;
+  const filters = new Filters();
+  if (query.status) filters.equal('status', query.status);
+  if (query.priority) filters.equal('priority', query.priority);
+  let partitions: Partition[];
+  if (query.assignee) {
+    const assignee = query.assignee === 'me' && actor.type === 'staff' ? actor.id : query.assignee;
+    filters.oneOf('serviceCode', services.map((s) => s.code));
+    filters.oneOf('phase', phases);
+    partitions = [{ index: 'assignee', pk: assignee, newestFirst: true, ...filters.build() }];
+  } else {
+    partitions = recencyPartitions('report', services, phases, undefined, filters);
+  }
+  const { records, nextCursor } = await queryPartitions(partitions, query.limit, query.cursor);
+  return { items: records.map(itemFromRecord), nextCursor };
+}
+
+function recencyPartitions(kind: Item['kind'], services: Service[] | undefined, phases: readonly Phase[], since?: string, filters = new Filters()): Partition[] {
+  const skCondition = since ? { skCondition: '#sk > :since', values: { ':since': since } } : {};
+  const built = filters.build();
+  const merge = (p: Partition): Partition => ({ ...p, ...built, ...skCondition, values: { ...built.values, ...skCondition.values } });
+  if (!services) return phases.map((phase) => merge({ index: 'phase', pk: `${kind}#${phase}`, newestFirst: true }));
+  return services.flatMap((s) => phases.map((phase) => merge({ index: 'service', pk: `${s.code}#${phase}`, newestFirst: true })));
+}
+
+const MAX_CELLS = 48;
+
+/**
+ * Partitions covering a bounding box: the finest geohash cells that cover it in at most MAX_CELLS
+ * queries, each a prefix range inside its precision-4 partition, filtered to the exact box.
+ */
+function cellPartitions(kind: Item['kind'], box: BBox, opts: { services?: Service[]; phases: readonly Phase[]; since?: string }): Partition[] {
+  let cells: string[] = [];
+  for (let precision = 7; precision >= CELL_PRECISION; precision--) {
+    cells = ngeohash.bboxes(box.minLat, box.minLng, box.maxLat, box.maxLng, precision);
+    if (cells.length <= MAX_CELLS) break;
+  }
+  if (cells.length > MAX_CELLS) {
+    // A box wider than ~150 km holds the whole jurisdiction: the phase lists plus the box filter read the same items.
+    return recencyPartitions(kind, opts.services, opts.phases, opts.since, boxFilters(box, opts));
+  }
+  const filters = boxFilters(box, opts).build();
+  return [...cells].sort().map((cell) => ({
+    index: 'cell',
+    pk: `${kind}#${cell.slice(0, CELL_PRECISION)}`,
+    skCondition: 'begins_with(#sk, :cell)',
+    ...filters,
+    values: { ...filters.values, ':cell': cell },
+  }));
+}
+
+function boxFilters(box: BBox, opts: { services?: Service[]; phases: readonly Phase[]; since?: string }): Filters {
+  const f = new Filters();
+  f.between('location.lat', box.minLat, box.maxLat);
+  f.between('location.lng', box.minLng, box.maxLng);
+  if (opts.services) f.oneOf('serviceCode', opts.services.map((s) => s.code));
+  if (opts.phases.length < PHASES.length) f.oneOf('phase', opts.phases);
+  if (opts.since) f.greater('updatedAt', opts.since);
+  return f;
+}
+
+/** Builds a FilterExpression with generated placeholder names, so callers never collide. */
+class Filters {
+  private parts: string[] = [];
+  private names: Record<string, string> = {};
+  private values: Record<string, unknown> = {};
+  private n = 0;
+
+  private name(path: string): string {
+    return path
+      .split('.')
+      .map((segment) => {
+        const placeholder = `#f${this.n++}`;
+        this.names[placeholder] = segment;
+        return placeholder;
+      })
+      .join('.');
+  }
+  private value(v: unknown): string {
+    const placeholder = `:f${this.n++}`;
+    this.values[placeholder] = v;
+    return placeholder;
+  }
+  equal(path: string, v: unknown) {
+    this.parts.push(`${this.name(path)} = ${this.value(v)}`);
+  }
+  greater(path: string, v: unknown) {
+    this.parts.push(`${this.name(path)} > ${this.value(v)}`);
+  }
+  between(path: string, lo: unknown, hi: unknown) {
+    this.parts.push(`${this.name(path)} BETWEEN ${this.value(lo)} AND ${this.value(hi)}`);
+  }
+  oneOf(path: string, vs: readonly unknown[]) {
+    if (vs.length === 0) this.parts.push('attribute_not_exists(PK)');
+    else this.parts.push(`${this.name(path)} IN (${vs.map((v) => this.value(v)).join(', ')})`);
+  }
+  build(): Pick<Partition, 'filter' | 'names' | 'values'> {
+    if (this.parts.length === 0) return {};
+    return { filter: this.parts.join(' AND '), names: this.names, values: this.values };
+  }
+}

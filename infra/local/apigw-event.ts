@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { type RouteDefinition, routeKey } from '../../functions/routes.js';
+
+/** A route template compiled to a matcher: `/api/reports/{id}` → /^\/api\/reports\/([^/]+)$/. */
+export interface CompiledRoute extends RouteDefinition {
+  pattern: RegExp;
+  params: string[];
+}
+
+export function compileRoutes(routes: RouteDefinition[]): CompiledRoute[] {
+  return routes.map((r) => {
+    const params: string[] = [];
+    const source = r.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+      params.push(name);
+      return '([^/]+)';
+    });
+    return { ...r, pattern: new RegExp(`^${source}$`), params };
+  });
+}
+
+/** Finds the route for a method and path; `methods` lists what the path allows when the method does not match. */
+export function matchRoute(routes: CompiledRoute[], method: string, path: string) {
+  const onPath = routes.filter((r) => r.pattern.test(path));
+  const route = onPath.find((r) => r.method === method);
+  if (!route) return { methods: onPath.map((r) => r.method) };
+  const values = (route.pattern.exec(path) as RegExpExecArray).slice(1).map(decodeURIComponent);
+  return { route, pathParameters: Object.fromEntries(route.params.map((p, i) => [p, values[i] as string])) };
+}
+
+/** Builds the API Gateway HTTP API (payload 2.0) event Lambda would receive for this request. */
+export function toApiGatewayEvent(
+  req: IncomingMessage,
+  url: URL,
+  route: CompiledRoute,
+  pathParameters: Record<string, string>,
+  body: Buffer,
+  claims?: Record<string, string>,
+): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+  const now = new Date();
+  const textual = /json|text|x-www-form-urlencoded/i.test(headers['content-type'] ?? '') || body.length === 0;
+  const event: APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } } = {
+    version: '2.0',
+    routeKey: routeKey(route),
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    queryStringParameters: Object.keys(query).length ? query : undefined,
+    pathParameters: Object.keys(pathParameters).length ? pathParameters : undefined,
+    body: body.length ? (textual ? body.toString('utf8') : body.toString('base64')) : undefined,
+    isBase64Encoded: !textual,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: url.host,
+      domainPrefix: 'local',
+      http: { method: route.method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId: randomUUID(),
+      routeKey: routeKey(route),
+      stage: '$default',
+      time: now.toISOString(),
+      timeEpoch: now.getTime(),
+      ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
+    },
+  };
+  return event;
+}

@@ -1,0 +1,76 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  DescribeUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+
+/** The demo staff accounts: one per group. The README lists them. */
+export const DEMO_USERS = [
+  { username: 'roads.officer', name: 'Rita Okafor', email: 'rita.okafor@demo-city.example', groups: ['roads'] },
+  { username: 'leg.clerk', name: 'Leo Brandt', email: 'leo.brandt@demo-city.example', groups: ['legislature'] },
+  { username: 'admin', name: 'Ada Admin', email: 'ada.admin@demo-city.example', groups: ['admin'] },
+] as const;
+export const DEMO_PASSWORD = 'Civic-Board-2026!';
+export const STAFF_GROUPS = [
+  { name: 'roads', description: 'Acts on road-fault services' },
+  { name: 'legislature', description: 'Acts on bills' },
+  { name: 'admin', description: 'Acts on every service' },
+];
+
+export interface CognitoIds {
+  userPoolId: string;
+  userPoolClientId: string;
+}
+
+export function localCognito(endpoint: string): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({ endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+}
+
+/** Reuses the saved pool if cognito-local still has it; otherwise creates pool, client, groups and demo users. */
+export async function ensureCognito(client: CognitoIdentityProviderClient, saved?: CognitoIds): Promise<CognitoIds> {
+  if (saved) {
+    const found = await client.send(new DescribeUserPoolCommand({ UserPoolId: saved.userPoolId })).catch(() => undefined);
+    if (found?.UserPool) return saved;
+  }
+  const pool = await client.send(
+    new CreateUserPoolCommand({
+      PoolName: 'civicboard-staff',
+      Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+    }),
+  );
+  const userPoolId = pool.UserPool?.Id as string;
+  const app = await client.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: userPoolId,
+      ClientName: 'civicboard-site',
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    }),
+  );
+  for (const group of STAFF_GROUPS) {
+    await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group.name, Description: group.description }));
+  }
+  for (const user of DEMO_USERS) {
+    await client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username: user.username,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: user.email },
+          { Name: 'email_verified', Value: 'true' },
+          { Name: 'name', Value: user.name },
+        ],
+      }),
+    );
+    await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.username, Password: DEMO_PASSWORD, Permanent: true }));
+    for (const group of user.groups) {
+      await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: group }));
+    }
+  }
+  return { userPoolId, userPoolClientId: app.UserPoolClient?.ClientId as string };
+}

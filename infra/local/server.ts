@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { ROUTES } from '../../functions/routes.js';
+import { compileRoutes, matchRoute, toApiGatewayEvent } from './apigw-event.js';
+import type { Claims } from './jwt.js';
+
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+export interface ServerOptions {
+  port: number;
+  /** Verifies a staff route's Authorization header as the HTTP API's JWT authorizer would. */
+  verify: (authorization: string | undefined) => Promise<{ claims: Claims } | { error: string }>;
+  /** The runtime config served at /config.json. */
+  siteConfig: () => unknown;
+  /** Built site to serve at `/`; a placeholder page when it is not built. */
+  siteDir: string;
+}
+
+/** API Gateway rejects bodies above 10 MB before Lambda; locally we stop reading at 1 MB. */
+const MAX_REQUEST_BYTES = 1024 * 1024;
+const functionsDir = resolve(import.meta.dirname, '../../functions');
+const handlers = new Map<string, Promise<Handler>>();
+
+function loadHandler(module: string): Promise<Handler> {
+  let loaded = handlers.get(module);
+  if (!loaded) {
+    loaded = import(pathToFileURL(join(functionsDir, `${module}.ts`)).href).then((m: { handler: Handler }) => m.handler);
+    handlers.set(module, loaded);
+  }
+  return loaded;
+}
+
+function problem(res: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify({ type: `/problems/${title.toLowerCase().replace(/\W+/g, '-')}`, title, status, detail }));
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function lambdaContext(route: string): Context {
+  const deadline = Date.now() + 29_000;
+  return {
+    awsRequestId: randomUUID(),
+    functionName: route,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${route}`,
+    memoryLimitInMB: '256',
+    logGroupName: `/aws/lambda/${route}`,
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => deadline - Date.now(),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+const compiled = compileRoutes(ROUTES);
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, opts: ServerOptions): Promise<void> {
+  const match = matchRoute(compiled, req.method ?? 'GET', url.pathname);
+  if (!match.route) {
+    if (match.methods.length) return problem(res, 405, 'Method not allowed', `Use ${match.methods.join(' or ')} on ${url.pathname}.`, { allow: match.methods.join(', ') });
+    return problem(res, 404, 'Not found', `There is no API route ${url.pathname}.`);
+  }
+  let claims: Claims | undefined;
+  if (match.route.auth === 'staff') {
+    const verdict = await opts.verify(req.headers.authorization);
+    if ('error' in verdict) return problem(res, 401, 'Unauthenticated', verdict.error, { 'www-authenticate': 'Bearer' });
+    claims = verdict.claims;
+  }
+  const body = await readBody(req);
+  if (!body) return problem(res, 413, 'Payload too large', 'The body is far too large.');
+  const event = toApiGatewayEvent(req, url, match.route, match.pathParameters ?? {}, body, claims);
+  const handler = await loadHandler(match.route.handler);
+  const result = await handler(event, lambdaContext(match.route.handler));
+  const responseBody = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? '');
+  res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
+  res.end(responseBody);
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>civicboard</title></head>
+<body><main><h1>civicboard</h1><p>The API is running at <a href="/api/services">/api/services</a>. Build the site with <code>npm run build:site</code>.</p></main></body></html>`;
+
+function serveStatic(res: ServerResponse, url: URL, siteDir: string): void {
+  const root = resolve(siteDir);
+  let file = normalize(join(root, decodeURIComponent(url.pathname)));
+  if (!file.startsWith(root)) return problem(res, 404, 'Not found', 'No such page.');
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) {
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      res.writeHead(200, { 'content-type': TYPES['.html'] as string });
+      return void res.end(PLACEHOLDER);
+    }
+    const notFound = join(root, '404.html');
+    res.writeHead(404, { 'content-type': TYPES['.html'] as string });
+    return void (existsSync(notFound) ? createReadStream(notFound).pipe(res) : res.end('<!doctype html><title>Not found</title><h1>Not found</h1>'));
+  }
+  const immutable = file.includes(`${join(root, '_astro')}`);
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'x-content-type-options': 'nosniff',
+  });
+  createReadStream(file).pipe(res);
+}
+
+/** The local stand-in for CloudFront + API Gateway: one origin serving the site, /config.json and /api. */
+export function startServer(opts: ServerOptions): Promise<Server> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const work = url.pathname.startsWith('/api/')
+      ? handleApi(req, res, url, opts)
+      : url.pathname === '/config.json'
+        ? Promise.resolve(void (res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' }), res.end(JSON.stringify(opts.siteConfig()))))
+        : Promise.resolve(serveStatic(res, url, opts.siteDir));
+    work.catch((err: unknown) => {
+      console.error('local server error', err);
+      if (!res.headersSent) problem(res, 500, 'Internal error', 'Internal error.');
+    });
+  });
+  return new Promise((resolveServer, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, () => resolveServer(server));
+  });
+}

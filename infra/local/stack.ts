@@ -1,0 +1,133 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { catalog } from '../../shared/catalog/index.js';
+import { ENV } from '../../functions/lib/env.js';
+import { type CognitoIds, ensureCognito, localCognito } from './cognito-setup.js';
+import { startCognito, startSes } from './emulators.js';
+import { createJwtVerifier } from './jwt.js';
+import { type Child, startDynamo } from './processes.js';
+import { seedIfEmpty } from './seed.js';
+import { startServer } from './server.js';
+import { ensureTable, localDynamo } from './table.js';
+
+export interface LocalStackOptions {
+  /** Where DynamoDB Local, cognito-local and logs keep their files (git-ignored). */
+  dataDir: string;
+  port: number;
+  dynamoPort: number;
+  cognitoPort: number;
+  sesPort: number;
+  /** Keep DynamoDB in memory (tests); otherwise it persists under dataDir. */
+  inMemory?: boolean;
+  /** Demo reports to seed into an empty table; 0 to skip. */
+  seedCount?: number;
+  tableName?: string;
+  siteDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  urls: { site: string; api: string; dynamodb: string; cognito: string; mailbox: string };
+  cognito: CognitoIds;
+  tableName: string;
+  options: LocalStackOptions;
+  children: Child[];
+  stop(): Promise<void>;
+}
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Ports and folders from the environment, with the documented defaults. */
+export function optionsFromEnv(env = process.env): LocalStackOptions {
+  return {
+    dataDir: resolve(ROOT, env.CIVICBOARD_DATA_DIR ?? '.local'),
+    port: Number(env.PORT ?? 3000),
+    dynamoPort: Number(env.DYNAMODB_PORT ?? 8000),
+    cognitoPort: Number(env.COGNITO_PORT ?? 9229),
+    sesPort: Number(env.SES_PORT ?? 8005),
+    seedCount: Number(env.SEED_COUNT ?? 400),
+  };
+}
+
+/**
+ * Starts the whole board locally: DynamoDB Local, cognito-local, the SES emulator, the table and
+ * demo accounts, demo data on first start, and the HTTP server that runs the same handler modules
+ * Lambda runs. `stop()` ends every process it started.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const tableName = options.tableName ?? 'civicboard';
+  const logDir = join(options.dataDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const children: Child[] = [];
+  const stopAll = async () => {
+    await Promise.all(children.map((c) => c.stop()));
+  };
+  try {
+    log('starting DynamoDB Local, cognito-local and the SES emulator…');
+    const [dynamo, cognitoChild, ses] = await Promise.all([
+      startDynamo(options.dynamoPort, options.inMemory ? undefined : join(options.dataDir, 'dynamodb'), logDir),
+      startCognito(options.cognitoPort, options.dataDir, logDir),
+      startSes(options.sesPort, logDir),
+    ]);
+    children.push(dynamo, cognitoChild, ses);
+    const urls = {
+      site: `http://localhost:${options.port}`,
+      api: `http://localhost:${options.port}/api`,
+      dynamodb: `http://localhost:${options.dynamoPort}`,
+      cognito: `http://localhost:${options.cognitoPort}`,
+      mailbox: `http://localhost:${options.sesPort}`,
+    };
+    Object.assign(process.env, {
+      [ENV.tableName]: tableName,
+      [ENV.dynamoEndpoint]: urls.dynamodb,
+      [ENV.region]: 'eu-west-2',
+      [ENV.publicBaseUrl]: urls.site,
+      [ENV.sesEndpoint]: urls.mailbox,
+      [ENV.cognitoEndpoint]: urls.cognito,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    });
+
+    const table = await ensureTable(localDynamo(urls.dynamodb), tableName);
+    log(`table ${tableName}: ${table}`);
+    const stateFile = join(options.dataDir, 'cognito-ids.json');
+    const saved = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as CognitoIds) : undefined;
+    const cognito = await ensureCognito(localCognito(urls.cognito), saved);
+    writeFileSync(stateFile, JSON.stringify(cognito, null, 2));
+    process.env[ENV.userPoolId] = cognito.userPoolId;
+
+    const seeded = await seedIfEmpty(options.seedCount ?? 0, (done, total) => log(`seeding demo data: ${done}/${total}`));
+    if (seeded) log(`seeded ${seeded} demo reports`);
+
+    const siteConfig = {
+      jurisdiction: { name: catalog.jurisdiction.name },
+      map: catalog.jurisdiction.map,
+      auth: { region: 'eu-west-2', userPoolId: cognito.userPoolId, userPoolClientId: cognito.userPoolClientId, endpoint: urls.cognito },
+      mailbox: { url: urls.mailbox },
+    };
+    const verify = createJwtVerifier({ cognitoEndpoint: urls.cognito, userPoolId: cognito.userPoolId, audience: cognito.userPoolClientId });
+    const server: Server = await startServer({
+      port: options.port,
+      verify,
+      siteConfig: () => siteConfig,
+      siteDir: options.siteDir ?? join(ROOT, 'site', 'dist'),
+    });
+    return {
+      urls,
+      cognito,
+      tableName,
+      options,
+      children,
+      stop: async () => {
+        server.closeAllConnections();
+        await new Promise<void>((r) => server.close(() => r()));
+        await stopAll();
+      },
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

@@ -1,0 +1,36 @@
+// `npm start`: the whole board locally, in the foreground. Ctrl-C stops every process it started.
+import { DEMO_PASSWORD, DEMO_USERS } from './cognito-setup.js';
+import { optionsFromEnv, startLocalStack } from './stack.js';
+
+const options = optionsFromEnv();
+const stack = await startLocalStack({ ...options, log: (line) => console.log(`  ${line}`) }).catch((err: Error) => {
+  console.error(`\ncivicboard could not start: ${err.message}`);
+  console.error(`Logs of the local services are in ${options.dataDir}/logs. Is a port in use? Set PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT.`);
+  process.exit(1);
+});
+
+console.log(`
+civicboard is running.
+
+  Board (site + API)  ${stack.urls.site}
+  API                 ${stack.urls.api}          e.g. ${stack.urls.api}/services
+  Runtime config      ${stack.urls.site}/config.json
+  Sent mail (inbox)   ${stack.urls.mailbox}
+  DynamoDB Local      ${stack.urls.dynamodb}     table "${stack.tableName}"
+  Cognito (local)     ${stack.urls.cognito}      pool ${stack.cognito.userPoolId}, client ${stack.cognito.userPoolClientId}
+  Data folder         ${options.dataDir}
+
+Staff sign-in (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => `${u.username} (${u.groups.join(', ')})`).join(', ')}
+Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nstopping…');
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+export const PHASES = ['waiting', 'in_progress', 'done'] as const;
+export type Phase = (typeof PHASES)[number];
+
+const slug = z.string().regex(/^[a-z][a-z0-9_-]{1,40}$/, 'use lower-case letters, digits, - and _');
+
+export const workflowStateSchema = z
+  .object({
+    id: slug,
+    label: z.string().min(1),
+    phase: z.enum(PHASES),
+    /** Done-states that list resolutions require one of them on the transition. */
+    resolutions: z.array(slug).min(1).optional(),
+  })
+  .strict();
+
+export const workflowSchema = z
+  .object({
+    initial: slug,
+    states: z.array(workflowStateSchema).min(2),
+    transitions: z.array(z.object({ from: slug, to: slug, label: z.string().min(1) }).strict()).min(1),
+  })
+  .strict()
+  .superRefine((wf, ctx) => {
+    const ids = new Set(wf.states.map((s) => s.id));
+    if (ids.size !== wf.states.length) ctx.addIssue({ code: 'custom', message: 'state ids must be unique' });
+    if (!ids.has(wf.initial)) ctx.addIssue({ code: 'custom', path: ['initial'], message: `unknown state ${wf.initial}` });
+    wf.transitions.forEach((t, i) => {
+      for (const end of ['from', 'to'] as const) {
+        if (!ids.has(t[end])) ctx.addIssue({ code: 'custom', path: ['transitions', i, end], message: `unknown state ${t[end]}` });
+      }
+    });
+    const initial = wf.states.find((s) => s.id === wf.initial);
+    if (initial && initial.phase !== 'waiting') {
+      ctx.addIssue({ code: 'custom', path: ['initial'], message: 'the initial state must be in the waiting phase' });
+    }
+  });
+
+export const serviceSchema = z
+  .object({
+    code: slug,
+    name: z.string().min(1),
+    description: z.string().min(1),
+    group: z.string().min(1),
+    kind: z.enum(['report', 'bill']),
+    locationRequired: z.boolean(),
+    workflow: slug,
+    teams: z.array(slug).min(1),
+    /** Target days from report to done, for SLA maths. */
+    slaDays: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const catalogSchema = z
+  .object({
+    jurisdiction: z
+      .object({
+        name: z.string().min(1),
+        timezone: z.string().min(1),
+        map: z
+          .object({
+            center: z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)]),
+            zoom: z.number().int().min(1).max(20),
+            tileUrl: z.string().min(1),
+            attribution: z.string(),
+          })
+          .strict(),
+        bounds: z.object({ minLat: z.number(), minLng: z.number(), maxLat: z.number(), maxLng: z.number() }).strict(),
+      })
+      .strict(),
+    workflows: z.record(slug, workflowSchema),
+    services: z.array(serviceSchema).min(1),
+  })
+  .strict()
+  .superRefine((cat, ctx) => {
+    const codes = new Set<string>();
+    cat.services.forEach((s, i) => {
+      if (codes.has(s.code)) ctx.addIssue({ code: 'custom', path: ['services', i, 'code'], message: `duplicate code ${s.code}` });
+      codes.add(s.code);
+      if (!cat.workflows[s.workflow]) {
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'workflow'], message: `unknown workflow ${s.workflow}` });
+      }
+    });
+  });
+
+export type WorkflowState = z.infer<typeof workflowStateSchema>;
+export type Workflow = z.infer<typeof workflowSchema>;
+export type CatalogService = z.infer<typeof serviceSchema>;
+export type Catalog = z.infer<typeof catalogSchema>;

@@ -1,0 +1,185 @@
+import type { Actor } from './actor.js';
+import type { Phase, Service } from './catalog/index.js';
+import type { Priority } from './queue.js';
+import type { CreateReportInput, Location, Reporter, Visibility } from './schemas.js';
+import { ValidationError } from './errors.js';
+import { catalog } from './catalog/index.js';
+import { stateOf, type TransitionOutcome } from './workflow.js';
+
+/** A history entry's author as stored: staff are named internally, never publicly. */
+export type ActorRef = { type: 'citizen' } | { type: 'system' } | { type: 'staff'; id: string; name: string };
+
+export type EventType = 'created' | 'transition' | 'comment' | 'field' | 'assigned';
+
+/** One append-only history event. */
+export interface HistoryEvent {
+  id: string;
+  at: string;
+  actor: ActorRef;
+  type: EventType;
+  from?: string;
+  to?: string;
+  field?: string;
+  note?: string;
+  resolution?: string;
+  visibility: Visibility;
+}
+
+export interface Assignee {
+  id: string;
+  name: string;
+}
+
+/** A report or bill as stored, including the fields the public never sees. */
+export interface Item {
+  id: string;
+  reference: string;
+  kind: Service['kind'];
+  serviceCode: string;
+  title: string;
+  description: string;
+  location?: Location;
+  address?: string;
+  status: string;
+  phase: Phase;
+  priority: Priority;
+  assignee?: Assignee;
+  reporter?: Reporter;
+  /** The reporter asked for update emails (defaults to true when they gave an email). */
+  reporterNotify?: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  closedAt?: string;
+  resolution?: string;
+  duplicateOf?: string;
+}
+
+/** A change ready to persist: the new item, the events it appends and the notifications it causes. */
+export interface Change {
+  item: Item;
+  events: HistoryEvent[];
+  notifications: NotificationKind[];
+}
+
+export type NotificationKind = 'report.created' | 'item.updated' | 'item.assigned';
+
+export function actorRef(actor: Actor): ActorRef {
+  return actor.type === 'staff' ? { type: 'staff', id: actor.id, name: actor.name } : { type: actor.type };
+}
+
+/** Checks a location is given where the service needs one and lies inside the jurisdiction. */
+export function checkLocation(service: Service, location: Location | undefined, path = 'location'): void {
+  if (!location) {
+    if (service.locationRequired) {
+      throw new ValidationError([{ path, message: `${service.name} reports need a location: drop a pin or give coordinates.` }]);
+    }
+    return;
+  }
+  const b = catalog.jurisdiction.bounds;
+  if (location.lat < b.minLat || location.lat > b.maxLat || location.lng < b.minLng || location.lng > b.maxLng) {
+    throw new ValidationError([{ path, message: `This location is outside ${catalog.jurisdiction.name}.` }]);
+  }
+}
+
+/**
+ * Builds a new report and its "created" event from a validated request.
+ * @example newReport(getService('pothole'), input, {id, reference: 'RF-1234567', now, eventId})
+ */
+export function newReport(
+  service: Service,
+  input: CreateReportInput,
+  ids: { id: string; reference: string; now: string; eventId: string },
+): Change {
+  if (service.kind !== 'report') {
+    throw new ValidationError([{ path: 'serviceCode', message: `"${service.code}" does not take public reports.` }]);
+  }
+  checkLocation(service, input.location);
+  const initial = stateOf(service.workflow, service.workflow.initial);
+  const email = input.reporter?.email;
+  const item: Item = {
+    id: ids.id,
+    reference: ids.reference,
+    kind: 'report',
+    serviceCode: service.code,
+    title: input.title ?? (input.address ? `${service.name} at ${input.address}` : service.name),
+    description: input.description,
+    location: input.location,
+    address: input.address,
+    status: initial.id,
+    phase: initial.phase,
+    priority: 'normal',
+    reporter: input.reporter,
+    reporterNotify: email ? input.subscribe !== false : undefined,
+    version: 1,
+    createdAt: ids.now,
+    updatedAt: ids.now,
+  };
+  const event: HistoryEvent = {
+    id: ids.eventId,
+    at: ids.now,
+    actor: { type: 'citizen' },
+    type: 'created',
+    to: initial.id,
+    visibility: 'public',
+  };
+  return { item: stripUndefined(item), events: [event], notifications: ['report.created'] };
+}
+
+/** Applies a planned transition: new status and phase, closing fields, one public (or internal) event. */
+export function applyTransition(
+  item: Item,
+  outcome: TransitionOutcome,
+  actor: Actor,
+  opts: { now: string; eventId: string; note?: string; visibility?: Visibility },
+): Change {
+  const next: Item = { ...item, status: outcome.to.id, phase: outcome.phase, version: item.version + 1, updatedAt: opts.now };
+  if (outcome.phase === 'done') {
+    next.closedAt = opts.now;
+    next.resolution = outcome.resolution;
+    next.duplicateOf = outcome.duplicateOf;
+  } else {
+    delete next.closedAt;
+    delete next.resolution;
+    delete next.duplicateOf;
+  }
+  const event: HistoryEvent = {
+    id: opts.eventId,
+    at: opts.now,
+    actor: actorRef(actor),
+    type: 'transition',
+    from: outcome.from.id,
+    to: outcome.to.id,
+    note: opts.note,
+    resolution: outcome.resolution,
+    visibility: opts.visibility ?? 'public',
+  };
+  return { item: stripUndefined(next), events: [stripUndefined(event)], notifications: ['item.updated'] };
+}
+
+/** Adds a comment. Public comments email followers; internal ones never leave the staff console. */
+export function addComment(
+  item: Item,
+  actor: Actor,
+  comment: { body: string; visibility: Visibility },
+  opts: { now: string; eventId: string },
+): Change {
+  const event: HistoryEvent = {
+    id: opts.eventId,
+    at: opts.now,
+    actor: actorRef(actor),
+    type: 'comment',
+    note: comment.body,
+    visibility: comment.visibility,
+  };
+  return {
+    item: { ...item, version: item.version + 1, updatedAt: opts.now },
+    events: [event],
+    notifications: comment.visibility === 'public' ? ['item.updated'] : [],
+  };
+}
+
+/** Removes undefined fields so stored records and responses carry no empty keys. */
+export function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,75 @@
+import { type Actor, requireTeam } from './actor.js';
+import { getService } from './catalog/index.js';
+import { ValidationError } from './errors.js';
+import { type Assignee, type Change, type HistoryEvent, type Item, actorRef, checkLocation, stripUndefined } from './items.js';
+import type { PatchReportInput } from './schemas.js';
+
+/**
+ * Applies a staff edit (priority, assignee, service, title, pin). Each changed field appends its own
+ * event so the history says exactly what changed, from what, to what. Assignment is an internal event
+ * (a person's identity is never public) and emails the assignee.
+ * @example applyPatch(item, {priority: 'high'}, roadsUser, {now, eventId: () => ulid()}).events[0].field // 'priority'
+ */
+export function applyPatch(
+  item: Item,
+  patch: PatchReportInput,
+  actor: Actor,
+  opts: { now: string; eventId: () => string; assignee?: Assignee | null },
+): Change {
+  const next: Item = { ...item };
+  const events: HistoryEvent[] = [];
+  const notifications: Change['notifications'] = [];
+  const record = (field: string, from: unknown, to: unknown, visibility: HistoryEvent['visibility'] = 'public') =>
+    events.push(
+      stripUndefined({
+        id: opts.eventId(),
+        at: opts.now,
+        actor: actorRef(actor),
+        type: field === 'assignee' ? 'assigned' : 'field',
+        field,
+        from: show(from),
+        to: show(to),
+        visibility,
+      } as HistoryEvent),
+    );
+
+  if (patch.serviceCode !== undefined && patch.serviceCode !== item.serviceCode) {
+    const from = getService(item.serviceCode);
+    const to = getService(patch.serviceCode);
+    requireTeam(actor, to);
+    if (to.kind !== from.kind || to.workflowId !== from.workflowId) {
+      throw new ValidationError([{ path: 'serviceCode', message: `"${to.code}" uses a different workflow; it cannot take this item.` }]);
+    }
+    checkLocation(to, patch.location ?? item.location);
+    record('serviceCode', item.serviceCode, to.code);
+    next.serviceCode = to.code;
+  }
+  if (patch.priority !== undefined && patch.priority !== item.priority) {
+    record('priority', item.priority, patch.priority);
+    next.priority = patch.priority;
+  }
+  if (patch.title !== undefined && patch.title !== item.title) {
+    record('title', item.title, patch.title);
+    next.title = patch.title;
+  }
+  if (patch.location !== undefined) {
+    checkLocation(getService(next.serviceCode), patch.location);
+    record('location', item.location, patch.location);
+    next.location = patch.location;
+  }
+  if (opts.assignee !== undefined && opts.assignee?.id !== item.assignee?.id) {
+    record('assignee', item.assignee?.id, opts.assignee?.id, 'internal');
+    if (opts.assignee) {
+      next.assignee = opts.assignee;
+      notifications.push('item.assigned');
+    } else delete next.assignee;
+  }
+  if (events.length === 0) return { item, events, notifications };
+  return { item: { ...next, version: item.version + 1, updatedAt: opts.now }, events, notifications };
+}
+
+function show(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'object' && 'lat' in value && 'lng' in value) return `${value.lat},${value.lng}`;
+  return String(value);
+}

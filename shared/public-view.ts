@@ -1,0 +1,113 @@
+import { publicActorLabel } from './actor.js';
+import { findService, type Service } from './catalog/index.js';
+import type { HistoryEvent, Item } from './items.js';
+import { stripUndefined } from './items.js';
+import { stateOf } from './workflow.js';
+
+/** An event as the public sees it: who by role only, labels for states, nothing internal. */
+export interface PublicEvent {
+  at: string;
+  actor: string;
+  type: HistoryEvent['type'];
+  from?: string;
+  fromLabel?: string;
+  to?: string;
+  toLabel?: string;
+  field?: string;
+  note?: string;
+  resolution?: string;
+}
+
+/** The public shape of an item: SPEC §4's field list, and never reporter contact or staff identity. */
+export interface PublicItem {
+  id: string;
+  reference: string;
+  kind: Item['kind'];
+  serviceCode: string;
+  serviceName: string;
+  title: string;
+  description: string;
+  location?: Item['location'];
+  address?: string;
+  status: string;
+  statusLabel: string;
+  phase: Item['phase'];
+  priority: Item['priority'];
+  assignedTeam?: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt?: string;
+  resolution?: string;
+  duplicateOf?: string;
+  queuePosition?: number;
+  history?: PublicEvent[];
+}
+
+function serviceOf(item: Item): Service {
+  const service = findService(item.serviceCode);
+  if (!service) throw new Error(`item ${item.id} names unknown service ${item.serviceCode}`);
+  return service;
+}
+
+/** A state's label, falling back to its id if the catalog no longer has it. */
+export function statusLabel(service: Service, status: string): string {
+  return service.workflow.states.find((s) => s.id === status)?.label ?? status;
+}
+
+/**
+ * Projects a stored item (and optionally its history) to what anyone may see. Built field by field
+ * from an allow-list, so a field added to Item later stays private until it is added here.
+ * @example toPublicItem(item, {history, queuePosition: 3}).queuePosition // 3
+ */
+export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queuePosition?: number } = {}): PublicItem {
+  const service = serviceOf(item);
+  return stripUndefined({
+    id: item.id,
+    reference: item.reference,
+    kind: item.kind,
+    serviceCode: item.serviceCode,
+    serviceName: service.name,
+    title: item.title,
+    description: item.description,
+    location: item.location,
+    address: item.address,
+    status: item.status,
+    statusLabel: statusLabel(service, item.status),
+    phase: item.phase,
+    priority: item.priority,
+    assignedTeam: item.assignee ? `${service.group} team` : undefined,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    closedAt: item.closedAt,
+    resolution: item.resolution,
+    duplicateOf: item.duplicateOf,
+    queuePosition: item.phase === 'waiting' ? extra.queuePosition : undefined,
+    history: extra.history?.filter((e) => e.visibility === 'public').map((e) => toPublicEvent(e, service)),
+  });
+}
+
+export function toPublicEvent(event: HistoryEvent, service: Service): PublicEvent {
+  const label = (id?: string) =>
+    event.type === 'transition' || event.type === 'created' ? safeLabel(service, id) : undefined;
+  return stripUndefined({
+    at: event.at,
+    actor: publicActorLabel(event.actor, service),
+    type: event.type,
+    from: event.from,
+    fromLabel: label(event.from),
+    to: event.to,
+    toLabel: label(event.to),
+    field: event.field,
+    note: event.note,
+    resolution: event.resolution,
+  });
+}
+
+function safeLabel(service: Service, id?: string): string | undefined {
+  if (!id) return undefined;
+  try {
+    return stateOf(service.workflow, id).label;
+  } catch {
+    return id;
+  }
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { PHASES } from './catalog/index.js';
+import { PRIORITIES } from './queue.js';
+
+/** Limits every write route enforces; the site uses the same numbers for its form hints. */
+export const LIMITS = {
+  bodyBytes: 64 * 1024,
+  description: 5000,
+  title: 200,
+  address: 300,
+  note: 5000,
+  name: 100,
+  phone: 40,
+  pageSize: 100,
+  maxPageSize: 1000,
+} as const;
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+export const locationSchema = z
+  .object({
+    lat: z.number().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90'),
+    lng: z.number().min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180'),
+  })
+  .strict();
+export type Location = z.infer<typeof locationSchema>;
+
+export const prioritySchema = z.enum(PRIORITIES);
+
+export const reporterSchema = z
+  .object({
+    name: text(LIMITS.name).optional(),
+    email: z.email('must be an email address like name@example.org').max(254).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{5,40}$/, 'must be a phone number of digits, spaces, +, ( ) and -')
+      .optional(),
+  })
+  .strict();
+export type Reporter = z.infer<typeof reporterSchema>;
+
+export const createReportSchema = z
+  .object({
+    serviceCode: z.string().min(1, 'choose a service'),
+    description: text(LIMITS.description),
+    title: text(LIMITS.title).optional(),
+    location: locationSchema.optional(),
+    address: text(LIMITS.address).optional(),
+    reporter: reporterSchema.optional(),
+    subscribe: z.boolean().optional(),
+  })
+  .strict();
+export type CreateReportInput = z.infer<typeof createReportSchema>;
+
+export const transitionSchema = z
+  .object({
+    to: z.string().min(1, 'name the state to move to'),
+    note: text(LIMITS.note).optional(),
+    resolution: z.string().min(1).optional(),
+    duplicateOf: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+export type TransitionInput = z.infer<typeof transitionSchema>;
+
+export const VISIBILITIES = ['public', 'internal'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const commentSchema = z
+  .object({
+    body: text(LIMITS.note),
+    visibility: z.enum(VISIBILITIES, 'must be "public" or "internal"'),
+  })
+  .strict();
+export type CommentInput = z.infer<typeof commentSchema>;
+
+export const patchReportSchema = z
+  .object({
+    priority: prioritySchema.optional(),
+    /** A staff username, or null to unassign. */
+    assignee: z.string().min(1).max(128).nullable().optional(),
+    serviceCode: z.string().min(1).optional(),
+    title: text(LIMITS.title).optional(),
+    location: locationSchema.optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, 'send at least one of priority, assignee, serviceCode, title, location');
+export type PatchReportInput = z.infer<typeof patchReportSchema>;
+
+const limit = z.coerce
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(LIMITS.maxPageSize, `must be at most ${LIMITS.maxPageSize}`)
+  .default(LIMITS.pageSize);
+
+const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time like 2026-01-31T09:00:00Z' });
+
+export const bboxSchema = z
+  .string()
+  .transform((s, ctx) => {
+    const parts = s.split(',').map(Number);
+    const [minLng, minLat, maxLng, maxLat] = parts as [number, number, number, number];
+    const valid =
+      parts.length === 4 &&
+      parts.every(Number.isFinite) &&
+      minLng >= -180 && maxLng <= 180 && minLat >= -90 && maxLat <= 90 &&
+      minLng < maxLng && minLat < maxLat;
+    if (!valid) {
+      ctx.addIssue({ code: 'custom', message: 'must be minLng,minLat,maxLng,maxLat with min < max, in degrees' });
+      return z.NEVER;
+    }
+    return { minLng, minLat, maxLng, maxLat };
+  });
+export type BBox = z.output<typeof bboxSchema>;
+
+export const listReportsQuerySchema = z
+  .object({
+    service: z.string().min(1).optional(),
+    phase: z.enum(PHASES).optional(),
+    bbox: bboxSchema.optional(),
+    updatedSince: isoTime.optional(),
+    limit,
+    cursor: z.string().min(1).optional(),
+  })
+  .strict();
+export type ListReportsQuery = z.output<typeof listReportsQuerySchema>;
+
+export const queueQuerySchema = z.object({ limit, cursor: z.string().min(1).optional() }).strict();
+
+export const staffListQuerySchema = z
+  .object({
+    service: z.string().min(1).optional(),
+    status: z.string().min(1).optional(),
+    phase: z.enum(PHASES).optional(),
+    priority: prioritySchema.optional(),
+    assignee: z.string().min(1).optional(),
+    limit,
+    cursor: z.string().min(1).optional(),
+  })
+  .strict();
+export type StaffListQuery = z.output<typeof staffListQuerySchema>;
+
+/** An Idempotency-Key header: opaque, printable, at most 255 characters. */
+export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,255}$/, 'must be 1-255 printable ASCII characters');
