@@ -1,9 +1,9 @@
 import type { Actor } from './actor.js';
 import type { Phase, Service } from './catalog/index.js';
+import { catalog } from './catalog/index.js';
+import { ValidationError } from './errors.js';
 import type { Priority } from './queue.js';
 import type { CreateReportInput, Location, Reporter, Visibility } from './schemas.js';
-import { ValidationError } from './errors.js';
-import { catalog } from './catalog/index.js';
 import { stateOf, type TransitionOutcome } from './workflow.js';
 
 /** A history entry's author as stored: staff are named internally, never publicly. */

@@ -1,7 +1,7 @@
 import { type Actor, requireTeam } from './actor.js';
 import { getService } from './catalog/index.js';
 import { ValidationError } from './errors.js';
-import { type Assignee, type Change, type HistoryEvent, type Item, actorRef, checkLocation, stripUndefined } from './items.js';
+import { type Assignee, actorRef, type Change, checkLocation, type HistoryEvent, type Item, stripUndefined } from './items.js';
 import type { PatchReportInput } from './schemas.js';
 
 /**

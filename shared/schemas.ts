@@ -15,12 +15,7 @@ export const LIMITS = {
   maxPageSize: 1000,
 } as const;
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const locationSchema = z
   .object({
@@ -101,22 +96,24 @@ const limit = z.coerce
 
 const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time like 2026-01-31T09:00:00Z' });
 
-export const bboxSchema = z
-  .string()
-  .transform((s, ctx) => {
-    const parts = s.split(',').map(Number);
-    const [minLng, minLat, maxLng, maxLat] = parts as [number, number, number, number];
-    const valid =
-      parts.length === 4 &&
-      parts.every(Number.isFinite) &&
-      minLng >= -180 && maxLng <= 180 && minLat >= -90 && maxLat <= 90 &&
-      minLng < maxLng && minLat < maxLat;
-    if (!valid) {
-      ctx.addIssue({ code: 'custom', message: 'must be minLng,minLat,maxLng,maxLat with min < max, in degrees' });
-      return z.NEVER;
-    }
-    return { minLng, minLat, maxLng, maxLat };
-  });
+export const bboxSchema = z.string().transform((s, ctx) => {
+  const parts = s.split(',').map(Number);
+  const [minLng, minLat, maxLng, maxLat] = parts as [number, number, number, number];
+  const valid =
+    parts.length === 4 &&
+    parts.every(Number.isFinite) &&
+    minLng >= -180 &&
+    maxLng <= 180 &&
+    minLat >= -90 &&
+    maxLat <= 90 &&
+    minLng < maxLng &&
+    minLat < maxLat;
+  if (!valid) {
+    ctx.addIssue({ code: 'custom', message: 'must be minLng,minLat,maxLng,maxLat with min < max, in degrees' });
+    return z.NEVER;
+  }
+  return { minLng, minLat, maxLng, maxLat };
+});
 export type BBox = z.output<typeof bboxSchema>;
 
 export const listReportsQuerySchema = z

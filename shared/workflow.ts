@@ -75,9 +75,7 @@ function resolve(to: WorkflowState, request: TransitionRequest): string | undefi
   }
   const resolution = request.resolution ?? (allowed.length === 1 ? allowed[0] : undefined);
   if (resolution === undefined || !allowed.includes(resolution)) {
-    throw new ValidationError([
-      { path: 'resolution', message: `"${to.label}" needs a resolution, one of: ${allowed.join(', ')}.` },
-    ]);
+    throw new ValidationError([{ path: 'resolution', message: `"${to.label}" needs a resolution, one of: ${allowed.join(', ')}.` }]);
   }
   return resolution;
 }

@@ -12,14 +12,18 @@ export function groupsOf(claims: Claims): string[] {
   const raw = claims['cognito:groups'];
   if (Array.isArray(raw)) return raw.map(String);
   if (typeof raw !== 'string' || raw.trim() === '') return [];
-  return raw.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+  return raw
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
 }
 
 /** The staff member the authorizer verified, or an UnauthenticatedError if the route was reached without one. */
 export function staffActor(event: { requestContext: unknown }): StaffActor {
   const claims = (event as APIGatewayProxyEventV2WithJWTAuthorizer).requestContext?.authorizer?.jwt?.claims as Claims | undefined;
   const username = claims?.['cognito:username'] ?? claims?.username ?? claims?.sub;
-  if (!claims || typeof username !== 'string') throw new UnauthenticatedError('Sign in and send your ID token as "Authorization: Bearer <token>".');
+  if (!claims || typeof username !== 'string')
+    throw new UnauthenticatedError('Sign in and send your ID token as "Authorization: Bearer <token>".');
   const email = typeof claims.email === 'string' ? claims.email : undefined;
   const name = typeof claims.name === 'string' ? claims.name : (email ?? username);
   return { type: 'staff', id: username, name, email, groups: groupsOf(claims) };

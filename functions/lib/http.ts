@@ -30,7 +30,8 @@ const problems = (): MiddlewareObj<HttpEvent, HttpResult> => ({
   onError: (request) => {
     const requestId = request.context?.awsRequestId ?? request.event.requestContext?.requestId;
     const problem = toProblem(request.error, requestId);
-    if (problem.status >= 500) logger.error('unhandled error', { requestId, error: String(request.error), stack: (request.error as Error)?.stack });
+    if (problem.status >= 500)
+      logger.error('unhandled error', { requestId, error: String(request.error), stack: (request.error as Error)?.stack });
     request.response = problemResponse(problem, request.error);
   },
 });
@@ -48,7 +49,9 @@ export function readJsonBody(event: HttpEvent): unknown {
   try {
     return JSON.parse(raw);
   } catch {
-    throw new HttpError(400, 'malformed-json', 'Malformed JSON', 'The body is not valid JSON.', [{ path: '(body)', message: 'is not valid JSON' }]);
+    throw new HttpError(400, 'malformed-json', 'Malformed JSON', 'The body is not valid JSON.', [
+      { path: '(body)', message: 'is not valid JSON' },
+    ]);
   }
 }
 

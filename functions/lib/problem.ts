@@ -1,7 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import {
   ConflictError,
-  DomainError,
+  type DomainError,
   type FieldError,
   ForbiddenError,
   NotFoundError,
@@ -49,7 +49,13 @@ export interface Problem {
  */
 export function toProblem(err: unknown, requestId?: string): Problem {
   if (err instanceof HttpError) {
-    return { type: `/problems/${err.slug}`, title: err.title, status: err.statusCode, detail: err.message, ...(err.errors && { errors: err.errors }) };
+    return {
+      type: `/problems/${err.slug}`,
+      title: err.title,
+      status: err.statusCode,
+      detail: err.message,
+      ...(err.errors && { errors: err.errors }),
+    };
   }
   for (const [kind, status, slug, title] of BY_ERROR) {
     if (err instanceof kind) {
@@ -57,7 +63,13 @@ export function toProblem(err: unknown, requestId?: string): Problem {
       return { type: `/problems/${slug}`, title, status, detail: err.message, ...(errors && { errors }) };
     }
   }
-  return { type: '/problems/internal', title: 'Internal error', status: 500, detail: 'Internal error. Quote the request id if you report it.', requestId };
+  return {
+    type: '/problems/internal',
+    title: 'Internal error',
+    status: 500,
+    detail: 'Internal error. Quote the request id if you report it.',
+    requestId,
+  };
 }
 
 export function problemResponse(problem: Problem, err?: unknown): APIGatewayProxyStructuredResultV2 {

@@ -1,5 +1,5 @@
-import { idempotencyKeySchema, createReportSchema } from '../../shared/schemas.js';
 import { toPublicItem } from '../../shared/public-view.js';
+import { createReportSchema, idempotencyKeySchema } from '../../shared/schemas.js';
 import { parseWith } from '../../shared/validation.js';
 import { etag, json, route } from '../lib/http.js';
 import { queuePosition } from '../store/lists.js';

@@ -25,7 +25,9 @@ export async function batchPut(records: Record<string, unknown>[], concurrency =
     while (next < batches.length) {
       let pending = batches[next++] as Record<string, unknown>[];
       for (let attempt = 0; pending.length; attempt++) {
-        const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending.map((Item) => ({ PutRequest: { Item } })) } }));
+        const out = await db().send(
+          new BatchWriteCommand({ RequestItems: { [tableName()]: pending.map((Item) => ({ PutRequest: { Item } })) } }),
+        );
         const left = out.UnprocessedItems?.[tableName()] ?? [];
         done += pending.length - left.length;
         pending = left.map((r) => r.PutRequest?.Item as Record<string, unknown>);
@@ -46,5 +48,7 @@ export async function isSeeded(): Promise<boolean> {
 }
 
 export async function markSeeded(count: number): Promise<void> {
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, entity: 'meta', count, at: new Date().toISOString() } }));
+  await db().send(
+    new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, entity: 'meta', count, at: new Date().toISOString() } }),
+  );
 }

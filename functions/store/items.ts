@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Change, HistoryEvent, Item } from '../../shared/items.js';
 import { NotFoundError, StaleVersionError } from '../../shared/errors.js';
+import type { Change, HistoryEvent, Item } from '../../shared/items.js';
 import { isReference } from '../../shared/reference.js';
 import { db, tableName } from './client.js';
 import { isWriteConflict } from './errors.js';
@@ -75,7 +75,9 @@ function appendWrites(change: Change): TransactItem[] {
     ...change.events.map((e) => ({
       Put: { TableName: tableName(), Item: eventRecord(change.item.id, e), ConditionExpression: 'attribute_not_exists(PK)' },
     })),
-    ...(event ? change.notifications.map((kind) => ({ Put: { TableName: tableName(), Item: notificationRecord(change.item, kind, event) } })) : []),
+    ...(event
+      ? change.notifications.map((kind) => ({ Put: { TableName: tableName(), Item: notificationRecord(change.item, kind, event) } }))
+      : []),
   ];
 }
 

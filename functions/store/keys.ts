@@ -66,7 +66,22 @@ export function notificationRecord(item: Item, kind: NotificationKind, event: Hi
   };
 }
 
-const STORAGE_ONLY = ['PK', 'SK', 'entity', 'queuePK', 'queueSK', 'phasePK', 'phaseSK', 'servicePK', 'serviceSK', 'cellPK', 'cellSK', 'assigneePK', 'assigneeSK', 'expiresAt'];
+const STORAGE_ONLY = [
+  'PK',
+  'SK',
+  'entity',
+  'queuePK',
+  'queueSK',
+  'phasePK',
+  'phaseSK',
+  'servicePK',
+  'serviceSK',
+  'cellPK',
+  'cellSK',
+  'assigneePK',
+  'assigneeSK',
+  'expiresAt',
+];
 
 /** Strips keys and index attributes from a stored record. */
 export function fromRecord<T>(record: Record<string, unknown>): T {

@@ -1,12 +1,11 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import ngeohash from 'ngeohash';
-import { type Actor, canActOn } from '../../shared/actor.js';
+import { type Actor, canActOn, requireTeam } from '../../shared/actor.js';
 import { getService, listServices, PHASES, type Phase, type Service } from '../../shared/catalog/index.js';
 import type { Item } from '../../shared/items.js';
 import { queueSortKey } from '../../shared/queue.js';
 import type { BBox, ListReportsQuery, StaffListQuery } from '../../shared/schemas.js';
 import { stateOf } from '../../shared/workflow.js';
-import { requireTeam } from '../../shared/actor.js';
 import { db, tableName } from './client.js';
 import { CELL_PRECISION, itemFromRecord } from './keys.js';
 import { type Partition, queryPartitions } from './paginate.js';
@@ -69,14 +68,19 @@ export async function listStaffReports(actor: Actor, query: StaffListQuery): Pro
   }
   const phases: readonly Phase[] = query.status
     ? [...new Set(services.map((s) => stateOf(s.workflow, query.status as string).phase))]
-    : query.phase ? [query.phase] : PHASES;
+    : query.phase
+      ? [query.phase]
+      : PHASES;
   const filters = new Filters();
   if (query.status) filters.equal('status', query.status);
   if (query.priority) filters.equal('priority', query.priority);
   let partitions: Partition[];
   if (query.assignee) {
     const assignee = query.assignee === 'me' && actor.type === 'staff' ? actor.id : query.assignee;
-    filters.oneOf('serviceCode', services.map((s) => s.code));
+    filters.oneOf(
+      'serviceCode',
+      services.map((s) => s.code),
+    );
     filters.oneOf('phase', phases);
     partitions = [{ index: 'assignee', pk: assignee, newestFirst: true, ...filters.build() }];
   } else {
@@ -86,7 +90,13 @@ export async function listStaffReports(actor: Actor, query: StaffListQuery): Pro
   return { items: records.map(itemFromRecord), nextCursor };
 }
 
-function recencyPartitions(kind: Item['kind'], services: Service[] | undefined, phases: readonly Phase[], since?: string, filters = new Filters()): Partition[] {
+function recencyPartitions(
+  kind: Item['kind'],
+  services: Service[] | undefined,
+  phases: readonly Phase[],
+  since?: string,
+  filters = new Filters(),
+): Partition[] {
   const skCondition = since ? { skCondition: '#sk > :since', values: { ':since': since } } : {};
   const built = filters.build();
   const merge = (p: Partition): Partition => ({ ...p, ...built, ...skCondition, values: { ...built.values, ...skCondition.values } });
@@ -100,7 +110,11 @@ const MAX_CELLS = 48;
  * Partitions covering a bounding box: the finest geohash cells that cover it in at most MAX_CELLS
  * queries, each a prefix range inside its precision-4 partition, filtered to the exact box.
  */
-function cellPartitions(kind: Item['kind'], box: BBox, opts: { services?: Service[]; phases: readonly Phase[]; since?: string }): Partition[] {
+function cellPartitions(
+  kind: Item['kind'],
+  box: BBox,
+  opts: { services?: Service[]; phases: readonly Phase[]; since?: string },
+): Partition[] {
   let cells: string[] = [];
   for (let precision = 7; precision >= CELL_PRECISION; precision--) {
     cells = ngeohash.bboxes(box.minLat, box.minLng, box.maxLat, box.maxLng, precision);
@@ -124,7 +138,11 @@ function boxFilters(box: BBox, opts: { services?: Service[]; phases: readonly Ph
   const f = new Filters();
   f.between('location.lat', box.minLat, box.maxLat);
   f.between('location.lng', box.minLng, box.maxLng);
-  if (opts.services) f.oneOf('serviceCode', opts.services.map((s) => s.code));
+  if (opts.services)
+    f.oneOf(
+      'serviceCode',
+      opts.services.map((s) => s.code),
+    );
   if (opts.phases.length < PHASES.length) f.oneOf('phase', opts.phases);
   if (opts.since) f.greater('updatedAt', opts.since);
   return f;

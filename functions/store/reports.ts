@@ -4,7 +4,7 @@ import { ulid } from 'ulid';
 import { type Actor, requireTeam } from '../../shared/actor.js';
 import { getService } from '../../shared/catalog/index.js';
 import { ConflictError, ValidationError } from '../../shared/errors.js';
-import { addComment, type Assignee, applyTransition, type HistoryEvent, type Item, newReport } from '../../shared/items.js';
+import { type Assignee, addComment, applyTransition, type HistoryEvent, type Item, newReport } from '../../shared/items.js';
 import { applyPatch } from '../../shared/patch.js';
 import { newReference } from '../../shared/reference.js';
 import type { CommentInput, CreateReportInput, PatchReportInput, TransitionInput } from '../../shared/schemas.js';
@@ -25,20 +25,31 @@ const hashBody = (input: CreateReportInput) => createHash('sha256').update(JSON.
  * transaction. With an Idempotency-Key, a retry of the same request returns the first item; the same
  * key with a different body is a ConflictError.
  */
-export async function createReport(input: CreateReportInput, key?: string): Promise<{ item: Item; history: HistoryEvent[]; replayed: boolean }> {
+export async function createReport(
+  input: CreateReportInput,
+  key?: string,
+): Promise<{ item: Item; history: HistoryEvent[]; replayed: boolean }> {
   const service = getService(input.serviceCode);
   const bodyHash = hashBody(input);
   for (let attempt = 1; ; attempt++) {
     const now = new Date().toISOString();
     const change = newReport(service, input, { id: ulid(), reference: newReference(), now, eventId: ulid() });
     const idem = key
-      ? [{
-          Put: {
-            TableName: tableName(),
-            Item: { ...idempotencyKey(key), entity: 'idempotency', bodyHash, itemId: change.item.id, expiresAt: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS },
-            ConditionExpression: 'attribute_not_exists(PK)',
+      ? [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...idempotencyKey(key),
+                entity: 'idempotency',
+                bodyHash,
+                itemId: change.item.id,
+                expiresAt: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
           },
-        }]
+        ]
       : [];
     try {
       await insertItem(change, idem);
@@ -75,7 +86,10 @@ export async function transitionReport(idOrRef: string, actor: Actor, input: Tra
   return updateItem(
     idOrRef,
     (item) => {
-      const outcome = planTransition(actor, getService(item.serviceCode), item.status, { ...input, duplicateOf }, [item.id, item.reference]);
+      const outcome = planTransition(actor, getService(item.serviceCode), item.status, { ...input, duplicateOf }, [
+        item.id,
+        item.reference,
+      ]);
       return applyTransition(item, outcome, actor, { now: new Date().toISOString(), eventId: ulid(), note: input.note });
     },
     opts,

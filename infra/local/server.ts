@@ -73,7 +73,10 @@ const compiled = compileRoutes(ROUTES);
 async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, opts: ServerOptions): Promise<void> {
   const match = matchRoute(compiled, req.method ?? 'GET', url.pathname);
   if (!match.route) {
-    if (match.methods.length) return problem(res, 405, 'Method not allowed', `Use ${match.methods.join(' or ')} on ${url.pathname}.`, { allow: match.methods.join(', ') });
+    if (match.methods.length)
+      return problem(res, 405, 'Method not allowed', `Use ${match.methods.join(' or ')} on ${url.pathname}.`, {
+        allow: match.methods.join(', '),
+      });
     return problem(res, 404, 'Not found', `There is no API route ${url.pathname}.`);
   }
   let claims: Claims | undefined;
@@ -110,7 +113,10 @@ const PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 function serveStatic(res: ServerResponse, url: URL, siteDir: string): void {
   const root = resolve(siteDir);
   let file = normalize(join(root, decodeURIComponent(url.pathname)));
-  if (!file.startsWith(root)) return problem(res, 404, 'Not found', 'No such page.');
+  if (!file.startsWith(root)) {
+    problem(res, 404, 'Not found', 'No such page.');
+    return;
+  }
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   if (!existsSync(file)) {
     if (url.pathname === '/' || url.pathname === '/index.html') {
@@ -119,7 +125,9 @@ function serveStatic(res: ServerResponse, url: URL, siteDir: string): void {
     }
     const notFound = join(root, '404.html');
     res.writeHead(404, { 'content-type': TYPES['.html'] as string });
-    return void (existsSync(notFound) ? createReadStream(notFound).pipe(res) : res.end('<!doctype html><title>Not found</title><h1>Not found</h1>'));
+    return void (existsSync(notFound)
+      ? createReadStream(notFound).pipe(res)
+      : res.end('<!doctype html><title>Not found</title><h1>Not found</h1>'));
   }
   const immutable = file.includes(`${join(root, '_astro')}`);
   res.writeHead(200, {
@@ -130,15 +138,20 @@ function serveStatic(res: ServerResponse, url: URL, siteDir: string): void {
   createReadStream(file).pipe(res);
 }
 
+function serveOther(res: ServerResponse, url: URL, opts: ServerOptions): void {
+  if (url.pathname !== '/config.json') {
+    serveStatic(res, url, opts.siteDir);
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
+  res.end(JSON.stringify(opts.siteConfig()));
+}
+
 /** The local stand-in for CloudFront + API Gateway: one origin serving the site, /config.json and /api. */
 export function startServer(opts: ServerOptions): Promise<Server> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    const work = url.pathname.startsWith('/api/')
-      ? handleApi(req, res, url, opts)
-      : url.pathname === '/config.json'
-        ? Promise.resolve(void (res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' }), res.end(JSON.stringify(opts.siteConfig()))))
-        : Promise.resolve(serveStatic(res, url, opts.siteDir));
+    const work = url.pathname.startsWith('/api/') ? handleApi(req, res, url, opts) : Promise.resolve(serveOther(res, url, opts));
     work.catch((err: unknown) => {
       console.error('local server error', err);
       if (!res.headersSent) problem(res, 500, 'Internal error', 'Internal error.');

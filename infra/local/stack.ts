@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { catalog } from '../../shared/catalog/index.js';
 import { ENV } from '../../functions/lib/env.js';
+import { catalog } from '../../shared/catalog/index.js';
 import { type CognitoIds, ensureCognito, localCognito } from './cognito-setup.js';
 import { startCognito, startSes } from './emulators.js';
 import { createJwtVerifier } from './jwt.js';

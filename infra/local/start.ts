@@ -5,7 +5,9 @@ import { optionsFromEnv, startLocalStack } from './stack.js';
 const options = optionsFromEnv();
 const stack = await startLocalStack({ ...options, log: (line) => console.log(`  ${line}`) }).catch((err: Error) => {
   console.error(`\ncivicboard could not start: ${err.message}`);
-  console.error(`Logs of the local services are in ${options.dataDir}/logs. Is a port in use? Set PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT.`);
+  console.error(
+    `Logs of the local services are in ${options.dataDir}/logs. Is a port in use? Set PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT.`,
+  );
   process.exit(1);
 });
 

@@ -30,7 +30,11 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     if (err.name === 'ResourceNotFoundException') return undefined;
     throw err;
   });
-  const keyAttrs = [TABLE_DEFINITION.partitionKey, TABLE_DEFINITION.sortKey, ...TABLE_DEFINITION.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+  const keyAttrs = [
+    TABLE_DEFINITION.partitionKey,
+    TABLE_DEFINITION.sortKey,
+    ...TABLE_DEFINITION.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ];
   const AttributeDefinitions = keyAttrs.map((name) => ({ AttributeName: name, AttributeType: 'S' as const }));
   if (!existing) {
     await client.send(
@@ -46,7 +50,14 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
         StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
       }),
     );
-    await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: TABLE_DEFINITION.ttlAttribute } })).catch(() => undefined);
+    await client
+      .send(
+        new UpdateTimeToLiveCommand({
+          TableName: tableName,
+          TimeToLiveSpecification: { Enabled: true, AttributeName: TABLE_DEFINITION.ttlAttribute },
+        }),
+      )
+      .catch(() => undefined);
     return 'created';
   }
   const have = new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));

@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startLocalStack } from '../../infra/local/stack.js';
+import { freePort } from '../support/ports.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    dynamoEndpoint: string;
+    cognitoEndpoint: string;
+    mailboxUrl: string;
+    tableName: string;
+    userPoolId: string;
+    userPoolClientId: string;
+  }
+}
+
+/** Starts one real local stack (in-memory DynamoDB Local, cognito-local, SES emulator) for the whole run. */
+export default async function setup(project: TestProject) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'civicboard-test-'));
+  const stack = await startLocalStack({
+    dataDir,
+    inMemory: true,
+    port: await freePort(),
+    dynamoPort: await freePort(),
+    cognitoPort: await freePort(),
+    sesPort: await freePort(),
+    seedCount: 0,
+    tableName: 'civicboard-test',
+  });
+  project.provide('baseUrl', stack.urls.site);
+  project.provide('dynamoEndpoint', stack.urls.dynamodb);
+  project.provide('cognitoEndpoint', stack.urls.cognito);
+  project.provide('mailboxUrl', stack.urls.mailbox);
+  project.provide('tableName', stack.tableName);
+  project.provide('userPoolId', stack.cognito.userPoolId);
+  project.provide('userPoolClientId', stack.cognito.userPoolClientId);
+  return async () => {
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Four projects: `unit` (pure logic), `integration` (handlers + store against DynamoDB Local,
+ * cognito-local and the SES emulator, started once by the global setup), `infra` (CDK template,
+ * cdk-nag, route parity) and `e2e` (the built site in Debian Chromium). `npm test` runs them all.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/setup/local-stack.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
