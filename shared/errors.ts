@@ -18,7 +18,7 @@ export class ValidationError extends DomainError {
   override name = 'ValidationError';
   constructor(
     readonly errors: FieldError[],
-    message = 'The request has invalid fields.',
+    message = errors.map((e) => `${e.path}: ${e.message}`).join('; ') || 'The request has invalid fields.',
   ) {
     super(message);
   }

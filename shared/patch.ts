@@ -1,5 +1,5 @@
 import { type Actor, requireTeam } from './actor.js';
-import { getService } from './catalog/index.js';
+import { findService, getService } from './catalog/index.js';
 import { ValidationError } from './errors.js';
 import { type Assignee, actorRef, type Change, checkLocation, type HistoryEvent, type Item, stripUndefined } from './items.js';
 import type { PatchReportInput } from './schemas.js';
@@ -35,7 +35,8 @@ export function applyPatch(
 
   if (patch.serviceCode !== undefined && patch.serviceCode !== item.serviceCode) {
     const from = getService(item.serviceCode);
-    const to = getService(patch.serviceCode);
+    const to = findService(patch.serviceCode);
+    if (!to) throw new ValidationError([{ path: 'serviceCode', message: `"${patch.serviceCode}" is not a service.` }]);
     requireTeam(actor, to);
     if (to.kind !== from.kind || to.workflowId !== from.workflowId) {
       throw new ValidationError([{ path: 'serviceCode', message: `"${to.code}" uses a different workflow; it cannot take this item.` }]);

@@ -1,11 +1,11 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import ngeohash from 'ngeohash';
 import { type Actor, canActOn, requireTeam } from '../../shared/actor.js';
-import { getService, listServices, PHASES, type Phase, type Service } from '../../shared/catalog/index.js';
+import { findService, listServices, PHASES, type Phase, type Service } from '../../shared/catalog/index.js';
+import { ValidationError } from '../../shared/errors.js';
 import type { Item } from '../../shared/items.js';
 import { queueSortKey } from '../../shared/queue.js';
 import type { BBox, ListReportsQuery, StaffListQuery } from '../../shared/schemas.js';
-import { stateOf } from '../../shared/workflow.js';
 import { db, tableName } from './client.js';
 import { CELL_PRECISION, itemFromRecord } from './keys.js';
 import { type Partition, queryPartitions } from './paginate.js';
@@ -48,7 +48,7 @@ export async function listQueue(serviceCode: string, limit: number, cursor?: str
 
 /** Public list of reports: by bounding box (geohash cells), else by service and/or phase, newest first. */
 export async function listReports(query: ListReportsQuery): Promise<Page<Item>> {
-  const services = query.service ? [getService(query.service)] : undefined;
+  const services = query.service ? [serviceParam(query.service)] : undefined;
   const phases: readonly Phase[] = query.phase ? [query.phase] : PHASES;
   const since = query.updatedSince ? new Date(query.updatedSince).toISOString() : undefined;
   const partitions = query.bbox
@@ -62,12 +62,12 @@ export async function listReports(query: ListReportsQuery): Promise<Page<Item>> 
 export async function listStaffReports(actor: Actor, query: StaffListQuery): Promise<Page<Item>> {
   let services = listServices('report').filter((s) => canActOn(actor, s));
   if (query.service) {
-    const service = getService(query.service);
+    const service = serviceParam(query.service);
     requireTeam(actor, service);
     services = [service];
   }
   const phases: readonly Phase[] = query.status
-    ? [...new Set(services.map((s) => stateOf(s.workflow, query.status as string).phase))]
+    ? statusPhases(services, query.status)
     : query.phase
       ? [query.phase]
       : PHASES;
@@ -88,6 +88,19 @@ export async function listStaffReports(actor: Actor, query: StaffListQuery): Pro
   }
   const { records, nextCursor } = await queryPartitions(partitions, query.limit, query.cursor);
   return { items: records.map(itemFromRecord), nextCursor };
+}
+
+/** A `service` query parameter: unknown codes are the caller's mistake (400), not a missing item. */
+function serviceParam(code: string): Service {
+  const service = findService(code);
+  if (!service) throw new ValidationError([{ path: 'query.service', message: `"${code}" is not a service; see GET /api/services.` }]);
+  return service;
+}
+
+function statusPhases(services: Service[], status: string): Phase[] {
+  const phases = services.flatMap((s) => s.workflow.states.filter((st) => st.id === status).map((st) => st.phase));
+  if (phases.length === 0) throw new ValidationError([{ path: 'query.status', message: `"${status}" is not a status of these services.` }]);
+  return [...new Set(phases)];
 }
 
 function recencyPartitions(

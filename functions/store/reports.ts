@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { type Actor, requireTeam } from '../../shared/actor.js';
-import { getService } from '../../shared/catalog/index.js';
+import { findService, getService } from '../../shared/catalog/index.js';
 import { ConflictError, ValidationError } from '../../shared/errors.js';
 import { type Assignee, addComment, applyTransition, type HistoryEvent, type Item, newReport } from '../../shared/items.js';
 import { applyPatch } from '../../shared/patch.js';
@@ -29,7 +29,8 @@ export async function createReport(
   input: CreateReportInput,
   key?: string,
 ): Promise<{ item: Item; history: HistoryEvent[]; replayed: boolean }> {
-  const service = getService(input.serviceCode);
+  const service = findService(input.serviceCode);
+  if (!service) throw new ValidationError([{ path: 'serviceCode', message: `"${input.serviceCode}" is not a service; see GET /api/services.` }]);
   const bodyHash = hashBody(input);
   for (let attempt = 1; ; attempt++) {
     const now = new Date().toISOString();
