@@ -66,11 +66,7 @@ export async function listStaffReports(actor: Actor, query: StaffListQuery): Pro
     requireTeam(actor, service);
     services = [service];
   }
-  const phases: readonly Phase[] = query.status
-    ? statusPhases(services, query.status)
-    : query.phase
-      ? [query.phase]
-      : PHASES;
+  const phases: readonly Phase[] = query.status ? statusPhases(services, query.status) : query.phase ? [query.phase] : PHASES;
   const filters = new Filters();
   if (query.status) filters.equal('status', query.status);
   if (query.priority) filters.equal('priority', query.priority);

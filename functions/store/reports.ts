@@ -30,7 +30,8 @@ export async function createReport(
   key?: string,
 ): Promise<{ item: Item; history: HistoryEvent[]; replayed: boolean }> {
   const service = findService(input.serviceCode);
-  if (!service) throw new ValidationError([{ path: 'serviceCode', message: `"${input.serviceCode}" is not a service; see GET /api/services.` }]);
+  if (!service)
+    throw new ValidationError([{ path: 'serviceCode', message: `"${input.serviceCode}" is not a service; see GET /api/services.` }]);
   const bodyHash = hashBody(input);
   for (let attempt = 1; ; attempt++) {
     const now = new Date().toISOString();

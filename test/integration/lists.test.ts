@@ -46,7 +46,7 @@ describe('GET /api/reports', () => {
     const items = await allPages('/api/reports?bbox=-2.56,51.465,-2.54,51.475&limit=500');
     expect(items.map((i) => i.id)).toContain(inside.id);
     expect(items.map((i) => i.id)).not.toContain(outside.id);
-    for (const i of items as { location: { lat: number; lng: number } }[]) {
+    for (const i of items as unknown as { location: { lat: number; lng: number } }[]) {
       expect(i.location.lat).toBeGreaterThanOrEqual(51.465);
       expect(i.location.lng).toBeLessThanOrEqual(-2.54);
     }
@@ -82,7 +82,9 @@ describe('GET /api/reports', () => {
   }
 
   it('refuses a cursor forged to point at another partition', async () => {
-    const forged = Buffer.from(JSON.stringify({ p: 0, n: 0, k: { PK: 'ITEM#x', SK: '#ITEM', phasePK: 'report#done', phaseSK: 'z' } })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ p: 0, n: 0, k: { PK: 'ITEM#x', SK: '#ITEM', phasePK: 'report#done', phaseSK: 'z' } }),
+    ).toString('base64url');
     const res = await api(`/api/reports?phase=waiting&cursor=${forged}`);
     expect(res.status).toBe(400);
   });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/routes.js';
-import { api, createReport, signIn } from '../support/api.js';
+import { api, signIn } from '../support/api.js';
 
 const contact = { name: 'Zebedee Quartermaine', email: 'zebedee.q@example.org', phone: '+44 117 496 0999' };
 const secrets = [contact.name, contact.email, contact.phone, 'Zebedee', 'zebedee', 'reporter'];
@@ -9,7 +9,13 @@ let createText: string;
 
 beforeAll(async () => {
   const res = await api('/api/reports', {
-    body: { serviceCode: 'pothole', description: 'Privacy check', location: { lat: 51.4601, lng: -2.6001 }, reporter: contact, subscribe: true },
+    body: {
+      serviceCode: 'pothole',
+      description: 'Privacy check',
+      location: { lat: 51.4601, lng: -2.6001 },
+      reporter: contact,
+      subscribe: true,
+    },
   });
   item = res.body;
   createText = res.text;
@@ -21,7 +27,13 @@ beforeAll(async () => {
 /** Concrete URLs for every public GET route in the route table, so a route added later is checked too. */
 function publicUrls(): string[] {
   const params: Record<string, string[]> = { id: [item.id, item.reference], serviceCode: ['pothole'] };
-  const queries = ['', '?phase=waiting', '?service=pothole', '?bbox=-2.61,51.45,-2.59,51.47', `?updatedSince=${encodeURIComponent('2020-01-01T00:00:00Z')}`];
+  const queries = [
+    '',
+    '?phase=waiting',
+    '?service=pothole',
+    '?bbox=-2.61,51.45,-2.59,51.47',
+    `?updatedSince=${encodeURIComponent('2020-01-01T00:00:00Z')}`,
+  ];
   return ROUTES.filter((r) => r.auth === 'public' && r.method === 'GET').flatMap((r) => {
     let urls = [r.path];
     for (const [name, values] of Object.entries(params)) {

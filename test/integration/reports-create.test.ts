@@ -8,7 +8,13 @@ describe('POST /api/reports', () => {
     expect(res.headers.get('location')).toBe(`/api/reports/${res.body.id}`);
     expect(res.headers.get('etag')).toBe('"1"');
     expect(res.body.reference).toMatch(/^RF-\d{7}$/);
-    expect(res.body).toMatchObject({ status: 'new', statusLabel: 'Reported', phase: 'waiting', priority: 'normal', title: 'Pothole at 12 High Street' });
+    expect(res.body).toMatchObject({
+      status: 'new',
+      statusLabel: 'Reported',
+      phase: 'waiting',
+      priority: 'normal',
+      title: 'Pothole at 12 High Street',
+    });
     expect(res.body.queuePosition).toBeGreaterThanOrEqual(1);
     expect(res.body.history).toEqual([expect.objectContaining({ type: 'created', actor: 'Reporter' })]);
     const stored = await api(`/api/reports/${res.body.id}`);
@@ -61,7 +67,10 @@ describe('POST /api/reports', () => {
   });
 
   it('refuses a body over 64 KB with 413', async () => {
-    const res = await api('/api/reports', { raw: JSON.stringify({ ...reportBody(), padding: 'x'.repeat(70_000) }), headers: { 'content-type': 'application/json' } });
+    const res = await api('/api/reports', {
+      raw: JSON.stringify({ ...reportBody(), padding: 'x'.repeat(70_000) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(413);
   });
 

@@ -14,7 +14,11 @@ const transition = (id: string, body: Record<string, unknown>, headers: Record<s
 async function storedEvents(id: string) {
   const { db, tableName } = await import('../../functions/store/client.js');
   const out = await db().send(
-    new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'PK = :pk AND begins_with(SK, :e)', ExpressionAttributeValues: { ':pk': `ITEM#${id}`, ':e': 'EVT#' } }),
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :e)',
+      ExpressionAttributeValues: { ':pk': `ITEM#${id}`, ':e': 'EVT#' },
+    }),
   );
   return out.Items ?? [];
 }
@@ -113,7 +117,9 @@ describe('20 concurrent transitions on one item at one version', () => {
 
   it('with If-Match on every request, exactly one wins and the rest are 412', async () => {
     const report = await createReport();
-    const results = await Promise.all(Array.from({ length: 20 }, () => transition(report.id, { to: 'acknowledged' }, { 'if-match': '"1"' })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => transition(report.id, { to: 'acknowledged' }, { 'if-match': '"1"' })),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 412)).toHaveLength(19);
     expect((await storedEvents(report.id)).filter((e) => e.type === 'transition')).toHaveLength(1);
@@ -123,11 +129,16 @@ describe('20 concurrent transitions on one item at one version', () => {
 describe('comments and edits', () => {
   it('an internal note is in the staff history and absent from the public one', async () => {
     const report = await createReport();
-    const internal = await api(`/api/staff/reports/${report.id}/comments`, { token, body: { body: 'Needs a road closure permit', visibility: 'internal' } });
+    const internal = await api(`/api/staff/reports/${report.id}/comments`, {
+      token,
+      body: { body: 'Needs a road closure permit', visibility: 'internal' },
+    });
     expect(internal.status).toBe(201);
     await api(`/api/staff/reports/${report.id}/comments`, { token, body: { body: 'Inspection booked', visibility: 'public' } });
     const staff = (await api(`/api/staff/reports/${report.id}`, { token })).body;
-    expect(staff.history.map((e: { note?: string }) => e.note)).toEqual(expect.arrayContaining(['Needs a road closure permit', 'Inspection booked']));
+    expect(staff.history.map((e: { note?: string }) => e.note)).toEqual(
+      expect.arrayContaining(['Needs a road closure permit', 'Inspection booked']),
+    );
     const pub = await api(`/api/reports/${report.id}`);
     expect(pub.text).not.toContain('road closure permit');
     expect(pub.body.history.map((e: { note?: string }) => e.note)).toContain('Inspection booked');

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import rawCatalog from '../../shared/catalog/catalog.json' with { type: 'json' };
 import { listServices, parseCatalog } from '../../shared/catalog/index.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests mutate the raw JSON freely to break it
 const clone = () => structuredClone(rawCatalog) as Record<string, any>;
 
 describe('service catalog', () => {
   it('has the six road-fault services', () => {
     const codes = listServices('report').map((s) => s.code);
-    expect(codes).toEqual(expect.arrayContaining(['pothole', 'street-light', 'damaged-sign', 'blocked-drain', 'road-obstruction', 'damaged-pavement']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['pothole', 'street-light', 'damaged-sign', 'blocked-drain', 'road-obstruction', 'damaged-pavement']),
+    );
   });
 
   it('rejects a transition to a state the workflow does not have', () => {

@@ -23,8 +23,24 @@ const item: Item = {
 
 const history: HistoryEvent[] = [
   { id: 'e1', at: '2026-01-01T00:00:00.000Z', actor: { type: 'citizen' }, type: 'created', to: 'new', visibility: 'public' },
-  { id: 'e2', at: '2026-01-02T00:00:00.000Z', actor: { type: 'staff', id: 'roads.officer', name: 'Rita Okafor' }, type: 'comment', note: 'secret plan', visibility: 'internal' },
-  { id: 'e3', at: '2026-01-02T00:00:00.000Z', actor: { type: 'staff', id: 'roads.officer', name: 'Rita Okafor' }, type: 'transition', from: 'new', to: 'in_progress', note: 'On it', visibility: 'public' },
+  {
+    id: 'e2',
+    at: '2026-01-02T00:00:00.000Z',
+    actor: { type: 'staff', id: 'roads.officer', name: 'Rita Okafor' },
+    type: 'comment',
+    note: 'secret plan',
+    visibility: 'internal',
+  },
+  {
+    id: 'e3',
+    at: '2026-01-02T00:00:00.000Z',
+    actor: { type: 'staff', id: 'roads.officer', name: 'Rita Okafor' },
+    type: 'transition',
+    from: 'new',
+    to: 'in_progress',
+    note: 'On it',
+    visibility: 'public',
+  },
 ];
 
 describe('public view of an item', () => {
