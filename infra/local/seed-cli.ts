@@ -19,8 +19,9 @@ process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
 const started = Date.now();
 const tty = process.stdout.isTTY;
 await seedReports(count, (done, total) => {
-  const rate = Math.round(done / ((Date.now() - started) / 1000));
-  const line = `seeded ${done}/${total} reports (${rate}/s)`;
+  const rate = done / ((Date.now() - started) / 1000);
+  const eta = Math.round((total - done) / Math.max(rate, 1));
+  const line = `seeded ${done}/${total} reports (${Math.round(rate)}/s, about ${eta} s left)`;
   if (tty) process.stdout.write(`\r${line}`);
   else console.log(line);
 }).catch((err: Error) => {

@@ -12,7 +12,7 @@ export async function seedReports(
   let chunk: Record<string, unknown>[] = [];
   let inChunk = 0;
   const flush = async () => {
-    await batchPut(chunk, 8);
+    await batchPut(chunk, 16);
     done += inChunk;
     chunk = [];
     inChunk = 0;
