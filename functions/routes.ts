@@ -10,6 +10,8 @@ export interface RouteDefinition {
   auth: 'public' | 'staff';
   /** Read-only routes get read-only table grants in AWS. */
   access: 'read' | 'write';
+  /** Reads the staff directory (Cognito users and groups): gets read-only user pool permissions in AWS. */
+  directory?: boolean;
 }
 
 export const ROUTES: RouteDefinition[] = [
@@ -21,9 +23,17 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'GET', path: '/api/queues/{serviceCode}', handler: 'queues/get-queue', auth: 'public', access: 'read' },
   { method: 'GET', path: '/api/staff/reports', handler: 'staff/list-reports', auth: 'staff', access: 'read' },
   { method: 'GET', path: '/api/staff/reports/{id}', handler: 'staff/get-report', auth: 'staff', access: 'read' },
-  { method: 'PATCH', path: '/api/staff/reports/{id}', handler: 'staff/update-report', auth: 'staff', access: 'write' },
+  { method: 'PATCH', path: '/api/staff/reports/{id}', handler: 'staff/update-report', auth: 'staff', access: 'write', directory: true },
   { method: 'POST', path: '/api/staff/reports/{id}/transitions', handler: 'staff/create-transition', auth: 'staff', access: 'write' },
   { method: 'POST', path: '/api/staff/reports/{id}/comments', handler: 'staff/create-comment', auth: 'staff', access: 'write' },
+  {
+    method: 'GET',
+    path: '/api/staff/services/{serviceCode}/members',
+    handler: 'staff/list-team-members',
+    auth: 'staff',
+    access: 'read',
+    directory: true,
+  },
 ];
 
 /** `GET /api/reports/{id}`: the API Gateway route key of a route. */
