@@ -13,6 +13,7 @@ import { db, tableName } from './client.js';
 import { cancellationCodes } from './errors.js';
 import { getItem, getItemWithHistory, insertItem, resolveItemId, type UpdateOptions, updateItem } from './items.js';
 import { idempotencyKey } from './keys.js';
+import { reporterSubscriptionWrites } from './subscriptions.js';
 
 /** Idempotency records outlive any sane client retry window, then TTL removes them. */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
@@ -53,8 +54,11 @@ export async function createReport(
           },
         ]
       : [];
+    const email = change.item.reporterNotify ? change.item.reporter?.email : undefined;
+    // The idempotency record must stay last: a failure there is recognised by its position.
+    const follow = email ? reporterSubscriptionWrites(change.item.id, email, now) : [];
     try {
-      await insertItem(change, idem);
+      await insertItem(change, [...follow, ...idem]);
       return { item: change.item, history: change.events, replayed: false };
     } catch (err) {
       const codes = cancellationCodes(err);

@@ -9,6 +9,7 @@ import { createJwtVerifier } from './jwt.js';
 import { type Child, startDynamo } from './processes.js';
 import { seedIfEmpty } from './seed.js';
 import { startServer } from './server.js';
+import { startStreamPoller } from './stream-poller.js';
 import { ensureTable, localDynamo } from './table.js';
 
 export interface LocalStackOptions {
@@ -20,6 +21,8 @@ export interface LocalStackOptions {
   sesPort: number;
   /** Keep DynamoDB in memory (tests); otherwise it persists under dataDir. */
   inMemory?: boolean;
+  /** Run the stream poller that feeds the notifier (default true). */
+  notifications?: boolean;
   /** Demo reports to seed into an empty table; 0 to skip. */
   seedCount?: number;
   tableName?: string;
@@ -101,6 +104,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const seeded = await seedIfEmpty(options.seedCount ?? 0, (done, total) => log(`seeding demo data: ${done}/${total}`));
     if (seeded) log(`seeded ${seeded} demo reports`);
 
+    const poller =
+      options.notifications === false
+        ? undefined
+        : await startStreamPoller({
+            endpoint: urls.dynamodb,
+            tableName,
+            handler: (await import('../../functions/notify/stream-handler.js')).handler,
+            log,
+          });
+
     const siteConfig = {
       jurisdiction: { name: catalog.jurisdiction.name },
       map: catalog.jurisdiction.map,
@@ -121,6 +134,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       options,
       children,
       stop: async () => {
+        await poller?.stop();
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
         await stopAll();

@@ -1,0 +1,73 @@
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './client.js';
+import { isWriteConflict } from './errors.js';
+import { itemPK } from './keys.js';
+
+/**
+ * One email of one notification to one recipient. Claimed with a conditional write before sending
+ * and marked sent after, so a redelivered stream record finds it and sends nothing. A claim whose
+ * sender died is retried once its lease runs out.
+ */
+const LEASE_MS = 60_000;
+const DELIVERY_TTL_SECONDS = 30 * 24 * 3600;
+
+const key = (itemId: string, notificationSK: string, recipient: string) => ({
+  PK: itemPK(itemId),
+  SK: `DLV#${notificationSK.slice(4)}#${recipient}`,
+});
+
+export type DeliveryKey = ReturnType<typeof key>;
+export const deliveryKey = key;
+
+/** True if this process may send the email now; false if it was sent (or is being sent) already. */
+export async function claimDelivery(k: DeliveryKey): Promise<boolean> {
+  const now = Date.now();
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...k,
+          entity: 'delivery',
+          status: 'sending',
+          leaseUntil: now + LEASE_MS,
+          expiresAt: Math.floor(now / 1000) + DELIVERY_TTL_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(PK) OR (#s = :sending AND leaseUntil < :now)',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':sending': 'sending', ':now': now },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isWriteConflict(err)) return false;
+    throw err;
+  }
+}
+
+export async function markSent(k: DeliveryKey, messageId?: string): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: k,
+      UpdateExpression: 'SET #s = :sent, sentAt = :at, messageId = :m REMOVE leaseUntil',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':sent': 'sent', ':at': new Date().toISOString(), ':m': messageId ?? 'unknown' },
+    }),
+  );
+}
+
+/** Gives a claim back after a failed send, so the retry can take it at once. */
+export async function releaseDelivery(k: DeliveryKey): Promise<void> {
+  await db()
+    .send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: k,
+        ConditionExpression: '#s = :sending',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':sending': 'sending' },
+      }),
+    )
+    .catch(() => undefined);
+}

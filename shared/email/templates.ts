@@ -1,0 +1,110 @@
+/**
+ * Email content: short, plain, accessible, the same facts in text and HTML. Pure functions; every
+ * piece of user text is escaped in the HTML part. Links are absolute, built by the caller from config.
+ */
+export interface Email {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface ItemFacts {
+  reference: string;
+  title: string;
+  serviceName: string;
+  statusLabel: string;
+  trackUrl: string;
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+function layout(
+  title: string,
+  paragraphs: string[],
+  links: { label: string; url: string }[],
+  footer?: { label: string; url: string },
+): Email {
+  const text = [
+    ...paragraphs,
+    '',
+    ...links.map((l) => `${l.label}: ${l.url}`),
+    ...(footer ? ['', `${footer.label}: ${footer.url}`] : []),
+  ].join('\n');
+  const html = [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>',
+    escapeHtml(title),
+    '</title></head><body style="font-family:sans-serif;line-height:1.5;max-width:40em">',
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...links.map((l) => `<p><a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a></p>`),
+    footer ? `<hr><p style="font-size:small"><a href="${escapeHtml(footer.url)}">${escapeHtml(footer.label)}</a></p>` : '',
+    '</body></html>',
+  ].join('');
+  return { subject: title, text, html };
+}
+
+/**
+ * The acknowledgement a reporter gets when their report is filed.
+ * @example acknowledgement(facts, unsubscribeUrl).subject // 'We received your report RF-1234567'
+ */
+export function acknowledgement(item: ItemFacts, unsubscribeUrl?: string): Email {
+  return layout(
+    `We received your report ${item.reference}`,
+    [
+      `Thank you. Your ${item.serviceName.toLowerCase()} report "${item.title}" has the reference ${item.reference}.`,
+      'Quote the reference if you contact us about it. You can follow its progress on its tracking page.',
+      ...(unsubscribeUrl ? ['We will email you when its status changes.'] : []),
+    ],
+    [{ label: 'Track your report', url: item.trackUrl }],
+    unsubscribeUrl ? { label: 'Stop emails about this report', url: unsubscribeUrl } : undefined,
+  );
+}
+
+/** The update a follower gets on a staff transition or public comment. */
+export function update(item: ItemFacts, change: { kind: 'status' | 'comment'; note?: string }, unsubscribeUrl: string): Email {
+  const head =
+    change.kind === 'status'
+      ? `${item.reference} "${item.title}" is now: ${item.statusLabel}.`
+      : `There is a new update on ${item.reference} "${item.title}" (status: ${item.statusLabel}).`;
+  return layout(
+    change.kind === 'status' ? `${item.reference}: ${item.statusLabel}` : `${item.reference}: new update`,
+    [head, ...(change.note ? [`Note from the team: ${change.note}`] : [])],
+    [{ label: 'See the full history', url: item.trackUrl }],
+    { label: 'Stop emails about this item', url: unsubscribeUrl },
+  );
+}
+
+/** A vote or stage change on a bill, with the counts. */
+export function billUpdate(item: ItemFacts, note: string | undefined, unsubscribeUrl: string): Email {
+  return layout(
+    `${item.reference}: ${item.statusLabel}`,
+    [`${item.reference} "${item.title}" is now: ${item.statusLabel}.`, ...(note ? [note] : [])],
+    [{ label: 'See the bill', url: item.trackUrl }],
+    { label: 'Stop emails about this bill', url: unsubscribeUrl },
+  );
+}
+
+/** The note to a staff member that an item is now theirs. */
+export function assignment(item: ItemFacts, staffUrl: string): Email {
+  return layout(
+    `Assigned to you: ${item.reference}`,
+    [`${item.serviceName} ${item.reference} "${item.title}" (${item.statusLabel}) is now assigned to you.`],
+    [{ label: 'Open it in the staff console', url: staffUrl }],
+  );
+}
+
+/** The double opt-in: nothing is sent to a follower until they click this. */
+export function confirmation(item: ItemFacts, confirmUrl: string): Email {
+  return layout(
+    `Confirm updates for ${item.reference}`,
+    [
+      `Someone (we hope you) asked for email updates on ${item.reference} "${item.title}".`,
+      'Confirm to start receiving them. If it was not you, ignore this email and you will hear nothing more.',
+    ],
+    [
+      { label: 'Confirm email updates', url: confirmUrl },
+      { label: 'See the item', url: item.trackUrl },
+    ],
+  );
+}
