@@ -63,7 +63,7 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
     }
     case 'item.updated': {
       const event = n.eventSK ? await getEvent(item.id, n.eventSK) : undefined;
-      if (!event || event.visibility !== 'public') return [];
+      if (event?.visibility !== 'public') return [];
       const itemFacts = facts(item, event.type === 'transition' && event.to ? event.to : item.status);
       return (await confirmedSubscribers(item.id)).map((sub) => {
         const unsubscribeUrl = links.unsubscribe(sub.unsubscribeToken);
@@ -80,7 +80,7 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
     }
     case 'subscription.requested': {
       const sub = n.subscriptionSK ? await getSubscriptionBySK(item.id, n.subscriptionSK) : undefined;
-      if (!sub || sub.status !== 'pending' || !sub.confirmToken) return [];
+      if (sub?.status !== 'pending' || !sub.confirmToken) return [];
       return [{ to: sub.email, email: templates.confirmation(facts(item), links.confirm(sub.confirmToken)) }];
     }
     default:
