@@ -1,8 +1,10 @@
 // `npm start`: the whole board locally, in the foreground. Ctrl-C stops every process it started.
 import { DEMO_PASSWORD, DEMO_USERS } from './cognito-setup.js';
-import { optionsFromEnv, startLocalStack } from './stack.js';
+import { ensureSiteBuilt } from './site-build.js';
+import { optionsFromEnv, ROOT, startLocalStack } from './stack.js';
 
 const options = optionsFromEnv();
+ensureSiteBuilt(ROOT, (line) => console.log(`  ${line}`));
 const stack = await startLocalStack({ ...options, log: (line) => console.log(`  ${line}`) }).catch((err: Error) => {
   console.error(`\ncivicboard could not start: ${err.message}`);
   console.error(

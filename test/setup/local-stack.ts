@@ -18,7 +18,11 @@ declare module 'vitest' {
 }
 
 /** Starts one real local stack (in-memory DynamoDB Local, cognito-local, SES emulator) for the whole run. */
-export default async function setup(project: TestProject) {
+export default function setup(project: TestProject) {
+  return startTestStack(project, 0);
+}
+
+export async function startTestStack(project: TestProject, seedCount: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'civicboard-test-'));
   const stack = await startLocalStack({
     dataDir,
@@ -27,7 +31,7 @@ export default async function setup(project: TestProject) {
     dynamoPort: await freePort(),
     cognitoPort: await freePort(),
     sesPort: await freePort(),
-    seedCount: 0,
+    seedCount,
     tableName: 'civicboard-test',
   });
   project.provide('baseUrl', stack.urls.site);

@@ -1,0 +1,51 @@
+/** A problem+json error from the API, with field errors when the input was invalid. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly errors: { path: string; message: string }[] = [],
+  ) {
+    super(detail);
+  }
+}
+
+/** Calls the board's API on the same origin; throws ApiError with the problem's detail on failure. */
+export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<{ body: T; headers: Headers }> {
+  const headers = new Headers(init.headers);
+  if (init.json !== undefined) headers.set('content-type', 'application/json');
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+  } catch {
+    throw new ApiError(0, 'The board could not be reached. Check your connection and try again.');
+  }
+  const text = await res.text();
+  const body = text ? safeJson(text) : undefined;
+  if (!res.ok) {
+    const problem = (body ?? {}) as { detail?: string; errors?: { path: string; message: string }[] };
+    throw new ApiError(res.status, problem.detail ?? `The request failed (${res.status}).`, problem.errors ?? []);
+  }
+  return { body: body as T, headers: res.headers };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fetches every page of a cursor-paged list, handing each page over as it arrives. */
+export async function allPages<T>(path: string, onPage: (items: T[]) => void, maxPages = 100): Promise<void> {
+  let cursor: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const sep = path.includes('?') ? '&' : '?';
+    const { body } = await apiFetch<{ items: T[]; nextCursor?: string }>(
+      `${path}${cursor ? `${sep}cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    onPage(body.items);
+    cursor = body.nextCursor;
+    if (!cursor) return;
+  }
+}

@@ -1,0 +1,220 @@
+import type L from 'leaflet';
+import { type ApiError, apiFetch } from './api.js';
+import { brand, loadConfig } from './config.js';
+import { $, el, show, statusBadge } from './dom.js';
+import { nearbyBox, parseCoordinates } from './format.js';
+import { createMap } from './map.js';
+import type { PublicItem, Service } from './types.js';
+
+const form = $('#report-form') as HTMLFormElement;
+const coords = $('#coordinates') as HTMLInputElement;
+const service = $('#serviceCode') as HTMLSelectElement;
+let location: { lat: number; lng: number } | undefined;
+let marker: L.Marker | undefined;
+let map: L.Map | undefined;
+/** One key per filled-in report: a double click or a retry after a timeout files it once. */
+let idempotencyKey = crypto.randomUUID();
+
+/** The request body from the form: only fields that were filled in. */
+export function reportBody(
+  f: { serviceCode: string; description: string; address: string; name: string; email: string; phone: string; subscribe: boolean },
+  at?: { lat: number; lng: number },
+) {
+  const reporter = Object.fromEntries(Object.entries({ name: f.name, email: f.email, phone: f.phone }).filter(([, v]) => v.trim()));
+  return {
+    serviceCode: f.serviceCode,
+    description: f.description,
+    ...(at && { location: at }),
+    ...(f.address.trim() && { address: f.address.trim() }),
+    ...(Object.keys(reporter).length && { reporter }),
+    ...(f.email.trim() && { subscribe: f.subscribe }),
+  };
+}
+
+function setLocation(point: { lat: number; lng: number }, from: 'map' | 'text') {
+  location = { lat: Math.round(point.lat * 1e6) / 1e6, lng: Math.round(point.lng * 1e6) / 1e6 };
+  if (from !== 'text') coords.value = `${location.lat}, ${location.lng}`;
+  void placeMarker();
+  void checkNearby();
+}
+
+async function placeMarker() {
+  if (!map || !location) return;
+  const leaflet = (await import('leaflet')).default;
+  if (!marker) {
+    marker = leaflet
+      .marker([location.lat, location.lng], { draggable: true, keyboard: false, title: 'Report location', alt: 'Report location' })
+      .addTo(map);
+    marker.on('dragend', () => {
+      const p = marker?.getLatLng();
+      if (p) setLocation({ lat: p.lat, lng: p.lng }, 'map');
+    });
+  } else marker.setLatLng([location.lat, location.lng]);
+}
+
+/** Open reports of the same service within ~50 m: "is it one of these? follow it instead". */
+async function checkNearby() {
+  const box = $('#nearby');
+  if (!location || !service.value) return show(box);
+  try {
+    const { body } = await apiFetch<{ items: PublicItem[] }>(
+      `/reports?service=${encodeURIComponent(service.value)}&bbox=${nearbyBox(location, 50)}&limit=20`,
+    );
+    const open = body.items.filter((i) => i.phase !== 'done');
+    if (open.length === 0) return show(box);
+    show(
+      box,
+      el(
+        'div',
+        { class: 'notice' },
+        el('h2', {}, 'Is it one of these?'),
+        el('p', {}, 'These open reports of the same kind are close by. If yours is one of them, follow it instead of reporting it again.'),
+        el(
+          'ul',
+          { class: 'items' },
+          ...open.map((i) =>
+            el(
+              'li',
+              {},
+              el('a', { href: `/track/?id=${encodeURIComponent(i.reference)}` }, i.title),
+              ' ',
+              statusBadge(i.phase, i.statusLabel),
+              el('div', { class: 'muted' }, `${i.reference} · ${i.description.slice(0, 120)}`),
+            ),
+          ),
+        ),
+      ),
+    );
+  } catch {
+    show(box);
+  }
+}
+
+function clearErrors() {
+  for (const p of form.querySelectorAll<HTMLElement>('.field-error')) {
+    p.hidden = true;
+    p.textContent = '';
+  }
+  for (const i of form.querySelectorAll('[aria-invalid]')) i.removeAttribute('aria-invalid');
+  show($('#form-errors'));
+}
+
+const FIELD_FOR: Record<string, string> = {
+  serviceCode: 'serviceCode',
+  description: 'description',
+  location: 'coordinates',
+  address: 'address',
+  'reporter.name': 'name',
+  'reporter.email': 'email',
+  'reporter.phone': 'phone',
+};
+
+function showErrors(errors: { path: string; message: string }[], fallback: string) {
+  const items: HTMLElement[] = [];
+  for (const e of errors) {
+    const path = e.path.startsWith('location') ? 'location' : e.path;
+    const slot = document.getElementById(`${path}-error`);
+    const input = document.getElementById(FIELD_FOR[path] ?? '');
+    if (slot) {
+      slot.hidden = false;
+      slot.textContent = e.message;
+    }
+    input?.setAttribute('aria-invalid', 'true');
+    items.push(el('li', {}, el('a', { href: `#${FIELD_FOR[path] ?? 'report-form'}` }, `${labelFor(path)}: ${e.message}`)));
+  }
+  const summary = $('#form-errors');
+  show(
+    summary,
+    el(
+      'div',
+      { class: 'notice error', role: 'alert' },
+      el('h2', {}, 'There is a problem'),
+      items.length ? el('ul', {}, ...items) : el('p', {}, fallback),
+    ),
+  );
+  summary.focus();
+}
+
+function labelFor(path: string): string {
+  const input = document.getElementById(FIELD_FOR[path] ?? '');
+  return (input && document.querySelector(`label[for="${input.id}"]`)?.textContent?.trim()) || path;
+}
+
+async function submit(event: SubmitEvent) {
+  event.preventDefault();
+  clearErrors();
+  const typed = coords.value.trim();
+  if (typed) {
+    const parsed = parseCoordinates(typed);
+    if (!parsed) return showErrors([{ path: 'location', message: 'Type latitude, longitude in degrees, like 51.4545, -2.5879' }], '');
+    location = parsed;
+  }
+  const value = (id: string) => ($(`#${id}`) as HTMLInputElement).value;
+  const body = reportBody(
+    {
+      serviceCode: service.value,
+      description: value('description'),
+      address: value('address'),
+      name: value('name'),
+      email: value('email'),
+      phone: value('phone'),
+      subscribe: ($('#subscribe') as HTMLInputElement).checked,
+    },
+    location,
+  );
+  const button = $('#submit') as HTMLButtonElement;
+  button.disabled = true;
+  try {
+    const { body: item } = await apiFetch<PublicItem>('/reports', {
+      method: 'POST',
+      json: body,
+      headers: { 'idempotency-key': idempotencyKey },
+    });
+    idempotencyKey = crypto.randomUUID();
+    form.hidden = true;
+    const result = $('#result');
+    show(
+      result,
+      el(
+        'div',
+        { class: 'notice success' },
+        el('h2', {}, 'Thank you: your report is in'),
+        el('p', {}, 'Your reference is ', el('strong', { id: 'reference' }, item.reference), '. Quote it if you contact the council.'),
+        item.queuePosition ? el('p', {}, `It is number ${item.queuePosition} in the queue for ${item.serviceName.toLowerCase()}.`) : null,
+        el('p', {}, el('a', { href: `/track/?id=${encodeURIComponent(item.reference)}`, id: 'track-link' }, 'Track your report')),
+      ),
+    );
+    result.focus();
+  } catch (err) {
+    const e = err as ApiError;
+    showErrors(e.errors ?? [], e.message);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function main() {
+  void brand();
+  const { body } = await apiFetch<{ items: Service[] }>('/services');
+  for (const s of body.items.filter((x) => x.kind === 'report')) service.append(el('option', { value: s.code }, s.name));
+  service.addEventListener('change', () => void checkNearby());
+  coords.addEventListener('change', () => {
+    const parsed = parseCoordinates(coords.value);
+    if (parsed) setLocation(parsed, 'text');
+  });
+  form.addEventListener('submit', (e) => void submit(e as SubmitEvent));
+  $('#locate').addEventListener('click', () => {
+    navigator.geolocation?.getCurrentPosition(
+      (pos) => {
+        setLocation({ lat: pos.coords.latitude, lng: pos.coords.longitude }, 'map');
+        map?.setView([pos.coords.latitude, pos.coords.longitude], 17);
+      },
+      () => showErrors([{ path: 'location', message: 'Your location is not available: type coordinates or click the map.' }], ''),
+    );
+  });
+  const config = await loadConfig();
+  map = createMap($('#map'), config, { label: 'Map: click to place the report pin. You can type coordinates below instead.' });
+  map.on('click', (e: L.LeafletMouseEvent) => setLocation({ lat: e.latlng.lat, lng: e.latlng.lng }, 'map'));
+}
+
+main().catch((err: Error) => show($('#form-errors'), el('p', { class: 'notice error', role: 'alert' }, err.message)));

@@ -1,0 +1,141 @@
+import { type ApiError, apiFetch } from './api.js';
+import { brand, loadConfig } from './config.js';
+import { $, el, show, statusBadge, statusLine } from './dom.js';
+import { eventHeadline, formatDate, queueSentence } from './format.js';
+import { createMap, pin } from './map.js';
+import type { PublicItem } from './types.js';
+
+function timeline(item: PublicItem): HTMLElement {
+  return el(
+    'ol',
+    { class: 'timeline' },
+    ...(item.history ?? []).map((e) =>
+      el(
+        'li',
+        {},
+        el('strong', {}, eventHeadline(e)),
+        el('div', { class: 'muted' }, `${formatDate(e.at)} · ${e.actor}`),
+        e.note ? el('p', {}, e.note) : null,
+        e.resolution && e.resolution !== 'fixed' ? el('p', { class: 'muted' }, `Resolution: ${e.resolution.replace(/_/g, ' ')}`) : null,
+      ),
+    ),
+  );
+}
+
+function render(item: PublicItem): HTMLElement[] {
+  document.title = `${item.reference}: ${item.title} · civicboard`;
+  const facts = el(
+    'dl',
+    {},
+    el('dt', {}, 'Reference'),
+    el('dd', {}, item.reference),
+    el('dt', {}, 'Category'),
+    el('dd', {}, item.serviceName),
+    item.address ? el('dt', {}, 'Where') : null,
+    item.address ? el('dd', {}, item.address) : null,
+    el('dt', {}, 'Reported'),
+    el('dd', {}, formatDate(item.createdAt)),
+    item.closedAt ? el('dt', {}, 'Finished') : null,
+    item.closedAt ? el('dd', {}, formatDate(item.closedAt)) : null,
+  );
+  return [
+    el('h1', {}, item.title),
+    el(
+      'p',
+      {},
+      statusBadge(item.phase, item.statusLabel),
+      ' ',
+      item.queuePosition ? el('strong', { id: 'queue-position' }, queueSentence(item.queuePosition, item.serviceName)) : null,
+    ),
+    item.duplicateOf
+      ? el(
+          'p',
+          {},
+          'This was closed as a duplicate of ',
+          el('a', { href: `/track/?id=${encodeURIComponent(item.duplicateOf)}` }, 'another report'),
+          '.',
+        )
+      : null,
+    el(
+      'div',
+      { class: 'grid two' },
+      el(
+        'section',
+        { 'aria-labelledby': 'desc-h' },
+        el('h2', { id: 'desc-h' }, 'Description'),
+        el('p', { id: 'description' }, item.description),
+        facts,
+      ),
+      el('div', { id: 'item-map', class: 'map small' }),
+    ),
+    el('section', { 'aria-labelledby': 'history-h' }, el('h2', { id: 'history-h' }, 'What has happened'), timeline(item)),
+  ].filter((n): n is HTMLElement => n !== null);
+}
+
+async function follow(item: PublicItem, e: SubmitEvent) {
+  e.preventDefault();
+  const input = $('#follow-email') as HTMLInputElement;
+  const error = $('#follow-error');
+  error.hidden = true;
+  input.removeAttribute('aria-invalid');
+  try {
+    await apiFetch(`/reports/${encodeURIComponent(item.id)}/subscriptions`, { method: 'POST', json: { email: input.value.trim() } });
+    show(
+      $('#follow-result'),
+      el(
+        'p',
+        { class: 'notice success', role: 'status' },
+        'Check your inbox: follow the link in the email we sent to start receiving updates.',
+      ),
+    );
+    input.value = '';
+  } catch (err) {
+    const problem = err as ApiError;
+    error.hidden = false;
+    error.textContent = problem.errors?.[0]?.message ?? problem.message;
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
+  }
+}
+
+async function main() {
+  void brand();
+  const id = new URLSearchParams(location.search).get('id')?.trim();
+  const container = $('#item');
+  const lookup = $('#lookup') as HTMLFormElement;
+  lookup.addEventListener('submit', (e) => {
+    e.preventDefault();
+    location.search = `?id=${encodeURIComponent(($('#lookup-id') as HTMLInputElement).value.trim())}`;
+  });
+  if (!id) {
+    show(container, el('h1', {}, 'Track a report'), el('p', {}, 'Enter the reference you were given.'));
+    lookup.hidden = false;
+    return;
+  }
+  try {
+    const { body: item } = await apiFetch<PublicItem>(`/reports/${encodeURIComponent(id)}`);
+    show(container, ...render(item));
+    const followSection = $('#follow');
+    followSection.hidden = false;
+    $('#follow-form').addEventListener('submit', (e) => void follow(item, e as SubmitEvent));
+    if (item.location) {
+      const config = await loadConfig();
+      const map = createMap($('#item-map'), config, {
+        label: 'Where the report is',
+        center: [item.location.lat, item.location.lng],
+        zoom: 16,
+      });
+      pin(item)?.addTo(map);
+    } else $('#item-map').remove();
+  } catch (err) {
+    const status = (err as ApiError).status;
+    show(
+      container,
+      el('h1', {}, 'Track a report'),
+      statusLine('error', status === 404 ? `There is no report "${id}". Check the reference.` : (err as Error).message),
+    );
+    lookup.hidden = false;
+  }
+}
+
+main().catch((err: Error) => show($('#item'), statusLine('error', err.message)));
