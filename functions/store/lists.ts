@@ -58,7 +58,10 @@ export async function listReports(query: ListReportsQuery): Promise<Page<Item>> 
   return { items: records.map(itemFromRecord), nextCursor };
 }
 
-/** Staff list: only services the actor may act on; narrowed by service, status, phase, priority, assignee. */
+/** `assignee=none`: items nobody owns yet (no username can be "none": Cognito usernames are ours to choose). */
+export const UNASSIGNED = 'none';
+
+/** Staff list: only services the actor may act on; narrowed by service, status, phase, priority, assignee (`me`, `none`, a username). */
 export async function listStaffReports(actor: Actor, query: StaffListQuery): Promise<Page<Item>> {
   let services = listServices('report').filter((s) => canActOn(actor, s));
   if (query.service) {
@@ -71,7 +74,10 @@ export async function listStaffReports(actor: Actor, query: StaffListQuery): Pro
   if (query.status) filters.equal('status', query.status);
   if (query.priority) filters.equal('priority', query.priority);
   let partitions: Partition[];
-  if (query.assignee) {
+  if (query.assignee === UNASSIGNED) {
+    filters.missing('assignee');
+    partitions = recencyPartitions('report', services, phases, undefined, filters);
+  } else if (query.assignee) {
     const assignee = query.assignee === 'me' && actor.type === 'staff' ? actor.id : query.assignee;
     filters.oneOf(
       'serviceCode',
@@ -181,6 +187,9 @@ class Filters {
   }
   equal(path: string, v: unknown) {
     this.parts.push(`${this.name(path)} = ${this.value(v)}`);
+  }
+  missing(path: string) {
+    this.parts.push(`attribute_not_exists(${this.name(path)})`);
   }
   greater(path: string, v: unknown) {
     this.parts.push(`${this.name(path)} > ${this.value(v)}`);
