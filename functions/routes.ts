@@ -44,6 +44,17 @@ export const ROUTES: RouteDefinition[] = [
     access: 'read',
     directory: true,
   },
+  // Bills (docs/bills.md): public reads and following, legislature staff writes, office watchlists.
+  { method: 'GET', path: '/api/bills', handler: 'bills/list-bills', auth: 'public', access: 'read' },
+  { method: 'GET', path: '/api/bills/{id}', handler: 'bills/get-bill', auth: 'public', access: 'read' },
+  { method: 'POST', path: '/api/bills/{id}/subscriptions', handler: 'bills/create-subscription', auth: 'public', access: 'write' },
+  { method: 'POST', path: '/api/staff/bills', handler: 'staff-bills/create-bill', auth: 'staff', access: 'write' },
+  { method: 'GET', path: '/api/staff/bills/{id}', handler: 'staff-bills/get-bill', auth: 'staff', access: 'read' },
+  { method: 'POST', path: '/api/staff/bills/{id}/transitions', handler: 'staff-bills/create-transition', auth: 'staff', access: 'write' },
+  { method: 'POST', path: '/api/staff/bills/{id}/votes', handler: 'staff-bills/create-vote', auth: 'staff', access: 'write' },
+  { method: 'GET', path: '/api/staff/watchlist', handler: 'staff-bills/list-watchlist', auth: 'staff', access: 'read' },
+  { method: 'PUT', path: '/api/staff/watchlist/{id}', handler: 'staff-bills/put-watch', auth: 'staff', access: 'write' },
+  { method: 'DELETE', path: '/api/staff/watchlist/{id}', handler: 'staff-bills/delete-watch', auth: 'staff', access: 'write' },
 ];
 
 /** `GET /api/reports/{id}`: the API Gateway route key of a route. */

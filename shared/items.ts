@@ -9,7 +9,8 @@ import { stateOf, type TransitionOutcome } from './workflow.js';
 /** A history entry's author as stored: staff are named internally, never publicly. */
 export type ActorRef = { type: 'citizen' } | { type: 'system' } | { type: 'staff'; id: string; name: string };
 
-export type EventType = 'created' | 'transition' | 'comment' | 'field' | 'assigned';
+/** `vote` and `action` are bills': a recorded vote (its counts in the note) and a legislative action without a stage change. */
+export type EventType = 'created' | 'transition' | 'comment' | 'field' | 'assigned' | 'vote' | 'action';
 
 /** One append-only history event. */
 export interface HistoryEvent {

@@ -87,7 +87,8 @@ export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queu
 }
 
 export function toPublicEvent(event: HistoryEvent, service: Service): PublicEvent {
-  const label = (id?: string) => (event.type === 'transition' || event.type === 'created' ? safeLabel(service, id) : undefined);
+  const label = (id?: string) =>
+    event.type === 'transition' || event.type === 'created' || event.type === 'vote' ? safeLabel(service, id) : undefined;
   return stripUndefined({
     at: event.at,
     actor: publicActorLabel(event.actor, service),

@@ -64,7 +64,7 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
     case 'item.updated': {
       const event = n.eventSK ? await getEvent(item.id, n.eventSK) : undefined;
       if (event?.visibility !== 'public') return [];
-      const itemFacts = facts(item, event.type === 'transition' && event.to ? event.to : item.status);
+      const itemFacts = facts(item, (event.type === 'transition' || event.type === 'vote') && event.to ? event.to : item.status);
       return (await confirmedSubscribers(item.id)).map((sub) => {
         const unsubscribeUrl = links.unsubscribe(sub.unsubscribeToken);
         const email =

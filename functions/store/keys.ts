@@ -1,6 +1,8 @@
 import ngeohash from 'ngeohash';
+import type { Bill } from '../../shared/bills/model.js';
 import type { HistoryEvent, Item, NotificationKind } from '../../shared/items.js';
 import { queueSortKey } from '../../shared/queue.js';
+import { BILL_STORAGE_ONLY, billIndexAttributes } from './bill-keys.js';
 
 /** Key layout of the single table. Only the store knows it. */
 export const ITEM_SK = '#ITEM';
@@ -40,6 +42,11 @@ export function itemRecord(item: Item): Record<string, unknown> {
   if (item.assignee) {
     record.assigneePK = item.assignee.id;
     record.assigneeSK = recency;
+  }
+  if (item.kind === 'bill') {
+    Object.assign(record, billIndexAttributes(item as Bill));
+    delete record.queuePK;
+    delete record.queueSK;
   }
   return record;
 }
@@ -81,6 +88,7 @@ const STORAGE_ONLY = [
   'assigneePK',
   'assigneeSK',
   'expiresAt',
+  ...BILL_STORAGE_ONLY,
 ];
 
 /** Strips keys and index attributes from a stored record. */

@@ -164,7 +164,7 @@ function boxFilters(box: BBox, opts: { services?: Service[]; phases: readonly Ph
 }
 
 /** Builds a FilterExpression with generated placeholder names, so callers never collide. */
-class Filters {
+export class Filters {
   private parts: string[] = [];
   private names: Record<string, string> = {};
   private values: Record<string, unknown> = {};
@@ -190,6 +190,9 @@ class Filters {
   }
   missing(path: string) {
     this.parts.push(`attribute_not_exists(${this.name(path)})`);
+  }
+  contains(path: string, v: string) {
+    this.parts.push(`contains(${this.name(path)}, ${this.value(v)})`);
   }
   greater(path: string, v: unknown) {
     this.parts.push(`${this.name(path)} > ${this.value(v)}`);

@@ -23,6 +23,10 @@ export const TABLE_DEFINITION = {
     { name: 'cell', partitionKey: 'cellPK', sortKey: 'cellSK' },
     /** Items per assignee, most recently updated first; sparse. */
     { name: 'assignee', partitionKey: 'assigneePK', sortKey: 'assigneeSK' },
+    /** Bills per session in bill-number order: the `session` filter of GET /api/bills. */
+    { name: 'session', partitionKey: 'sessionPK', sortKey: 'sessionSK' },
+    /** Bills with a scheduled vote, soonest first ("up for a vote"); sparse. */
+    { name: 'agenda', partitionKey: 'agendaPK', sortKey: 'agendaSK' },
   ] satisfies IndexDefinition[],
 } as const;
 

@@ -12,7 +12,7 @@ import {
 /** The demo staff accounts: one per group. The README lists them. */
 export const DEMO_USERS = [
   { username: 'roads.officer', name: 'Rita Okafor', email: 'rita.okafor@demo-city.example', groups: ['roads'] },
-  { username: 'leg.clerk', name: 'Leo Brandt', email: 'leo.brandt@demo-city.example', groups: ['legislature'] },
+  { username: 'leg.clerk', name: 'Leo Brandt', email: 'leo.brandt@demo-city.example', groups: ['legislature', 'office-majority'] },
   { username: 'admin', name: 'Ada Admin', email: 'ada.admin@demo-city.example', groups: ['admin'] },
 ] as const;
 export const DEMO_PASSWORD = 'Civic-Board-2026!';
@@ -20,6 +20,7 @@ export const STAFF_GROUPS = [
   { name: 'roads', description: 'Acts on road-fault services' },
   { name: 'legislature', description: 'Acts on bills' },
   { name: 'admin', description: 'Acts on every service' },
+  { name: 'office-majority', description: "A legislator's office: shares one bill watchlist (docs/bills.md)" },
 ];
 
 export interface CognitoIds {

@@ -12,6 +12,10 @@ export const workflowStateSchema = z
     phase: z.enum(PHASES),
     /** Done-states that list resolutions require one of them on the transition. */
     resolutions: z.array(slug).min(1).optional(),
+    /** Bills: whether the state belongs to the chamber of origin or the second chamber. */
+    chamber: z.enum(['origin', 'second']).optional(),
+    /** Bills: the action classifications (OpenStates vocabulary) that move an item into this state. */
+    classification: z.array(slug).min(1).optional(),
   })
   .strict();
 

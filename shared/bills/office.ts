@@ -1,0 +1,18 @@
+import { type Actor, canActOn } from '../actor.js';
+import { ForbiddenError } from '../errors.js';
+import { billService } from './service.js';
+
+/** Cognito groups named `office-<name>` are legislators' offices; each keeps its own bill watchlist. */
+export const OFFICE_GROUP_PREFIX = 'office-';
+
+/**
+ * The office whose watchlist a staff member works on: their `office-…` group. They must also be
+ * allowed to act on bills (legislature or admin). Anyone else gets a ForbiddenError.
+ * @example officeOf({type: 'staff', id: 'c', name: 'C', groups: ['legislature', 'office-majority']}) // 'office-majority'
+ */
+export function officeOf(actor: Actor): string {
+  if (!canActOn(actor, billService())) throw new ForbiddenError('Only legislature staff keep bill watchlists.');
+  const office = actor.type === 'staff' ? actor.groups.filter((g) => g.startsWith(OFFICE_GROUP_PREFIX)).sort()[0] : undefined;
+  if (!office) throw new ForbiddenError(`You belong to no office: ask an admin to add you to an "${OFFICE_GROUP_PREFIX}…" group.`);
+  return office;
+}

@@ -1,0 +1,68 @@
+import { getService } from '../catalog/index.js';
+import { type HistoryEvent, stripUndefined } from '../items.js';
+import { type PublicItem, toPublicItem } from '../public-view.js';
+import { stateOf } from '../workflow.js';
+import type { Bill, BillDocument, RollCallEntry, ScheduledVote, Sponsor, Vote } from './model.js';
+import { chamberAt } from './workflow.js';
+
+export interface PublicVote extends Omit<Vote, 'id' | 'type'> {
+  rollCall?: RollCallEntry[];
+}
+
+/** A bill as anyone may see it: SPEC §4's bill fields, built from an allow-list like every public item. */
+export interface PublicBill extends PublicItem {
+  number: string;
+  session: string;
+  summary: string;
+  sponsors: Sponsor[];
+  chamber: Bill['chamber'];
+  currentChamber: Bill['chamber'];
+  committee?: string;
+  documents?: BillDocument[];
+  version: number;
+  votes: PublicVote[];
+  scheduledVote?: ScheduledVote;
+}
+
+const publicVote = (v: Vote, rollCall?: RollCallEntry[]): PublicVote =>
+  stripUndefined({
+    at: v.at,
+    chamber: v.chamber,
+    motion: v.motion,
+    yes: v.yes,
+    no: v.no,
+    abstain: v.abstain,
+    absent: v.absent,
+    result: v.result,
+    rollCall,
+  });
+
+/**
+ * Projects a stored bill to its public shape. Office watchlist notes live in other records and never
+ * reach this function; staff identity is reduced to the team, as for reports.
+ * @example toPublicBill(bill).votes[0].yes // 34
+ */
+export function toPublicBill(bill: Bill, extra: { history?: HistoryEvent[]; rollCalls?: Map<string, RollCallEntry[]> } = {}): PublicBill {
+  const { queuePosition: _q, location: _l, address: _a, ...base } = toPublicItem(bill, { history: extra.history });
+  const service = getService(bill.serviceCode);
+  let current = bill.chamber;
+  try {
+    current = chamberAt(bill, stateOf(service.workflow, bill.status));
+  } catch {
+    // A stage the catalog no longer has: show the chamber of origin.
+  }
+  return stripUndefined({
+    ...base,
+    number: bill.number,
+    session: bill.session,
+    summary: bill.summary,
+    sponsors: bill.sponsors.map((s) => stripUndefined({ name: s.name, role: s.role, party: s.party, district: s.district })),
+    chamber: bill.chamber,
+    currentChamber: current,
+    committee: bill.committee,
+    documents: bill.documents?.map((d) => ({ label: d.label, url: d.url })),
+    version: bill.version,
+    votes: (bill.votes ?? []).map((v) => publicVote(v, extra.rollCalls?.get(v.id))),
+    scheduledVote: bill.scheduledVote && { at: bill.scheduledVote.at, chamber: bill.scheduledVote.chamber },
+  });
+}

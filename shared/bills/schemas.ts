@@ -1,0 +1,129 @@
+import * as z from 'zod';
+import { PHASES } from '../catalog/index.js';
+import { LIMITS } from '../schemas.js';
+import { CHAMBERS, MEMBER_VOTES, VOTE_RESULTS, VOTE_TYPES } from './model.js';
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time like 2026-03-01T10:00:00Z' });
+const chamber = z.enum(CHAMBERS, `must be one of ${CHAMBERS.join(', ')}`);
+const count = z.number().int('must be a whole number').min(0, 'must be 0 or more').max(10_000, 'must be at most 10000');
+
+export const BILL_LIMITS = { number: 20, session: 40, sponsors: 200, rollCall: 1000, documents: 20 } as const;
+
+export const sponsorSchema = z
+  .object({
+    name: text(LIMITS.name),
+    role: z.enum(['primary', 'cosponsor']).default('cosponsor'),
+    party: text(20).optional(),
+    district: text(40).optional(),
+  })
+  .strict();
+
+export const createBillSchema = z
+  .object({
+    number: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{1,6} ?\d{1,6}[A-Za-z]?$/, 'must be a bill number like "HB 12" or "SJR3"'),
+    session: z
+      .string()
+      .trim()
+      .regex(/^[\w.-]{1,40}$/, 'must be a session name like 2025-2026'),
+    title: text(LIMITS.title),
+    summary: text(LIMITS.description),
+    chamber,
+    sponsors: z
+      .array(sponsorSchema)
+      .min(1, 'name at least the primary sponsor')
+      .max(BILL_LIMITS.sponsors)
+      .refine((s) => s.some((x) => x.role === 'primary'), 'one sponsor must have role "primary"'),
+    committee: text(LIMITS.title).optional(),
+    documents: z
+      .array(z.object({ label: text(LIMITS.title), url: z.url('must be an http(s) URL').max(2000) }).strict())
+      .max(BILL_LIMITS.documents)
+      .optional(),
+  })
+  .strict();
+export type CreateBillInput = z.output<typeof createBillSchema>;
+
+export const billTransitionSchema = z
+  .object({
+    to: z.string().min(1, 'name the stage to move to'),
+    note: text(LIMITS.note).optional(),
+    /** Required when moving to a "scheduled for a vote" stage: when the vote is. */
+    scheduledVote: z.object({ at: isoTime }).strict().optional(),
+    /** Optional on a referral: the committee the bill goes to. */
+    committee: text(LIMITS.title).optional(),
+  })
+  .strict();
+export type BillTransitionInput = z.output<typeof billTransitionSchema>;
+
+const COUNT_FIELDS = { yes: 'yes', no: 'no', abstain: 'abstain', absent: 'absent' } as const;
+
+export const voteSchema = z
+  .object({
+    at: isoTime,
+    chamber,
+    motion: text(LIMITS.title),
+    /** Optional: inferred from the motion when absent (see inferVoteType). */
+    type: z.enum(VOTE_TYPES).optional(),
+    yes: count,
+    no: count,
+    abstain: count,
+    absent: count,
+    result: z.enum(VOTE_RESULTS, 'must be "pass" or "fail"'),
+    rollCall: z
+      .array(z.object({ member: text(LIMITS.name), vote: z.enum(MEMBER_VOTES, `must be one of ${MEMBER_VOTES.join(', ')}`) }).strict())
+      .max(BILL_LIMITS.rollCall)
+      .optional(),
+    note: text(LIMITS.note).optional(),
+  })
+  .strict()
+  .superRefine((vote, ctx) => {
+    if (!vote.rollCall) return;
+    const seen = new Set<string>();
+    vote.rollCall.forEach((entry, i) => {
+      const key = entry.member.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['rollCall', i, 'member'], message: `${entry.member} is listed twice` });
+      seen.add(key);
+    });
+    for (const field of Object.keys(COUNT_FIELDS) as (keyof typeof COUNT_FIELDS)[]) {
+      const listed = vote.rollCall.filter((e) => e.vote === field).length;
+      if (listed !== vote[field]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `is ${vote[field]} but the roll call lists ${listed} "${field}" vote${listed === 1 ? '' : 's'}`,
+        });
+      }
+    }
+  });
+export type VoteInput = z.output<typeof voteSchema>;
+
+const limit = z.coerce
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(LIMITS.maxPageSize, `must be at most ${LIMITS.maxPageSize}`)
+  .default(LIMITS.pageSize);
+
+export const listBillsQuerySchema = z
+  .object({
+    phase: z.enum(PHASES).optional(),
+    status: z.string().min(1).max(40).optional(),
+    session: z
+      .string()
+      .regex(/^[\w.-]{1,40}$/, 'must be a session name like 2025-2026')
+      .optional(),
+    sponsor: z.string().trim().min(2, 'must be at least 2 characters').max(LIMITS.name).optional(),
+    q: z.string().trim().min(1).max(LIMITS.title).optional(),
+    /** Only bills with a scheduled vote, soonest first ("up for a vote"). */
+    upForVote: z.enum(['true', 'false']).optional(),
+    limit,
+    cursor: z.string().min(1).optional(),
+  })
+  .strict();
+export type ListBillsQuery = z.output<typeof listBillsQuerySchema>;
+
+export const watchNoteSchema = z.object({ note: z.string().trim().max(LIMITS.note, `must be at most ${LIMITS.note} characters`) }).strict();
+export type WatchNoteInput = z.output<typeof watchNoteSchema>;
