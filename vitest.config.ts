@@ -18,6 +18,8 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // CDK synth of the whole stack takes a few seconds per file on two cores.
+      { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
       {
         test: {
           name: 'e2e',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PHASES } from './catalog/index.js';
 import { PRIORITIES } from './queue.js';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type FieldError, ValidationError } from './errors.js';
 
 /** Turns zod issues into field errors with dotted paths; unknown keys get one error each. */

@@ -1,6 +1,6 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { LIMITS } from '../../shared/schemas.js';
 import { parseWith } from '../../shared/validation.js';
 import { logger } from './logger.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotFoundError } from '../../shared/errors.js';
 import { route } from '../lib/http.js';
 import { confirmSubscription } from '../store/subscriptions.js';

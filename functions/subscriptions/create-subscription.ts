@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { json, route } from '../lib/http.js';
 import { getItem } from '../store/items.js';
 import { requestSubscription } from '../store/subscriptions.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { escapeHtml } from '../../shared/email/templates.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { route } from '../lib/http.js';

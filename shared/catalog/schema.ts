@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PHASES = ['waiting', 'in_progress', 'done'] as const;
 export type Phase = (typeof PHASES)[number];

@@ -1,0 +1,105 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, type HttpRoute, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { ENV } from '../../functions/lib/env.js';
+import { ROUTES, type RouteDefinition, routeKey } from '../../functions/routes.js';
+import type { StaffAuth } from './auth.js';
+import { boardFunction } from './lambda.js';
+
+/** One JSON line per request: the HTTP API's own fields, no request bodies or tokens (no personal data). */
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    time: '$context.requestTime',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    latencyMs: '$context.responseLatency',
+    integrationLatencyMs: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+    responseLength: '$context.responseLength',
+    sourceIp: '$context.identity.sourceIp',
+    userAgent: '$context.identity.userAgent',
+  }),
+);
+
+/** A construct id from a route: `GET /api/reports/{id}` → `GetApiReportsId`. */
+export const routeId = (r: RouteDefinition) =>
+  `${r.method[0]}${r.method.slice(1).toLowerCase()}${r.path
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((p) => p[0]?.toUpperCase() + p.slice(1))
+    .join('')}`;
+
+/**
+ * The HTTP API: one route and one function per row of the route table, the Cognito JWT authorizer on
+ * staff rows only, least-privilege table grants, stage throttling and JSON access logs.
+ */
+export class BoardApi extends Construct {
+  readonly api: HttpApi;
+  readonly functions = new Map<string, NodejsFunction>();
+  private readonly routes = new Map<string, HttpRoute>();
+
+  constructor(scope: Construct, id: string, props: { table: Table; auth: StaffAuth; logLevel?: string }) {
+    super(scope, id);
+    this.api = new HttpApi(this, 'HttpApi', { createDefaultStage: false, description: 'civicboard API' });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 100, burstLimit: 200 },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
+    });
+    const authorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', props.auth.userPool, { userPoolClients: [props.auth.client] });
+    const { userPool } = props.auth;
+
+    for (const route of ROUTES) {
+      const fnId = routeId(route);
+      const fn = boardFunction(this, fnId, route.handler, {
+        [ENV.tableName]: props.table.tableName,
+        [ENV.userPoolId]: userPool.userPoolId,
+        [ENV.logLevel]: props.logLevel ?? 'info',
+      });
+      if (route.access === 'read') props.table.grantReadData(fn);
+      else props.table.grantReadWriteData(fn);
+      if (route.directory) {
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsersInGroup'],
+            resources: [userPool.userPoolArn],
+          }),
+        );
+      }
+      const [httpRoute] = this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${fnId}Integration`, fn),
+        authorizer: route.auth === 'staff' ? authorizer : undefined,
+      });
+      this.functions.set(fnId, fn);
+      if (httpRoute) this.routes.set(routeKey(route), httpRoute);
+    }
+  }
+
+  /** The API Gateway route of a route-table row. */
+  routeOf(route: RouteDefinition): HttpRoute {
+    const found = this.routes.get(routeKey(route));
+    if (!found) throw new Error(`no API route for ${routeKey(route)}`);
+    return found;
+  }
+
+  /** `abc123.execute-api.eu-west-2.amazonaws.com`: the origin CloudFront forwards /api/* to. */
+  get domain(): string {
+    return `${this.api.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`;
+  }
+
+  static readonly TIMEOUT = Duration.seconds(10);
+}

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * One Lambda function from a handler module under functions/: Node 24 on arm64, bundled locally by
+ * esbuild as minified ESM with source maps (no Docker), the runtime's own AWS SDK, logs kept one month.
+ */
+export function boardFunction(
+  scope: Construct,
+  id: string,
+  handlerModule: string,
+  environment: Record<string, string>,
+  timeout = Duration.seconds(10),
+): NodejsFunction {
+  const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH });
+  return new NodejsFunction(scope, id, {
+    entry: join(ROOT, 'functions', `${handlerModule}.ts`),
+    handler: 'handler',
+    runtime: Runtime.NODEJS_24_X,
+    architecture: Architecture.ARM_64,
+    memorySize: 512,
+    timeout,
+    logGroup,
+    environment: { NODE_OPTIONS: '--enable-source-maps', ...environment },
+    projectRoot: ROOT,
+    depsLockFilePath: join(ROOT, 'package-lock.json'),
+    bundling: {
+      format: OutputFormat.ESM,
+      target: 'node24',
+      minify: true,
+      sourceMap: true,
+      mainFields: ['module', 'main'],
+      // Some dependencies still call require(); give the ESM bundle one.
+      banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      // The Node 24 runtime ships AWS SDK v3 (clients, lib-dynamodb, util-dynamodb): use it rather than
+      // bundling ~340 KB of SDK into every function. docs/deploy.md explains the trade-off.
+      externalModules: ['@aws-sdk/*'],
+    },
+  });
+}

@@ -1,0 +1,70 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ENV } from '../../functions/lib/env.js';
+import type { StaffAuth } from './auth.js';
+import { boardFunction } from './lambda.js';
+
+/**
+ * The notifier: the table's stream → functions/notify/stream-handler.ts → SES. Partial batch failures,
+ * bisect on error and bounded retries; what still fails lands in an encrypted SQS queue (alarmed).
+ */
+export class Notifier extends Construct {
+  readonly fn: NodejsFunction;
+  readonly deadLetters: Queue;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { table: Table; auth: StaffAuth; publicBaseUrl: string; senderEmail: string; sesIdentity: string },
+  ) {
+    super(scope, id);
+    this.fn = boardFunction(
+      this,
+      'Function',
+      'notify/stream-handler',
+      {
+        [ENV.tableName]: props.table.tableName,
+        [ENV.publicBaseUrl]: props.publicBaseUrl,
+        [ENV.mailFrom]: props.senderEmail,
+        [ENV.userPoolId]: props.auth.userPool.userPoolId,
+      },
+      Duration.seconds(60),
+    );
+    props.table.grantReadWriteData(this.fn);
+    const stack = Stack.of(this);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendRawEmail', 'ses:SendEmail'],
+        resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: props.sesIdentity })],
+      }),
+    );
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'],
+        resources: [props.auth.userPool.userPoolArn],
+      }),
+    );
+    this.deadLetters = new Queue(this, 'FailedNotifications', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.fn.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 25,
+        bisectBatchOnError: true,
+        retryAttempts: 8,
+        maxRecordAge: Duration.days(1),
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.deadLetters),
+      }),
+    );
+  }
+}

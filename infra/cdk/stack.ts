@@ -1,0 +1,54 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { catalog } from '../../shared/catalog/index.js';
+import { BoardAlarms } from './alarms.js';
+import { BoardApi } from './api.js';
+import { StaffAuth } from './auth.js';
+import type { DeployConfig } from './config.js';
+import { acknowledgeFindings } from './nag.js';
+import { Notifier } from './notifier.js';
+import { BoardSite } from './site.js';
+import { BoardTable } from './table.js';
+
+/** The whole board in one stack: table, staff sign-in, API, notifier, site, alarms. */
+export class CivicboardStack extends Stack {
+  /** `siteDir`: the built site to upload (site/dist, built by `npm run build:site`). */
+  constructor(scope: Construct, id: string, config: DeployConfig, props: StackProps & { siteDir: string }) {
+    super(scope, id, props);
+    const store = new BoardTable(this, 'Store');
+    const { table } = store;
+    const auth = new StaffAuth(this, 'Staff');
+    const api = new BoardApi(this, 'Api', { table, auth });
+    const site = new BoardSite(this, 'Site', {
+      apiDomain: api.domain,
+      region: this.region,
+      domainName: config.domainName,
+      certificateArn: config.certificateArn,
+    });
+    const publicBaseUrl = config.domainName ? `https://${config.domainName}` : `https://${site.distribution.distributionDomainName}`;
+    const notifier = new Notifier(this, 'Notifier', {
+      table,
+      auth,
+      publicBaseUrl,
+      senderEmail: config.senderEmail,
+      sesIdentity: config.sesIdentity,
+    });
+    site.deploy(props.siteDir, {
+      jurisdiction: { name: catalog.jurisdiction.name },
+      map: catalog.jurisdiction.map,
+      auth: { region: this.region, userPoolId: auth.userPool.userPoolId, userPoolClientId: auth.client.userPoolClientId },
+    });
+    new BoardAlarms(this, 'Alarms', {
+      api: api.api,
+      functions: [...api.functions.values(), notifier.fn],
+      deadLetters: notifier.deadLetters,
+      alarmEmail: config.alarmEmail,
+    });
+    acknowledgeFindings(this, { api, table: store, site });
+
+    new CfnOutput(this, 'BoardUrl', { value: publicBaseUrl });
+    new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+  }
+}

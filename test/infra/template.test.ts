@@ -1,0 +1,271 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/routes.js';
+import { TABLE_DEFINITION } from '../../functions/store/table.js';
+import { synthBoard } from './synth.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the assertions check its shape.
+type Cfn = any;
+type Resource = { Type: string; Properties: Record<string, Cfn>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+let template: Template;
+let resources: Record<string, Resource>;
+beforeAll(() => {
+  template = synthBoard({ config: { alarmEmail: 'ops@board.example.org' } }).template;
+  resources = template.toJSON().Resources;
+});
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const one = (type: string) => {
+  const found = ofType(type);
+  expect(found, type).toHaveLength(1);
+  return found[0]![1];
+};
+const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+/** The DynamoDB actions a function's role may perform on the table. */
+function tableActionsOf(fnLogicalId: string): string[] {
+  const roleRef = resources[fnLogicalId]!.Properties.Role['Fn::GetAtt'][0];
+  return ofType('AWS::IAM::Policy')
+    .filter(([, p]) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleRef))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
+    .flatMap((s: { Action: string | string[] }) => (Array.isArray(s.Action) ? s.Action : [s.Action]))
+    .filter((a: string) => a.startsWith('dynamodb:'));
+}
+
+describe('the table', () => {
+  it('is on-demand, point-in-time recoverable, deletion-protected, retained, streaming new and old images', () => {
+    const table = one('AWS::DynamoDB::Table');
+    expect(table.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      TimeToLiveSpecification: { AttributeName: TABLE_DEFINITION.ttlAttribute, Enabled: true },
+    });
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('has the keys and indexes of the definition the local stack and tests use', () => {
+    const table = one('AWS::DynamoDB::Table');
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: TABLE_DEFINITION.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE_DEFINITION.sortKey, KeyType: 'RANGE' },
+    ]);
+    const indexes = table.Properties.GlobalSecondaryIndexes.map((i: Cfn) => ({
+      name: i.IndexName,
+      keys: i.KeySchema.map((k: Cfn) => k.AttributeName),
+      projection: i.Projection.ProjectionType,
+    }));
+    expect(indexes).toEqual(TABLE_DEFINITION.indexes.map((i) => ({ name: i.name, keys: [i.partitionKey, i.sortKey], projection: 'ALL' })));
+  });
+});
+
+describe('the functions', () => {
+  it('are one per route plus the notifier, each Node 24 on arm64 with source maps and a one-month log group', () => {
+    const fns = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.TABLE_NAME);
+    expect(fns).toHaveLength(ROUTES.length + 1);
+    for (const [id, fn] of fns) {
+      expect(fn.Properties.Runtime, id).toBe('nodejs24.x');
+      expect(fn.Properties.Architectures, id).toEqual(['arm64']);
+      expect(fn.Properties.Handler, id).toBe('index.handler');
+      expect(fn.Properties.Environment.Variables.NODE_OPTIONS, id).toBe('--enable-source-maps');
+      const logGroup = resources[fn.Properties.LoggingConfig.LogGroup.Ref]!;
+      expect(logGroup.Properties.RetentionInDays, id).toBe(30);
+    }
+  });
+
+  it('grants read-only routes read-only table access and write routes write access', () => {
+    const fns = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.TABLE_NAME);
+    const byPath = new Map(ROUTES.map((r) => [`${r.method}${r.path}`, r]));
+    let checked = 0;
+    for (const [id] of fns) {
+      const integration = ofType('AWS::ApiGatewayV2::Integration').find(([, i]) => i.Properties.IntegrationUri['Fn::GetAtt']?.[0] === id);
+      if (!integration) continue; // the notifier
+      const route = ofType('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.Target['Fn::Join'][1][1].Ref === integration[0])![1];
+      const [method, path] = (route.Properties.RouteKey as string).split(' ');
+      const row = byPath.get(`${method}${path}`)!;
+      const actions = tableActionsOf(id);
+      expect(actions, row.path).toContain('dynamodb:Query');
+      if (row.access === 'read')
+        expect(
+          actions.filter((a) => WRITE_ACTIONS.includes(a)),
+          `${method} ${path}`,
+        ).toEqual([]);
+      else expect(actions, `${method} ${path}`).toContain('dynamodb:UpdateItem');
+      checked++;
+    }
+    expect(checked).toBe(ROUTES.length);
+  });
+
+  it('lets only directory routes read the user pool', () => {
+    const directoryPolicies = ofType('AWS::IAM::Policy').filter(([, p]) =>
+      p.Properties.PolicyDocument.Statement.some((s: Cfn) => [s.Action].flat().includes('cognito-idp:ListUsersInGroup')),
+    );
+    expect(directoryPolicies).toHaveLength(ROUTES.filter((r) => r.directory).length);
+  });
+});
+
+describe('the HTTP API', () => {
+  it('throttles the stage and writes JSON access logs kept a month', () => {
+    const stage = one('AWS::ApiGatewayV2::Stage');
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(stage.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 });
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format);
+    expect(format).toMatchObject({ routeKey: '$context.routeKey', status: '$context.status' });
+    const logs = resources[stage.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0]]!;
+    expect(logs.Properties.RetentionInDays).toBe(30);
+  });
+
+  it('verifies staff tokens against the user pool and its site client', () => {
+    const authorizer = one('AWS::ApiGatewayV2::Authorizer');
+    const [poolId] = ofType('AWS::Cognito::UserPool').map(([id]) => id);
+    const [clientId] = ofType('AWS::Cognito::UserPoolClient').map(([id]) => id);
+    expect(authorizer.Properties).toMatchObject({ AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
+    expect(authorizer.Properties.JwtConfiguration.Audience).toEqual([{ Ref: clientId }]);
+    expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain(`"Ref":"${poolId}"`);
+  });
+});
+
+describe('staff sign-in', () => {
+  it('has a strong password policy, optional TOTP MFA, no self sign-up, and is retained', () => {
+    const pool = one('AWS::Cognito::UserPool');
+    expect(pool.Properties.Policies.PasswordPolicy).toMatchObject({
+      MinimumLength: 12,
+      RequireLowercase: true,
+      RequireUppercase: true,
+      RequireNumbers: true,
+      RequireSymbols: true,
+    });
+    expect(pool.Properties.MfaConfiguration).toBe('OPTIONAL');
+    expect(pool.Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    expect(pool.DeletionPolicy).toBe('Retain');
+  });
+
+  it('has the groups the handlers check and a secretless client for the site with password sign-in', () => {
+    expect(
+      ofType('AWS::Cognito::UserPoolGroup')
+        .map(([, g]) => g.Properties.GroupName)
+        .sort(),
+    ).toEqual(['admin', 'legislature', 'roads']);
+    const client = one('AWS::Cognito::UserPoolClient');
+    expect(client.Properties.GenerateSecret).toBe(false);
+    expect(client.Properties.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']));
+    expect(client.Properties.PreventUserExistenceErrors).toBe('ENABLED');
+  });
+});
+
+describe('the notifier', () => {
+  it('reads the stream with partial batch failures, bisection, bounded retries and an SQS on-failure destination', () => {
+    const mapping = one('AWS::Lambda::EventSourceMapping');
+    const [queueId] = ofType('AWS::SQS::Queue').map(([id]) => id);
+    expect(mapping.Properties).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 8,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+    expect(JSON.stringify(mapping.Properties.EventSourceArn)).toContain('StreamArn');
+    expect(one('AWS::SQS::Queue').Properties.SqsManagedSseEnabled).toBe(true);
+  });
+
+  it('may send email only as the configured SES identity', () => {
+    const sesStatements = ofType('AWS::IAM::Policy')
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
+      .filter((s: Cfn) => [s.Action].flat().some((a: string) => a.startsWith('ses:')));
+    expect(sesStatements).toHaveLength(1);
+    const resource = JSON.stringify(sesStatements[0].Resource);
+    expect(resource).toContain(':identity/board.example.org');
+    expect(resource).not.toContain('*');
+  });
+});
+
+describe('the site', () => {
+  it('keeps both buckets private, encrypted and TLS-only', () => {
+    for (const [id, bucket] of ofType('AWS::S3::Bucket')) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration, id).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption, id).toBeDefined();
+    }
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      },
+    });
+  });
+
+  it('serves the bucket through CloudFront with origin access control, never the website endpoint', () => {
+    const oac = one('AWS::CloudFront::OriginAccessControl');
+    expect(oac.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
+    const dist = one('AWS::CloudFront::Distribution').Properties.DistributionConfig;
+    const s3Origin = dist.Origins.find((o: Cfn) => o.S3OriginConfig);
+    expect(s3Origin.OriginAccessControlId).toBeDefined();
+    expect(dist.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(dist.Logging).toBeDefined();
+  });
+
+  it('routes /api/* to the HTTP API: public GETs cached at most a minute, staff and subscription routes never', () => {
+    const dist = one('AWS::CloudFront::Distribution').Properties.DistributionConfig;
+    const behaviours = Object.fromEntries(dist.CacheBehaviors.map((b: Cfn) => [b.PathPattern, b]));
+    const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+    expect(behaviours['/api/staff/*'].CachePolicyId).toBe(CACHING_DISABLED);
+    expect(behaviours['/api/subscriptions/*'].CachePolicyId).toBe(CACHING_DISABLED);
+    const publicPolicy = resources[behaviours['/api/*'].CachePolicyId.Ref]!.Properties.CachePolicyConfig;
+    expect(publicPolicy.MaxTTL).toBeLessThanOrEqual(60);
+    expect(publicPolicy.DefaultTTL).toBe(0);
+    // Order matters: CloudFront takes the first match, so the uncached staff pattern precedes /api/*.
+    expect(dist.CacheBehaviors.map((b: Cfn) => b.PathPattern)).toEqual(['/api/staff/*', '/api/subscriptions/*', '/api/*']);
+    for (const b of dist.CacheBehaviors) {
+      expect(b.ViewerProtocolPolicy).toBe('https-only');
+      const origin = dist.Origins.find((o: Cfn) => o.Id === b.TargetOriginId);
+      expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+    }
+  });
+
+  it('sends security headers: CSP without inline scripts, HSTS, nosniff, frame denial, referrer policy', () => {
+    const policy = one('AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const csp = JSON.stringify(policy.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(policy.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true, Override: true });
+    expect(policy.ContentTypeOptions.Override).toBe(true);
+    expect(policy.FrameOptions.FrameOption).toBe('DENY');
+    expect(policy.ReferrerPolicy.ReferrerPolicy).toBe('strict-origin-when-cross-origin');
+  });
+
+  it('deploys the built site and writes /config.json with the user pool the site signs in to', () => {
+    const deployment = one('Custom::CDKBucketDeployment').Properties;
+    expect(deployment.SourceObjectKeys).toHaveLength(2);
+    const markers = JSON.stringify(deployment.SourceMarkers);
+    const [poolId] = ofType('AWS::Cognito::UserPool').map(([id]) => id);
+    const [clientId] = ofType('AWS::Cognito::UserPoolClient').map(([id]) => id);
+    expect(markers).toContain(`"Ref":"${poolId}"`);
+    expect(markers).toContain(`"Ref":"${clientId}"`);
+    expect(deployment.DistributionPaths).toEqual(['/*']);
+  });
+});
+
+describe('alarms', () => {
+  it('watches the dead-letter queue, API 5xx and Lambda throttles, and notifies the configured address', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    const [queueId] = ofType('AWS::SQS::Queue').map(([id]) => id);
+    const dlq = alarms.find((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
+    expect(dlq?.Dimensions).toEqual([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }]);
+    expect(alarms.find((a) => a.MetricName === '5xx' && a.Namespace === 'AWS/ApiGateway')).toBeDefined();
+    const throttled = alarms.filter((a) => a.Metrics?.some((m: Cfn) => m.MetricStat?.Metric.MetricName === 'Throttles'));
+    const watched = throttled.flatMap((a) => a.Metrics.filter((m: Cfn) => m.MetricStat)).length;
+    expect(watched).toBe(ROUTES.length + 1);
+    for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@board.example.org' });
+  });
+
+  it('sets a retention on every log group', () => {
+    for (const [id, group] of ofType('AWS::Logs::LogGroup')) expect(group.Properties.RetentionInDays, id).toBeGreaterThan(0);
+  });
+});
