@@ -64,7 +64,9 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
     case 'item.updated': {
       const event = n.eventSK ? await getEvent(item.id, n.eventSK) : undefined;
       if (event?.visibility !== 'public') return [];
-      const itemFacts = facts(item, (event.type === 'transition' || event.type === 'vote') && event.to ? event.to : item.status);
+      // A bill's vote event names the stage it left (from) and, if it moved the bill, the one it entered (to).
+      const stage = event.type === 'vote' ? (event.to ?? event.from) : event.type === 'transition' ? event.to : undefined;
+      const itemFacts = facts(item, stage ?? item.status);
       return (await confirmedSubscribers(item.id)).map((sub) => {
         const unsubscribeUrl = links.unsubscribe(sub.unsubscribeToken);
         const email =

@@ -117,7 +117,8 @@ export function applyVote(
     at: opts.now,
     actor: actorRef(actor),
     type: 'vote',
-    from: outcome?.from.id,
+    // `from` is the stage the vote was taken in, even when it does not move the bill: emails sent later show that stage.
+    from: bill.status,
     to: outcome?.to.id,
     note: [describeVote(vote), input.note].filter(Boolean).join(' '),
     visibility: 'public',
