@@ -10,7 +10,8 @@ function jsClosure(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(file, 'utf8');
-  for (const m of code.matchAll(/(?:import|from)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) jsClosure(resolve(dirname(file), m[1] as string), seen);
+  for (const m of code.matchAll(/(?:import|from)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g))
+    jsClosure(resolve(dirname(file), m[1] as string), seen);
   return seen;
 }
 
@@ -21,7 +22,8 @@ export function pageWeight(dist: string, html: string): { js: number; css: numbe
   const js = new Set<string>();
   for (const r of refs.filter((r) => r.endsWith('.js'))) jsClosure(r, js);
   const css = new Set(refs.filter((r) => r.endsWith('.css')));
-  for (const f of js) for (const m of readFileSync(f, 'utf8').matchAll(/["'](\/_astro\/[^"']+\.css)["']/g)) css.add(join(dist, m[1] as string));
+  for (const f of js)
+    for (const m of readFileSync(f, 'utf8').matchAll(/["'](\/_astro\/[^"']+\.css)["']/g)) css.add(join(dist, m[1] as string));
   const inlineCss = [...text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].reduce((n, m) => n + gzipSync(m[1] as string).length, 0);
   const sum = (files: Set<string>) => [...files].reduce((n, f) => n + gz(f), 0);
   return { js: sum(js), css: sum(css) + inlineCss, files: [...js, ...css].map((f) => relative(dist, f)) };
@@ -40,7 +42,12 @@ export function siteWeights(dist: string): { page: string; jsKb: number; cssKb: 
   const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
   return pages.sort().map((p) => {
     const w = pageWeight(dist, p);
-    return { page: `/${relative(dist, dirname(p))}${relative(dist, dirname(p)) ? '/' : ''}`, jsKb: kb(w.js), cssKb: kb(w.css), totalKb: kb(w.js + w.css) };
+    return {
+      page: `/${relative(dist, dirname(p))}${relative(dist, dirname(p)) ? '/' : ''}`,
+      jsKb: kb(w.js),
+      cssKb: kb(w.css),
+      totalKb: kb(w.js + w.css),
+    };
   });
 }
 

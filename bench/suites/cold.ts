@@ -1,0 +1,249 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { build } from 'esbuild';
+import { ENV } from '../../functions/lib/env.js';
+import { ROUTES } from '../../functions/routes.js';
+import { getItemWithHistory } from '../../functions/store/items.js';
+import { notificationRecord } from '../../functions/store/keys.js';
+import { seedFreshReports } from '../lib/seed.js';
+import { startTarget, type Target } from '../lib/stack.js';
+import { median, round } from '../lib/stats.js';
+import { type BenchOptions, type SuiteResult, table } from '../lib/suite.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BUNDLE_LIMIT_KB = 250;
+const FIRST_ANSWER_LIMIT_MS = 80;
+
+/** The esbuild options infra/cdk/lambda.ts gives NodejsFunction: minified ESM for node24, require() shim, source maps. */
+async function bundle(handler: string, outdir: string): Promise<string> {
+  const outfile = join(outdir, `${handler.replace(/\//g, '__')}.mjs`);
+  await build({
+    entryPoints: [join(ROOT, 'functions', `${handler}.ts`)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    minify: true,
+    sourcemap: true,
+    mainFields: ['module', 'main'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'silent',
+  });
+  return outfile;
+}
+
+/** Runs in a fresh Node: imports the bundle, answers one event, prints the timings as JSON. */
+const RUNNER = `
+const bootMs = performance.now();
+const t0 = performance.now();
+const mod = await import(process.argv[2]);
+const t1 = performance.now();
+const ctx = { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 10000, callbackWaitsForEmptyEventLoop: false };
+let status;
+try {
+  const res = await mod.handler(JSON.parse(process.env.BENCH_EVENT), ctx);
+  status = res?.statusCode ?? (res?.batchItemFailures?.length ? 'batch failure' : 'ok');
+} catch (err) { status = 'threw ' + err.message; }
+const t2 = performance.now();
+process.stdout.write(JSON.stringify({ bootMs, importMs: t1 - t0, handlerMs: t2 - t1, firstAnswerMs: t2 - t0, status }));
+process.exit(0);
+`;
+
+function httpEvent(
+  method: string,
+  path: string,
+  opts: { pathParameters?: Record<string, string>; body?: unknown; query?: Record<string, string>; staff?: boolean } = {},
+) {
+  const now = Date.now();
+  return {
+    version: '2.0',
+    routeKey: `${method} ${path}`,
+    rawPath: path,
+    rawQueryString: new URLSearchParams(opts.query ?? {}).toString(),
+    headers: { 'content-type': 'application/json', host: 'bench.local' },
+    queryStringParameters: opts.query,
+    pathParameters: opts.pathParameters,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'bench',
+      domainName: 'bench.local',
+      domainPrefix: 'bench',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
+      requestId: `bench-${now}`,
+      routeKey: `${method} ${path}`,
+      stage: '$default',
+      time: new Date(now).toISOString(),
+      timeEpoch: now,
+      ...(opts.staff
+        ? { authorizer: { jwt: { claims: { 'cognito:username': 'admin', name: 'Ada Admin', 'cognito:groups': '[admin]' }, scopes: null } } }
+        : {}),
+    },
+  };
+}
+
+/** One realistic event per function; write routes that change an item get a fresh item every run. */
+async function eventFor(handler: string, method: string, path: string, runs: number) {
+  const [item] = await seedFreshReports(1);
+  const fresh = handler === 'staff/create-transition' || handler === 'notify/stream-handler' ? await seedFreshReports(runs) : [];
+  const id = item as string;
+  const next = () => fresh.shift() as string;
+  const staff = path.startsWith('/api/staff');
+  switch (handler) {
+    case 'reports/create-report':
+      return () =>
+        httpEvent(method, path, {
+          body: { serviceCode: 'pothole', description: 'Cold start pothole', location: { lat: 51.45, lng: -2.59 } },
+        });
+    case 'reports/list-reports':
+      return () => httpEvent(method, path, { query: { bbox: '-2.60,51.45,-2.585,51.46' } });
+    case 'queues/get-queue':
+    case 'staff/list-team-members':
+      return () => httpEvent(method, path, { pathParameters: { serviceCode: 'pothole' }, staff });
+    case 'subscriptions/create-subscription':
+      return () => httpEvent(method, path, { pathParameters: { id }, body: { email: 'cold.start@example.org' } });
+    case 'subscriptions/confirm-subscription':
+    case 'subscriptions/unsubscribe':
+      return () => httpEvent(method, path, { query: { token: 'not-a-real-token' } });
+    case 'staff/update-report':
+      return () => httpEvent(method, path, { pathParameters: { id }, body: { priority: 'high' }, staff });
+    case 'staff/create-transition':
+      return () => httpEvent(method, path, { pathParameters: { id: next() }, body: { to: 'acknowledged' }, staff });
+    case 'staff/create-comment':
+      return () => httpEvent(method, path, { pathParameters: { id }, body: { body: 'Cold start note', visibility: 'internal' }, staff });
+    case 'notify/stream-handler':
+      return async () => {
+        const { item: stored, history } = await getItemWithHistory(next());
+        const record = notificationRecord(stored, 'report.created', history[0] as (typeof history)[number]);
+        return {
+          Records: [
+            {
+              eventID: '1',
+              eventName: 'INSERT',
+              eventSource: 'aws:dynamodb',
+              dynamodb: { NewImage: marshall(record, { removeUndefinedValues: true }), SequenceNumber: '1' },
+            },
+          ],
+        };
+      };
+    default:
+      return () => httpEvent(method, path, { pathParameters: path.includes('{id}') ? { id } : undefined, staff });
+  }
+}
+
+function runOnce(runner: string, file: string, event: unknown, target: Target) {
+  return new Promise<{ bootMs: number; importMs: number; handlerMs: number; firstAnswerMs: number; status: string | number }>(
+    (resolve, reject) => {
+      const child = spawn(process.execPath, [runner, file], {
+        env: {
+          PATH: process.env.PATH,
+          NODE_OPTIONS: '--enable-source-maps',
+          BENCH_EVENT: JSON.stringify(event),
+          [ENV.tableName]: target.tableName,
+          [ENV.dynamoEndpoint]: target.dynamoEndpoint,
+          [ENV.region]: 'eu-west-2',
+          [ENV.publicBaseUrl]: target.baseUrl,
+          [ENV.sesEndpoint]: target.mailboxUrl,
+          [ENV.userPoolId]: target.userPoolId,
+          [ENV.cognitoEndpoint]: target.cognitoEndpoint,
+          [ENV.logLevel]: 'error',
+          AWS_ACCESS_KEY_ID: 'local',
+          AWS_SECRET_ACCESS_KEY: 'local',
+        },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+      });
+      child.once('exit', () => {
+        try {
+          resolve(JSON.parse(out));
+        } catch {
+          reject(new Error(`cold run of ${file} printed ${out}`));
+        }
+      });
+    },
+  );
+}
+
+/**
+ * Each function bundled as CDK bundles it, then imported and asked one question in a fresh Node process
+ * (Lambda's init + first invoke, minus the runtime's own boot), several times; medians reported.
+ */
+export async function coldSuite(opts: BenchOptions): Promise<SuiteResult> {
+  const runs = opts.quick ? 3 : 7;
+  const dir = mkdtempSync(join(tmpdir(), 'civicboard-cold-'));
+  const target = await startTarget();
+  try {
+    const runner = join(dir, 'runner.mjs');
+    writeFileSync(runner, RUNNER);
+    const fns = new Map<string, { method: string; path: string }>();
+    for (const r of ROUTES) if (!fns.has(r.handler)) fns.set(r.handler, { method: r.method, path: r.path });
+    fns.set('notify/stream-handler', { method: 'STREAM', path: 'DynamoDB stream' });
+    const rows = [];
+    for (const [handler, { method, path }] of fns) {
+      opts.log(`cold: ${handler}`);
+      const file = await bundle(handler, dir);
+      const bytes = statSync(file).size;
+      const makeEvent = await eventFor(handler, method, path, runs);
+      const samples = [];
+      for (let i = 0; i < runs; i++) samples.push(await runOnce(runner, file, await makeEvent(), target));
+      rows.push({
+        handler,
+        route: `${method} ${path}`,
+        kb: round(bytes / 1024),
+        gzKb: round(gzipSync(readFileSync(file)).length / 1024),
+        mapKb: round(statSync(`${file}.map`).size / 1024),
+        bootMs: round(median(samples.map((s) => s.bootMs))),
+        importMs: round(median(samples.map((s) => s.importMs))),
+        handlerMs: round(median(samples.map((s) => s.handlerMs))),
+        firstAnswerMs: round(median(samples.map((s) => s.firstAnswerMs))),
+        status: [...new Set(samples.map((s) => String(s.status)))].join(','),
+      });
+    }
+    const markdown = [
+      `Median of ${runs} fresh processes each; first answer = import + one handler call against the local stack, with NODE_OPTIONS=--enable-source-maps as deployed. Node's own boot (≈${median(rows.map((r) => r.bootMs))} ms here) is not included: on Lambda it is the runtime's.`,
+      '',
+      table(
+        ['function', 'route', 'bundle KB', 'gz KB', 'map KB', 'import ms', 'first call ms', 'first answer ms', 'status'],
+        rows.map((r) => [r.handler, r.route, r.kb, r.gzKb, r.mapKb, r.importMs, r.handlerMs, r.firstAnswerMs, r.status]),
+      ),
+    ].join('\n');
+    const biggest = rows.reduce((a, b) => (b.kb > a.kb ? b : a));
+    const slowest = rows.reduce((a, b) => (b.firstAnswerMs > a.firstAnswerMs ? b : a));
+    return {
+      markdown,
+      targets: [
+        {
+          name: `largest bundle (${biggest.handler})`,
+          target: `≤ ${BUNDLE_LIMIT_KB} KB`,
+          value: `${biggest.kb} KB`,
+          met: biggest.kb <= BUNDLE_LIMIT_KB,
+        },
+        {
+          name: `slowest first answer (${slowest.handler})`,
+          target: `≤ ${FIRST_ANSWER_LIMIT_MS} ms`,
+          value: `${slowest.firstAnswerMs} ms`,
+          met: slowest.firstAnswerMs <= FIRST_ANSWER_LIMIT_MS,
+        },
+        {
+          name: 'functions within both cold-start targets',
+          target: `all ${rows.length}`,
+          value: String(rows.filter((r) => r.kb <= BUNDLE_LIMIT_KB && r.firstAnswerMs <= FIRST_ANSWER_LIMIT_MS).length),
+          met: rows.every((r) => r.kb <= BUNDLE_LIMIT_KB && r.firstAnswerMs <= FIRST_ANSWER_LIMIT_MS),
+        },
+      ],
+      data: { runs, rows },
+    };
+  } finally {
+    await target.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
