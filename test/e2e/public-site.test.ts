@@ -115,19 +115,35 @@ describe('accessibility and layout', () => {
     ['report', '/report/', '#serviceCode option[value="pothole"]'],
     ['queues', '/queues/', '#queues[aria-busy="false"]'],
     ['completed', '/completed/', '#list ul, #list p'],
+    ['not-found', '/no-such-page/', 'h1'],
   ];
 
-  it('has no axe violations on any page, at 1280 and 375 px wide', async () => {
-    const report = await createReport();
-    const all: [string, string, string][] = [...pages, ['track', `/track/?id=${report.reference}`, '#queue-position']];
-    for (const width of [1280, 375]) {
-      for (const [name, path, ready] of all) {
-        const page = await openPage(browser, path, width);
+  let reference: string;
+  beforeAll(async () => {
+    reference = (await createReport()).reference;
+  });
+
+  // One test per page and width: each loads the page, waits for its data, runs axe and screenshots it.
+  for (const width of [1280, 375]) {
+    for (const [name, path, ready] of [...pages, ['track', '/track/?id=', '#queue-position'] as [string, string, string]]) {
+      it(`${name} has no axe violations at ${width} px wide`, async () => {
+        const page = await openPage(browser, name === 'track' ? `${path}${reference}` : path, width);
         await page.waitForSelector(ready, { state: 'attached' });
         expect(await axeViolations(page), `${name} at ${width}px`).toEqual([]);
         await screenshot(page, `${name}-${width}`);
         await page.context().close();
-      }
+      });
     }
+  }
+});
+
+describe('an address that does not exist', () => {
+  it('answers 404 with a page that leads back to the board', async () => {
+    const page = await openPage(browser, '/');
+    const response = await page.goto(`${new URL(page.url()).origin}/no-such-page/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.textContent('h1')).toBe('Page not found');
+    expect(await page.$$eval('main a', (links) => links.map((a) => a.getAttribute('href')))).toContain('/report/');
+    await page.context().close();
   });
 });
