@@ -87,17 +87,23 @@ export const voteSchema = z
       if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['rollCall', i, 'member'], message: `${entry.member} is listed twice` });
       seen.add(key);
     });
-    for (const field of Object.keys(COUNT_FIELDS) as (keyof typeof COUNT_FIELDS)[]) {
-      const listed = vote.rollCall.filter((e) => e.vote === field).length;
-      if (listed !== vote[field]) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [field],
-          message: `is ${vote[field]} but the roll call lists ${listed} "${field}" vote${listed === 1 ? '' : 's'}`,
-        });
-      }
-    }
+    for (const issue of rollCallMismatches(vote, vote.rollCall)) ctx.addIssue({ code: 'custom', ...issue });
   });
+
+/**
+ * Each count that disagrees with the roll call, as a field error: `{path: ['yes'], message}`.
+ * @example rollCallMismatches({yes: 2, no: 0, abstain: 0, absent: 0}, [{member: 'A', vote: 'yes'}])[0].path // ['yes']
+ */
+export function rollCallMismatches(
+  counts: Record<keyof typeof COUNT_FIELDS, number>,
+  rollCall: { vote: string }[],
+): { path: string[]; message: string }[] {
+  return (Object.keys(COUNT_FIELDS) as (keyof typeof COUNT_FIELDS)[]).flatMap((field) => {
+    const listed = rollCall.filter((e) => e.vote === field).length;
+    if (listed === counts[field]) return [];
+    return [{ path: [field], message: `is ${counts[field]} but the roll call lists ${listed} "${field}" vote${listed === 1 ? '' : 's'}` }];
+  });
+}
 export type VoteInput = z.output<typeof voteSchema>;
 
 const limit = z.coerce

@@ -1,0 +1,128 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getBillDetail } from '../../functions/store/bills.js';
+import { importBills } from '../../infra/local/import-bills.js';
+import { ROOT } from '../../infra/local/stack.js';
+import { api, useTestTable } from '../support/api.js';
+
+const MINI = join(ROOT, 'test', 'fixtures', 'legiscan-mini');
+/** The real Alaska export lives beside the repository, never inside it. */
+const ALASKA = resolve(ROOT, '..', 'shared', 'data', 'legiscan-ak-2025-2026');
+const hasAlaska = existsSync(join(ALASKA, 'bills.csv'));
+const rows = (folder: string, file: string) => (parse(readFileSync(join(folder, file), 'utf8'), { columns: true }) as unknown[]).length;
+
+async function allBills(session: string) {
+  const items: { id: string; number: string; status: string; votes: unknown[]; version: number }[] = [];
+  let cursor: string | undefined;
+  do {
+    const res = await api(`/api/bills?session=${session}&limit=1000${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(res.status).toBe(200);
+    items.push(...res.body.items);
+    cursor = res.body.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+beforeAll(() => {
+  useTestTable();
+});
+
+describe('importing the project’s mini LegiScan export', () => {
+  const session = `mini-${Date.now().toString(36)}`;
+
+  it('maps every bill and roll call, stages from the last action, and reports the rows it could not map', async () => {
+    const summary = await importBills(MINI, { session });
+    expect(summary).toMatchObject({ bills: 5, rollCalls: 4, created: 5, unchanged: 0, rejected: 0 });
+    const reasons = summary.problems.map((p) => `${p.file}: ${p.reason}`);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^history\.csv: .*bill_id 9999/),
+        expect.stringMatching(/^sponsors\.csv: .*people_id 42/),
+        expect.stringMatching(/roll call 504: member votes disagree/),
+      ]),
+    );
+    const stored = await allBills(session);
+    expect(Object.fromEntries(stored.map((b) => [b.number, b.status]))).toEqual({
+      HB10: 'committee',
+      HB30: 'failed',
+      HB40: 'introduced',
+      HB50: 'scheduled',
+      SB20: 'enacted',
+    });
+    const sb20 = await getBillDetail('legiscan-1002');
+    expect(sb20.bill.sponsors).toEqual([expect.objectContaining({ name: 'Bo Birch', role: 'primary', party: 'R' })]);
+    expect(sb20.bill.votes.map((v) => [v.chamber, v.yes, v.no, v.result])).toEqual([
+      ['Senate', 2, 1, 'pass'],
+      ['House', 3, 0, 'pass'],
+    ]);
+    expect(sb20.rollCalls.get(sb20.bill.votes[0]!.id)).toEqual([
+      { member: 'Ana Alder', vote: 'yes' },
+      { member: 'Bo Birch', vote: 'yes' },
+      { member: 'Cy Cedar', vote: 'no' },
+    ]);
+    const agenda = await api(`/api/bills?upForVote=true&session=${session}`);
+    expect(agenda.body.items.map((b: { number: string; scheduledVote: unknown }) => [b.number, b.scheduledVote])).toEqual([
+      ['HB50', { at: '2025-03-20T12:00:00.000Z', chamber: 'House' }],
+    ]);
+  });
+
+  it('a second run changes nothing', async () => {
+    const before = await api('/api/bills/legiscan-1002');
+    const summary = await importBills(MINI, { session });
+    expect(summary).toMatchObject({ created: 0, updated: 0, unchanged: 5, rejected: 0 });
+    const after = await api('/api/bills/legiscan-1002');
+    expect(after.text).toBe(before.text);
+  });
+});
+
+describe.skipIf(!hasAlaska)(`importing the Alaska 2025-2026 LegiScan export${hasAlaska ? '' : ` — SKIPPED: ${ALASKA} not found`}`, () => {
+  const session = '2025-2026';
+  let first: Awaited<ReturnType<typeof importBills>>;
+
+  beforeAll(async () => {
+    first = await importBills(ALASKA);
+  }, 240_000);
+
+  it('imports as many bills and roll calls as the files hold', async () => {
+    expect(first.bills).toBe(rows(ALASKA, 'bills.csv'));
+    expect(first.rejected).toBe(0);
+    const stored = await allBills(session);
+    expect(stored).toHaveLength(rows(ALASKA, 'bills.csv'));
+    expect(stored.reduce((n, b) => n + b.votes.length, 0)).toBe(rows(ALASKA, 'rollcalls.csv'));
+  });
+
+  it('puts each bill at the stage of its last stage-changing action', async () => {
+    const expected: Record<string, string> = {
+      HB65: 'enacted', // SIGNED INTO LAW, then EFFECTIVE DATE(S) OF LAW
+      HB69: 'vetoed', // VETOED BY GOVERNOR, veto sustained
+      HB57: 'with_executive', // TRANSMITTED TO GOVERNOR
+      HR1: 'enacted', // HOUSE RESOLVE NO. 1
+      HB1: 'committee', // READ THE FIRST TIME - REFERRALS; STA, FIN
+      HB32: 'withdrawn', // NOT INTRODUCED
+      SCR3: 'failed', // FAILED PASSAGE in the House
+    };
+    for (const [number, status] of Object.entries(expected)) {
+      const res = await api(`/api/bills/${number}`);
+      expect(res.body.status, number).toBe(status);
+      expect(res.body.session).toBe(session);
+    }
+    const hb65 = (await api('/api/bills/HB65')).body;
+    expect(hb65.history.at(-1)).toMatchObject({
+      type: 'transition',
+      to: 'enacted',
+      note: expect.stringContaining('EFFECTIVE DATE(S) OF LAW'),
+    });
+  });
+
+  it('a re-import changes nothing', async () => {
+    const sample = await api('/api/bills/HB69');
+    const again = await importBills(ALASKA);
+    expect(again).toMatchObject({ created: 0, updated: 0, rejected: 0, unchanged: rows(ALASKA, 'bills.csv') });
+    expect((await api('/api/bills/HB69')).text).toBe(sample.text);
+    console.log(
+      `Alaska import: ${first.bills} bills, ${first.rollCalls} roll calls in ${first.seconds.toFixed(1)} s; re-import ${again.seconds.toFixed(1)} s`,
+    );
+  }, 120_000);
+});
