@@ -1,0 +1,206 @@
+import { apiFetch } from '../api.js';
+import { $, el } from '../dom.js';
+import { nearbyBox } from '../format.js';
+import type { PublicItem } from '../types.js';
+import { currentItem, notice, writeItem } from './item.js';
+import { staffFetch } from './session.js';
+import type { Member, StaffItem, StaffService } from './types.js';
+
+/**
+ * The action forms beside the open item. They live in the page, not in the re-rendered item view, so
+ * a refresh (after a save, or a stale-version refusal) never wipes what the user typed: a control the
+ * user has touched is marked dirty and keeps its value until it is saved or another item is opened.
+ */
+const input = <T extends HTMLElement = HTMLInputElement>(id: string) => $(`#${id}`) as unknown as T;
+const select = (id: string) => input<HTMLSelectElement>(id);
+const dirty = (c: HTMLElement) => c.dataset.dirty === '1';
+const members = new Map<string, Promise<Member[]>>();
+let services: StaffService[] = [];
+
+function setIfClean(control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string): void {
+  if (!dirty(control)) control.value = value;
+}
+
+function clean(form: HTMLFormElement, { clearText = false } = {}): void {
+  for (const c of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, select, textarea')) {
+    delete c.dataset.dirty;
+    if (clearText && (c instanceof HTMLTextAreaElement || c.type === 'text')) c.value = '';
+  }
+}
+
+function options(target: HTMLSelectElement, list: { value: string; label: string }[], keep = true): void {
+  const before = target.value;
+  target.replaceChildren(...list.map((o) => el('option', { value: o.value }, o.label)));
+  if (keep && dirty(target) && list.some((o) => o.value === before)) target.value = before;
+  else delete target.dataset.dirty;
+}
+
+async function loadMembers(item: StaffItem): Promise<void> {
+  let list = members.get(item.serviceCode);
+  if (!list) {
+    list = staffFetch<{ items: Member[] }>(`/staff/services/${encodeURIComponent(item.serviceCode)}/members`).then((r) => r.body.items);
+    list.catch(() => members.delete(item.serviceCode));
+    members.set(item.serviceCode, list);
+  }
+  const people = await list.catch(() => [] as Member[]);
+  const target = select('assignee');
+  const opts = [{ value: '', label: 'Unassigned' }, ...people.map((m) => ({ value: m.id, label: `${m.name} (${m.id})` }))];
+  if (item.assignee && !people.some((m) => m.id === item.assignee?.id)) opts.push({ value: item.assignee.id, label: item.assignee.name });
+  options(target, opts);
+  setIfClean(target, item.assignee?.id ?? '');
+}
+
+function transitionFields(item: StaffItem): void {
+  const to = select('transition-to');
+  const target = item.transitions.find((t) => t.to === to.value);
+  const resolutions = target?.resolutions ?? [];
+  input('resolution-field').hidden = resolutions.length === 0;
+  const res = select('resolution');
+  const choose = resolutions.length > 1 ? [{ value: '', label: 'Choose a resolution' }] : [];
+  options(res, [...choose, ...resolutions.map((r) => ({ value: r, label: r.replace(/_/g, ' ') }))]);
+  input('duplicate-field').hidden = res.value !== 'duplicate';
+}
+
+/** Offers open reports of the same service within about 200 m as the original of a duplicate. */
+async function duplicateOptions(item: StaffItem): Promise<void> {
+  const list = input('duplicate-options');
+  list.replaceChildren();
+  if (!item.location) return;
+  const q = `/reports?service=${encodeURIComponent(item.serviceCode)}&bbox=${nearbyBox(item.location, 200)}&limit=20`;
+  const { body } = await apiFetch<{ items: PublicItem[] }>(q).catch(() => ({ body: { items: [] as PublicItem[] } }));
+  for (const other of body.items.filter((o) => o.id !== item.id))
+    list.append(el('option', { value: other.reference }, `${other.title} (${other.statusLabel})`));
+}
+
+/** Fills every form for the open item; `fresh` (another item) starts the forms over. */
+export function syncForms(item: StaffItem, fresh: boolean): void {
+  if (fresh) for (const f of document.querySelectorAll<HTMLFormElement>('#item-actions form')) clean(f, { clearText: true });
+  void loadMembers(item);
+  setIfClean(select('priority'), item.priority);
+  const same = services.filter(
+    (s) => JSON.stringify(s.workflow) === JSON.stringify(services.find((x) => x.code === item.serviceCode)?.workflow),
+  );
+  options(
+    select('service-code'),
+    same.map((s) => ({ value: s.code, label: s.name })),
+  );
+  setIfClean(select('service-code'), item.serviceCode);
+  setIfClean(input('pin-lat'), item.location ? String(Number(item.location.lat.toFixed(6))) : '');
+  setIfClean(input('pin-lng'), item.location ? String(Number(item.location.lng.toFixed(6))) : '');
+  const moves = item.transitions.map((t) => ({ value: t.to, label: `${t.label} (to ${t.toLabel})` }));
+  options(select('transition-to'), moves.length ? moves : [{ value: '', label: 'No moves from here' }]);
+  input<HTMLButtonElement>('transition-submit').disabled = moves.length === 0;
+  transitionFields(item);
+  if (fresh) void duplicateOptions(item);
+}
+
+export function pickPin(p: { lat: number; lng: number }): void {
+  for (const [id, v] of [
+    ['pin-lat', p.lat],
+    ['pin-lng', p.lng],
+  ] as const) {
+    const c = input(id);
+    c.value = v.toFixed(6);
+    c.dataset.dirty = '1';
+  }
+  input('pin-lat').focus();
+}
+
+function onSubmit(id: string, send: (form: HTMLFormElement) => Promise<boolean | undefined>): void {
+  const form = input<HTMLFormElement>(id);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const buttons = [...form.querySelectorAll('button')];
+    for (const b of buttons) b.disabled = true;
+    try {
+      if (await send(form)) clean(form, { clearText: true });
+    } finally {
+      for (const b of buttons) b.disabled = false;
+      const item = currentItem();
+      if (item && id === 'transition-form') input<HTMLButtonElement>('transition-submit').disabled = item.transitions.length === 0;
+    }
+  });
+}
+
+function commentMode(): void {
+  const pub = input('visibility-public').checked;
+  input('comment-form').classList.toggle('public', pub);
+  input('comment-label').textContent = pub ? 'Public update (the reporter and followers will read this)' : 'Internal note (staff only)';
+  input('comment-submit').textContent = pub ? 'Send public update' : 'Add internal note';
+}
+
+export function setActionServices(allowed: StaffService[]): void {
+  services = allowed;
+}
+
+export function bindActions(): void {
+  const actions = input('item-actions');
+  const mark = (e: Event) => ((e.target as HTMLElement).dataset.dirty = '1');
+  actions.addEventListener('input', mark);
+  actions.addEventListener('change', mark);
+  select('transition-to').addEventListener('change', () => {
+    const item = currentItem();
+    if (item) transitionFields(item);
+  });
+  select('resolution').addEventListener('change', () => {
+    input('duplicate-field').hidden = select('resolution').value !== 'duplicate';
+  });
+  for (const id of ['visibility-public', 'visibility-internal']) input(id).addEventListener('change', commentMode);
+  commentMode();
+
+  input('assign-me').addEventListener(
+    'click',
+    () =>
+      void writeItem('', 'PATCH', { assignee: 'me' }, 'Assigned to you.').then((ok) => ok && clean(input<HTMLFormElement>('assign-form'))),
+  );
+  onSubmit('assign-form', () => {
+    const who = select('assignee').value;
+    return writeItem('', 'PATCH', { assignee: who || null }, who ? `Assigned to ${who}.` : 'Unassigned.');
+  });
+  onSubmit('priority-form', () =>
+    writeItem('', 'PATCH', { priority: select('priority').value }, `Priority set to ${select('priority').value}.`),
+  );
+  onSubmit('correct-form', async () => {
+    const item = currentItem();
+    if (!item) return false;
+    const patch: Record<string, unknown> = {};
+    if (select('service-code').value !== item.serviceCode) patch.serviceCode = select('service-code').value;
+    const lat = input('pin-lat').valueAsNumber;
+    const lng = input('pin-lng').valueAsNumber;
+    // The fields show six decimals (about 10 cm): only a real move counts as a correction.
+    const moved = (a: number, b: number | undefined) => b === undefined || Math.abs(a - b) > 5e-7;
+    if (Number.isFinite(lat) && Number.isFinite(lng) && (moved(lat, item.location?.lat) || moved(lng, item.location?.lng)))
+      patch.location = { lat, lng };
+    if (Object.keys(patch).length === 0) return void notice('error', 'Nothing to save: the service and pin are unchanged.');
+    return writeItem('', 'PATCH', patch, 'Corrections saved.');
+  });
+  onSubmit('transition-form', async () => {
+    const to = select('transition-to').value;
+    const resolution = input('resolution-field').hidden ? undefined : select('resolution').value || undefined;
+    if (!input('resolution-field').hidden && !resolution) return void notice('error', 'Choose a resolution for this step.');
+    const duplicateOf = resolution === 'duplicate' ? input('duplicate-of').value.trim() : undefined;
+    if (resolution === 'duplicate' && !duplicateOf) return void notice('error', 'Name the report this one duplicates.');
+    const note = input<HTMLTextAreaElement>('transition-note').value.trim() || undefined;
+    const label = select('transition-to').selectedOptions[0]?.textContent ?? to;
+    return writeItem('/transitions', 'POST', { to, note, resolution, duplicateOf }, `Done: ${label}.`);
+  });
+  onSubmit('comment-form', async () => {
+    const body = input<HTMLTextAreaElement>('comment-body');
+    const error = input('comment-error');
+    error.hidden = !!body.value.trim();
+    if (body.value.trim()) body.removeAttribute('aria-invalid');
+    else body.setAttribute('aria-invalid', 'true');
+    if (!body.value.trim()) {
+      error.textContent = 'Write the comment first.';
+      body.focus();
+      return false;
+    }
+    const visibility = input('visibility-public').checked ? 'public' : 'internal';
+    return writeItem(
+      '/comments',
+      'POST',
+      { body: body.value.trim(), visibility },
+      visibility === 'public' ? 'Public update sent.' : 'Internal note added.',
+    );
+  });
+}

@@ -1,0 +1,140 @@
+import type { SiteConfig } from '../config.js';
+
+/**
+ * Staff sign-in against the Cognito user pool named in /config.json, with plain fetch calls (no AWS
+ * SDK in the browser): the same JSON-1.1 protocol in AWS and against cognito-local.
+ */
+export interface StaffSession {
+  idToken: string;
+  refreshToken: string;
+  /** When the ID token expires, ms since the epoch. */
+  expiresAt: number;
+  username: string;
+  name: string;
+  groups: string[];
+}
+
+/** Cognito wants a new password before it issues tokens (a user created with a temporary one). */
+export interface NewPasswordChallenge {
+  challenge: 'NEW_PASSWORD_REQUIRED';
+  username: string;
+  session: string;
+}
+
+export class AuthError extends Error {}
+
+type AuthConfig = SiteConfig['auth'];
+interface AuthenticationResult {
+  IdToken: string;
+  RefreshToken?: string;
+  ExpiresIn: number;
+}
+interface AuthResponse {
+  AuthenticationResult?: AuthenticationResult;
+  ChallengeName?: string;
+  Session?: string;
+}
+
+/** Friendly words for Cognito's error types; anything else shows Cognito's own message. */
+const MESSAGES: Record<string, string> = {
+  NotAuthorizedException: 'That username and password do not match. Check them and try again.',
+  UserNotFoundException: 'That username and password do not match. Check them and try again.',
+  PasswordResetRequiredException: 'Your password must be reset. Ask an administrator.',
+  UserNotConfirmedException: 'Your account is not confirmed yet. Ask an administrator.',
+  TooManyRequestsException: 'Too many attempts. Wait a minute and try again.',
+};
+
+export function cognitoUrl(auth: AuthConfig): string {
+  return auth.endpoint ?? `https://cognito-idp.${auth.region}.amazonaws.com/`;
+}
+
+async function cognito<T>(auth: AuthConfig, action: string, body: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(cognitoUrl(auth), {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-amz-json-1.1',
+        'X-Amz-Target': `AWSCognitoIdentityProviderService.${action}`,
+      },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new AuthError('The sign-in service could not be reached. Check your connection and try again.');
+  }
+  const json = (await res.json().catch(() => ({}))) as T & { __type?: string; message?: string };
+  if (!res.ok) {
+    const type = (json.__type ?? '').split('#').pop() ?? '';
+    throw new AuthError(MESSAGES[type] ?? json.message ?? `Sign-in failed (${res.status}).`);
+  }
+  return json;
+}
+
+/** The claims of a JWT, read without verifying (the API verifies; the page only needs names). */
+export function claimsOf(token: string): Record<string, unknown> {
+  const part = token.split('.')[1] ?? '';
+  const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+}
+
+function toSession(result: AuthenticationResult, refreshToken: string): StaffSession {
+  const claims = claimsOf(result.IdToken);
+  const username = String(claims['cognito:username'] ?? claims.sub ?? '');
+  return {
+    idToken: result.IdToken,
+    refreshToken,
+    expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now() + result.ExpiresIn * 1000,
+    username,
+    name: String(claims.name ?? claims.email ?? username),
+    groups: Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : [],
+  };
+}
+
+function outcome(res: AuthResponse, username: string): StaffSession | NewPasswordChallenge {
+  if (res.ChallengeName === 'NEW_PASSWORD_REQUIRED' && res.Session) {
+    return { challenge: 'NEW_PASSWORD_REQUIRED', username, session: res.Session };
+  }
+  if (res.ChallengeName) throw new AuthError(`This account needs a sign-in step the console does not support (${res.ChallengeName}).`);
+  if (!res.AuthenticationResult?.RefreshToken) throw new AuthError('Sign-in returned no tokens.');
+  return toSession(res.AuthenticationResult, res.AuthenticationResult.RefreshToken);
+}
+
+/** InitiateAuth with USER_PASSWORD_AUTH: a session, or the new-password challenge. */
+export async function signIn(auth: AuthConfig, username: string, password: string): Promise<StaffSession | NewPasswordChallenge> {
+  const res = await cognito<AuthResponse>(auth, 'InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: auth.userPoolClientId,
+    AuthParameters: { USERNAME: username, PASSWORD: password },
+  });
+  return outcome(res, username);
+}
+
+/** RespondToAuthChallenge: sets the user's own password in place of the temporary one. */
+export async function completeNewPassword(auth: AuthConfig, challenge: NewPasswordChallenge, newPassword: string): Promise<StaffSession> {
+  const res = await cognito<AuthResponse>(auth, 'RespondToAuthChallenge', {
+    ChallengeName: 'NEW_PASSWORD_REQUIRED',
+    ClientId: auth.userPoolClientId,
+    Session: challenge.session,
+    ChallengeResponses: { USERNAME: challenge.username, NEW_PASSWORD: newPassword },
+  });
+  const next = outcome(res, challenge.username);
+  if ('challenge' in next) throw new AuthError('Cognito asked for a new password again. Try a different one.');
+  return next;
+}
+
+/** REFRESH_TOKEN_AUTH: fresh ID token, same refresh token (Cognito does not rotate it by default). */
+export async function refresh(auth: AuthConfig, session: StaffSession): Promise<StaffSession> {
+  const res = await cognito<AuthResponse>(auth, 'InitiateAuth', {
+    AuthFlow: 'REFRESH_TOKEN_AUTH',
+    ClientId: auth.userPoolClientId,
+    AuthParameters: { REFRESH_TOKEN: session.refreshToken },
+  });
+  if (!res.AuthenticationResult) throw new AuthError('Your session could not be renewed. Sign in again.');
+  return toSession(res.AuthenticationResult, res.AuthenticationResult.RefreshToken ?? session.refreshToken);
+}
+
+/** Revokes the refresh token where the pool supports it; signing out locally never waits on it. */
+export function revoke(auth: AuthConfig, session: StaffSession): void {
+  cognito(auth, 'RevokeToken', { ClientId: auth.userPoolClientId, Token: session.refreshToken }).catch(() => undefined);
+}

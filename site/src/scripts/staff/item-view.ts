@@ -1,0 +1,133 @@
+import type L from 'leaflet';
+import type { SiteConfig } from '../config.js';
+import { el, statusBadge } from '../dom.js';
+import { age, formatDate, queueSentence } from '../format.js';
+import type { StaffEvent, StaffItem } from './types.js';
+
+/** Who did it, as staff see it: a colleague's name, "Reporter" or "System". */
+function actorName(e: StaffEvent): string {
+  if (e.actor.type === 'staff') return `${e.actor.name} (${e.actor.id})`;
+  return e.actor.type === 'citizen' ? 'Reporter' : 'System';
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  priority: 'Priority',
+  serviceCode: 'Service',
+  title: 'Title',
+  location: 'Pin',
+  assignee: 'Assignee',
+};
+
+/** One line saying what an event changed, including from what to what. */
+export function staffHeadline(e: StaffEvent, labels: Record<string, string>): string {
+  const label = (id?: string) => (id ? (labels[id] ?? id) : 'nothing');
+  switch (e.type) {
+    case 'created':
+      return 'Reported';
+    case 'transition':
+      return `Moved from ${label(e.from)} to ${label(e.to)}${e.resolution ? ` (resolution: ${e.resolution.replace(/_/g, ' ')})` : ''}`;
+    case 'comment':
+      return e.visibility === 'internal' ? 'Internal note' : 'Public update';
+    case 'assigned':
+      return e.to ? `Assigned to ${e.to}${e.from ? ` (was ${e.from})` : ''}` : `Unassigned (was ${e.from ?? 'nobody'})`;
+    default:
+      return `${FIELD_NAMES[e.field ?? ''] ?? e.field ?? 'Details'} changed from ${e.from ?? 'nothing'} to ${e.to ?? 'nothing'}`;
+  }
+}
+
+/** The full history, internal events included and marked as such. */
+export function historyList(item: StaffItem, labels: Record<string, string>): HTMLElement {
+  const events = item.history ?? [];
+  if (events.length === 0) return el('p', { class: 'muted' }, 'No history yet.');
+  return el(
+    'ol',
+    { class: 'timeline', id: 'history' },
+    ...events.map((e) =>
+      el(
+        'li',
+        { class: e.visibility === 'internal' ? 'internal' : undefined, 'data-visibility': e.visibility },
+        el('strong', {}, staffHeadline(e, labels)),
+        ' ',
+        el('span', { class: `visibility ${e.visibility}` }, e.visibility === 'internal' ? 'Internal' : 'Public'),
+        el('div', { class: 'muted' }, `${formatDate(e.at)} · ${actorName(e)}`),
+        e.note ? el('p', { class: 'note' }, e.note) : null,
+      ),
+    ),
+  );
+}
+
+function contact(item: StaffItem): HTMLElement {
+  const r = item.reporter;
+  if (!r || (!r.name && !r.email && !r.phone)) return el('p', { class: 'muted' }, 'The reporter left no contact details.');
+  return el(
+    'dl',
+    { id: 'reporter', class: 'facts' },
+    r.name ? el('dt', {}, 'Name') : null,
+    r.name ? el('dd', {}, r.name) : null,
+    r.email ? el('dt', {}, 'Email') : null,
+    r.email ? el('dd', {}, el('a', { href: `mailto:${r.email}` }, r.email)) : null,
+    r.phone ? el('dt', {}, 'Phone') : null,
+    r.phone ? el('dd', {}, el('a', { href: `tel:${r.phone.replace(/[^+\d]/g, '')}` }, r.phone)) : null,
+    el('dt', {}, 'Email updates'),
+    el('dd', {}, item.reporterNotify ? 'Yes' : 'No'),
+  );
+}
+
+/** Everything about the item, read-only: the actions are separate forms that survive a refresh. */
+export function itemDetails(item: StaffItem, labels: Record<string, string>): HTMLElement[] {
+  const fact = (term: string, value: string | Node | undefined) => (value ? [el('dt', {}, term), el('dd', {}, value)] : []);
+  const where = item.location ? `${item.location.lat.toFixed(5)}, ${item.location.lng.toFixed(5)}` : undefined;
+  return [
+    el('h2', { id: 'item-h', tabindex: -1 }, `${item.reference}: ${item.title}`),
+    el(
+      'p',
+      { class: 'meta' },
+      statusBadge(item.phase, item.statusLabel),
+      el('span', { id: 'item-priority', class: `priority ${item.priority}` }, `Priority ${item.priority}`),
+      el('span', { id: 'item-assignee' }, item.assignee ? `Assigned to ${item.assignee.name}` : 'Unassigned'),
+      item.queuePosition ? el('span', {}, queueSentence(item.queuePosition, item.serviceName)) : null,
+    ),
+    el('h3', {}, 'Description'),
+    el('p', { id: 'item-description', class: 'note' }, item.description),
+    el(
+      'dl',
+      { class: 'facts' },
+      ...fact('Service', item.serviceName),
+      ...fact('Address', item.address),
+      ...fact('Pin', where),
+      ...fact('Reported', `${formatDate(item.createdAt)} (${age(item.createdAt)} ago)`),
+      ...fact('Last change', formatDate(item.updatedAt)),
+      ...fact('Resolution', item.resolution?.replace(/_/g, ' ')),
+      ...fact(
+        'Duplicate of',
+        item.duplicateOf ? el('a', { href: `/staff/?id=${encodeURIComponent(item.duplicateOf)}` }, item.duplicateOf) : undefined,
+      ),
+      ...fact('Version', String(item.version)),
+      ...fact('Public page', el('a', { href: `/track/?id=${encodeURIComponent(item.reference)}` }, 'Tracking page')),
+    ),
+    item.location ? el('div', { id: 'item-map', class: 'map small' }) : el('p', { class: 'muted' }, 'No pin on this report.'),
+    el('h3', {}, 'Reporter'),
+    contact(item),
+    el('h3', {}, 'History'),
+    historyList(item, labels),
+  ];
+}
+
+let map: L.Map | undefined;
+
+/** A small map of the pin, loaded only when an item is open; a click offers a corrected pin. */
+export async function showMap(item: StaffItem, config: SiteConfig, onPick: (p: { lat: number; lng: number }) => void): Promise<void> {
+  map?.remove();
+  map = undefined;
+  const container = document.getElementById('item-map');
+  if (!container || !item.location) return;
+  const { createMap, pin } = await import('../map.js');
+  const { lat, lng } = item.location;
+  map = createMap(container, config, {
+    label: `Map of ${item.reference}; its coordinates are listed beside it`,
+    zoom: 16,
+    center: [lat, lng],
+  });
+  pin({ ...item, statusLabel: item.statusLabel })?.addTo(map);
+  map.on('click', (e: L.LeafletMouseEvent) => onPick({ lat: e.latlng.lat, lng: e.latlng.lng }));
+}

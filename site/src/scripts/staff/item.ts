@@ -1,0 +1,135 @@
+import { ApiError } from '../api.js';
+import type { SiteConfig } from '../config.js';
+import { el, show, statusLine } from '../dom.js';
+import { itemDetails, showMap } from './item-view.js';
+import { staffFetch } from './session.js';
+import type { StaffItem, StaffService } from './types.js';
+
+/**
+ * The open item: fetches it with its full history, renders it, and sends every edit with
+ * `If-Match: "<version>"`. When someone else changed it first (412, or 409 because its state moved),
+ * the fresh item is shown with a clear message while the forms keep whatever the user typed.
+ */
+export interface ItemHooks {
+  /** Fills the action forms for this item; `fresh` is true when a different item was opened. */
+  sync(item: StaffItem, fresh: boolean): void;
+  /** Something changed on the server: the work queue should reload. */
+  changed(): void;
+  pickPin(p: { lat: number; lng: number }): void;
+}
+
+let current: StaffItem | undefined;
+let ctx: { config: SiteConfig; services: StaffService[]; hooks: ItemHooks };
+
+export const currentItem = () => current;
+
+export function initItem(config: SiteConfig, services: StaffService[], hooks: ItemHooks): void {
+  ctx = { config, services, hooks };
+}
+
+const view = () => document.getElementById('item-view') as HTMLElement;
+const actions = () => document.getElementById('item-actions') as HTMLElement;
+
+/** The item notice: role=alert, so a stale-version message is announced as it appears. */
+export function notice(kind: 'error' | 'success' | 'none', text = '', details: string[] = []): void {
+  const box = document.getElementById('item-notice') as HTMLElement;
+  if (kind === 'none') {
+    show(box);
+    return;
+  }
+  show(
+    box,
+    el(
+      'div',
+      { class: `notice ${kind}`, id: kind === 'error' ? 'item-error' : 'item-success' },
+      el('p', {}, text),
+      details.length ? el('ul', {}, ...details.map((d) => el('li', {}, d))) : null,
+    ),
+  );
+}
+
+function labelsFor(item: StaffItem): Record<string, string> {
+  const service = ctx.services.find((s) => s.code === item.serviceCode);
+  return Object.fromEntries((service?.workflow.states ?? []).map((s) => [s.id, s.label]));
+}
+
+function render(item: StaffItem, fresh: boolean): void {
+  current = item;
+  show(view(), ...itemDetails(item, labelsFor(item)));
+  actions().hidden = false;
+  ctx.hooks.sync(item, fresh);
+  void showMap(item, ctx.config, ctx.hooks.pickPin);
+}
+
+/** Opens an item by id or reference; 403/404 become a clear message in place of the item. */
+export async function openItem(id: string, opts: { focus?: boolean } = {}): Promise<void> {
+  const fresh = current?.id !== id && current?.reference !== id;
+  if (fresh) {
+    notice('none');
+    actions().hidden = true;
+    show(view(), statusLine('loading', 'Loading the item…'));
+  }
+  try {
+    const { body } = await staffFetch<StaffItem>(`/staff/reports/${encodeURIComponent(id)}`);
+    render(body, fresh);
+    if (opts.focus) document.getElementById('item-h')?.focus();
+  } catch (err) {
+    current = undefined;
+    actions().hidden = true;
+    const e = err instanceof ApiError ? err : new ApiError(0, 'The item could not be loaded.');
+    const lead =
+      e.status === 403
+        ? 'You are not allowed to open this item.'
+        : e.status === 404
+          ? 'There is no item with that id or reference.'
+          : 'The item could not be loaded.';
+    show(
+      view(),
+      el('div', { class: 'notice error', role: 'alert', id: 'item-refused' }, el('p', {}, el('strong', {}, lead)), el('p', {}, e.detail)),
+    );
+  }
+}
+
+/** Forgets the open item (on sign-out): nothing of it stays on screen. */
+export function closeItem(): void {
+  current = undefined;
+  notice('none');
+  actions().hidden = true;
+  show(view(), el('p', { class: 'muted' }, 'Choose an item from the queue to see it here.'));
+}
+
+export const reloadItem = () => (current ? openItem(current.id) : Promise.resolve());
+
+const STALE =
+  'Someone else changed this item after you opened it, so your change was not saved. The item below is now the current version; what you typed is still in the form. Check it and send again.';
+
+/** Sends one edit of the open item; true when it was saved. */
+export async function writeItem(path: string, method: 'PATCH' | 'POST', json: unknown, saved: string): Promise<boolean> {
+  const item = current;
+  if (!item) return false;
+  try {
+    await staffFetch(`/staff/reports/${encodeURIComponent(item.id)}${path}`, {
+      method,
+      json,
+      headers: { 'if-match': `"${item.version}"` },
+    });
+  } catch (err) {
+    const e = err instanceof ApiError ? err : new ApiError(0, 'The change could not be saved.');
+    if (e.status === 412 || e.status === 409) {
+      notice('error', e.status === 412 ? STALE : `${e.detail} The item below is the current version; what you typed is still in the form.`);
+      await openItem(item.id);
+      ctx.hooks.changed();
+    } else {
+      notice(
+        'error',
+        `Not saved: ${e.detail}`,
+        e.errors.map((f) => `${f.path}: ${f.message}`),
+      );
+    }
+    return false;
+  }
+  notice('success', saved);
+  await openItem(item.id);
+  ctx.hooks.changed();
+  return true;
+}

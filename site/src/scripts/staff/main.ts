@@ -1,0 +1,231 @@
+import { ApiError, apiFetch } from '../api.js';
+import { brand, loadConfig, type SiteConfig } from '../config.js';
+import { $, el, show, statusLine } from '../dom.js';
+import { bindActions, pickPin, setActionServices, syncForms } from './actions.js';
+import { AuthError, completeNewPassword, type NewPasswordChallenge, type StaffSession, signIn } from './auth.js';
+import { closeItem, currentItem, initItem, openItem } from './item.js';
+import { type QueueFilters, queueQuery, queueRow, sortItems, stateOptions } from './queue.js';
+import { initSession, session, signOut, staffFetch, start } from './session.js';
+import { type StaffItem, type StaffService, servicesFor } from './types.js';
+
+/** The staff console: sign-in (with the new-password challenge), the work queue and the open item. */
+const field = <T extends HTMLElement = HTMLInputElement>(id: string) => $(`#${id}`) as unknown as T;
+let config: SiteConfig;
+let allServices: StaffService[] = [];
+let challenge: NewPasswordChallenge | undefined;
+
+function screen(which: 'signin' | 'newpass' | 'console'): void {
+  for (const id of ['signin', 'newpass', 'console']) field(id).hidden = id !== which;
+}
+
+function fieldError(id: string, text?: string): void {
+  const box = field(id);
+  box.hidden = !text;
+  box.textContent = text ?? '';
+}
+
+function authNotice(text: string): void {
+  show(field('auth-notice'), text ? el('p', { class: 'notice' }, text) : '');
+}
+
+async function busy(button: HTMLButtonElement, work: () => Promise<void>): Promise<void> {
+  button.disabled = true;
+  try {
+    await work();
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function showSignIn(message = ''): void {
+  authNotice(message);
+  screen('signin');
+  field('username').focus();
+}
+
+async function signedIn(next: StaffSession): Promise<void> {
+  start(next);
+  authNotice('');
+  field<HTMLInputElement>('password').value = '';
+  await showConsole();
+  field('queue-h').focus();
+}
+
+async function onSignIn(e: SubmitEvent): Promise<void> {
+  e.preventDefault();
+  const username = field<HTMLInputElement>('username').value.trim();
+  const password = field<HTMLInputElement>('password').value;
+  if (!username || !password) return fieldError('signin-error', 'Enter your username and password.');
+  fieldError('signin-error');
+  await busy(field('signin-submit'), async () => {
+    try {
+      const result = await signIn(config.auth, username, password);
+      if ('challenge' in result) {
+        challenge = result;
+        field<HTMLInputElement>('password').value = '';
+        screen('newpass');
+        field('newpass-h').focus();
+        return;
+      }
+      await signedIn(result);
+    } catch (err) {
+      fieldError('signin-error', err instanceof AuthError ? err.message : 'Sign-in failed. Try again.');
+    }
+  });
+}
+
+async function onNewPassword(e: SubmitEvent): Promise<void> {
+  e.preventDefault();
+  const first = field<HTMLInputElement>('new-password').value;
+  const again = field<HTMLInputElement>('new-password-again').value;
+  if (!first || first !== again) return fieldError('newpass-error', 'Type the same new password in both boxes.');
+  if (!challenge) return showSignIn('Start again: sign in with your temporary password.');
+  fieldError('newpass-error');
+  await busy(field('newpass-submit'), async () => {
+    try {
+      const next = await completeNewPassword(config.auth, challenge as NewPasswordChallenge, first);
+      challenge = undefined;
+      for (const id of ['new-password', 'new-password-again']) field<HTMLInputElement>(id).value = '';
+      await signedIn(next);
+    } catch (err) {
+      fieldError('newpass-error', err instanceof AuthError ? err.message : 'The password could not be set. Try again.');
+    }
+  });
+}
+
+function filters(): QueueFilters {
+  const v = (id: string) => field<HTMLSelectElement>(id).value;
+  return {
+    service: v('f-service'),
+    state: v('f-state'),
+    priority: v('f-priority'),
+    assignee: v('f-assignee'),
+    sort: v('f-sort') as QueueFilters['sort'],
+  };
+}
+
+let queueRequest = 0;
+
+/** Loads the work queue for the filters (every page, up to a few thousand items) and lists it. */
+async function loadQueue(): Promise<void> {
+  const list = field('queue');
+  const status = field('queue-status');
+  const mine = servicesFor(allServices, session()?.groups ?? []);
+  if (mine.length === 0) {
+    list.replaceChildren();
+    return show(status, statusLine('empty', 'Your groups act on no report services, so your work queue is empty.'));
+  }
+  const request = ++queueRequest;
+  show(status, statusLine('loading', 'Loading the work queue…'));
+  const f = filters();
+  const items: StaffItem[] = [];
+  try {
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const path = `${queueQuery(f)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const { body } = await staffFetch<{ items: StaffItem[]; nextCursor?: string }>(path);
+      items.push(...body.items);
+      cursor = body.nextCursor;
+      if (!cursor) break;
+    }
+  } catch (err) {
+    if (request !== queueRequest) return;
+    list.replaceChildren();
+    return show(
+      status,
+      statusLine('error', `The work queue could not be loaded: ${err instanceof ApiError ? err.detail : 'unknown error'}`),
+    );
+  }
+  if (request !== queueRequest) return;
+  const open = currentItem()?.id;
+  list.replaceChildren(...sortItems(items, f.sort).map((i) => queueRow(i, i.id === open)));
+  show(
+    status,
+    items.length
+      ? el('p', { class: 'muted' }, `${items.length} item${items.length === 1 ? '' : 's'}.`)
+      : statusLine('empty', 'No items match these filters.'),
+  );
+}
+
+function markSelected(id: string): void {
+  for (const li of field('queue').querySelectorAll('li')) {
+    const on = li.getAttribute('data-id') === id;
+    li.classList.toggle('selected', on);
+    const link = li.querySelector('a');
+    if (on) link?.setAttribute('aria-current', 'true');
+    else link?.removeAttribute('aria-current');
+  }
+}
+
+async function openFromUrl(focus = false): Promise<void> {
+  const id = new URLSearchParams(location.search).get('id');
+  if (!id) return;
+  await openItem(id, { focus });
+  const item = currentItem();
+  if (item) markSelected(item.id);
+}
+
+let consoleReady = false;
+
+async function showConsole(): Promise<void> {
+  const s = session() as StaffSession;
+  const who = s.name === s.username ? s.username : `${s.name} (${s.username})`;
+  field('whoami').textContent = `Signed in as ${who}; groups: ${s.groups.join(', ') || 'none'}.`;
+  screen('console');
+  const mine = servicesFor(allServices, s.groups);
+  const select = field<HTMLSelectElement>('f-service');
+  select.replaceChildren(
+    el('option', { value: '' }, mine.length ? 'All my services' : 'No services for your groups'),
+    ...mine.map((sv) => el('option', { value: sv.code }, sv.name)),
+  );
+  const state = field<HTMLSelectElement>('f-state');
+  state.replaceChildren(el('option', { value: '' }, 'Any status'));
+  stateOptions(state, mine);
+  state.value = 'phase:waiting';
+  initItem(config, mine, { sync: syncForms, changed: () => void loadQueue(), pickPin });
+  setActionServices(mine);
+  if (!consoleReady) {
+    consoleReady = true;
+    bindActions();
+  }
+  await Promise.all([loadQueue(), openFromUrl()]);
+}
+
+async function boot(): Promise<void> {
+  void brand();
+  try {
+    config = await loadConfig();
+    allServices = (await apiFetch<{ items: StaffService[] }>('/services')).body.items;
+  } catch {
+    show(field('boot'), statusLine('error', 'The console could not load the board’s configuration. Reload the page to try again.'));
+    return;
+  }
+  field('boot').remove();
+  initSession(config.auth, (message) => showSignIn(message));
+  field('signin-form').addEventListener('submit', (e) => void onSignIn(e as SubmitEvent));
+  field('newpass-form').addEventListener('submit', (e) => void onNewPassword(e as SubmitEvent));
+  field('signout').addEventListener('click', () => {
+    signOut();
+    closeItem();
+    field('queue').replaceChildren();
+    showSignIn('You have signed out.');
+  });
+  field('filters').addEventListener('submit', (e) => {
+    e.preventDefault();
+    void loadQueue();
+  });
+  for (const id of ['f-service', 'f-state', 'f-priority', 'f-assignee', 'f-sort'])
+    field(id).addEventListener('change', () => void loadQueue());
+  field('queue').addEventListener('click', (e) => {
+    const link = (e.target as HTMLElement).closest('a');
+    if (!link || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    history.pushState(null, '', link.getAttribute('href'));
+    void openFromUrl(true);
+  });
+  window.addEventListener('popstate', () => void openFromUrl());
+  if (session()) await showConsole();
+  else showSignIn();
+}
+
+void boot();

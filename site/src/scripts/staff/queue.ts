@@ -1,0 +1,77 @@
+import { compareQueueOrder } from '../../../../shared/queue.js';
+import { el, statusBadge } from '../dom.js';
+import { age, PHASE_LABELS } from '../format.js';
+import type { Phase } from '../types.js';
+import type { StaffItem, StaffService } from './types.js';
+
+/** The work queue's filters, as the form holds them. */
+export interface QueueFilters {
+  service: string;
+  /** `phase:<phase>`, `status:<state id>` or empty for everything. */
+  state: string;
+  priority: string;
+  /** `me`, `none` (unassigned) or empty for anyone. */
+  assignee: string;
+  sort: 'queue' | 'oldest' | 'newest';
+}
+
+export const PAGE_SIZE = 200;
+
+/** The GET /api/staff/reports query for a set of filters. */
+export function queueQuery(f: QueueFilters): string {
+  const q = new URLSearchParams();
+  if (f.service) q.set('service', f.service);
+  const [kind, value] = f.state.split(':');
+  if (kind === 'phase' && value) q.set('phase', value);
+  if (kind === 'status' && value) q.set('status', value);
+  if (f.priority) q.set('priority', f.priority);
+  if (f.assignee) q.set('assignee', f.assignee);
+  q.set('limit', String(PAGE_SIZE));
+  return `/staff/reports?${q}`;
+}
+
+/** Queue order is priority (urgent first) then age, the same order as the public queues. */
+export function sortItems(items: StaffItem[], sort: QueueFilters['sort']): StaffItem[] {
+  const byAge = (a: StaffItem, b: StaffItem) => a.createdAt.localeCompare(b.createdAt);
+  if (sort === 'oldest') return [...items].sort(byAge);
+  if (sort === 'newest') return [...items].sort((a, b) => byAge(b, a));
+  return [...items].sort(compareQueueOrder);
+}
+
+/** Fills the status filter: each phase, then each state of the workflows these services use. */
+export function stateOptions(select: HTMLSelectElement, services: StaffService[]): void {
+  const phases = el('optgroup', { label: 'Phase' });
+  for (const [phase, label] of Object.entries(PHASE_LABELS)) phases.append(el('option', { value: `phase:${phase}` }, label));
+  const states = el('optgroup', { label: 'Status' });
+  const seen = new Set<string>();
+  for (const s of services) {
+    for (const st of s.workflow.states) {
+      if (seen.has(st.id)) continue;
+      seen.add(st.id);
+      states.append(el('option', { value: `status:${st.id}` }, `${st.label} (${PHASE_LABELS[st.phase as Phase]})`));
+    }
+  }
+  select.append(phases, states);
+}
+
+/** One row per item: reference, title, status, priority, age, assignee; the reference opens it. */
+export function queueRow(item: StaffItem, selected: boolean): HTMLElement {
+  return el(
+    'li',
+    { 'data-id': item.id, class: selected ? 'selected' : undefined },
+    el(
+      'a',
+      { href: `/staff/?id=${encodeURIComponent(item.id)}`, class: 'title', 'aria-current': selected ? 'true' : undefined },
+      `${item.reference}: ${item.title}`,
+    ),
+    el(
+      'div',
+      { class: 'meta' },
+      statusBadge(item.phase, item.statusLabel),
+      el('span', { class: `priority ${item.priority}` }, `Priority ${item.priority}`),
+      el('span', {}, `Age ${age(item.createdAt)}`),
+      el('span', {}, item.assignee ? `Assigned to ${item.assignee.name}` : 'Unassigned'),
+      el('span', { class: 'muted' }, item.serviceName),
+    ),
+  );
+}
