@@ -25,7 +25,9 @@ describe('npm run synth', () => {
     });
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
     const template = JSON.parse(readFileSync(join(out, 'Civicboard.template.json'), 'utf8'));
-    const routes = Object.values(template.Resources as Record<string, { Type: string }>).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
+    const routes = Object.values(template.Resources as Record<string, { Type: string }>).filter(
+      (r) => r.Type === 'AWS::ApiGatewayV2::Route',
+    );
     expect(routes).toHaveLength(ROUTES.length);
     // Every function asset is a real minified ESM bundle with its source map, not a placeholder.
     const bundles = readdirSync(out)

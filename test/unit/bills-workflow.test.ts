@@ -68,7 +68,9 @@ describe('bill workflow rules', () => {
   });
 
   it('only a scheduling move takes a date', () => {
-    expect(() => planBillTransition(clerk, service, bill('introduced'), { to: 'committee', scheduledVote: { at } })).toThrow(ValidationError);
+    expect(() => planBillTransition(clerk, service, bill('introduced'), { to: 'committee', scheduledVote: { at } })).toThrow(
+      ValidationError,
+    );
   });
 
   it('refuses roads staff', () => {
