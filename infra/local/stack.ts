@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { ENV } from '../../functions/lib/env.js';
 import { catalog } from '../../shared/catalog/index.js';
 import { type CognitoIds, ensureCognito, localCognito } from './cognito-setup.js';
+import { seedDemoBills } from './demo-bills.js';
 import { startCognito, startSes } from './emulators.js';
 import { createJwtVerifier } from './jwt.js';
 import { type Child, startDynamo } from './processes.js';
@@ -103,6 +104,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const seeded = await seedIfEmpty(options.seedCount ?? 0, (done, total) => log(`seeding demo data: ${done}/${total}`));
     if (seeded) log(`seeded ${seeded} demo reports`);
+    if ((options.seedCount ?? 0) > 0 && (await seedDemoBills())) log('seeded demo bills');
 
     const poller =
       options.notifications === false

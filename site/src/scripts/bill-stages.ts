@@ -1,0 +1,55 @@
+import type { BillState, PublicBill } from './bill-types.js';
+
+/** Stages that end a bill off the main road: shown in place of the rest of the track. */
+const OFF_TRACK = new Set(['failed', 'vetoed', 'withdrawn']);
+
+export interface TrackStep {
+  id: string;
+  label: string;
+  state: 'done' | 'current' | 'todo';
+}
+
+/**
+ * A stage's label with the chamber named: "Passed the House", "In committee · Senate".
+ * @example stageLabel({id: 'passed_origin', label: 'Passed first chamber', phase: 'in_progress', chamber: 'origin'}, {chamber: 'House'}) // 'Passed the House'
+ */
+export function stageLabel(state: BillState, bill: Pick<PublicBill, 'chamber'>): string {
+  if (!state.chamber) return state.label;
+  const chamber = state.chamber === 'origin' ? bill.chamber : bill.chamber === 'House' ? 'Senate' : 'House';
+  if (state.id === 'passed_origin') return `Passed the ${chamber}`;
+  if (state.id === 'passed_both') return state.label;
+  return `${state.label.replace(/ \(second chamber\)$/, '')} · ${chamber}`;
+}
+
+/**
+ * The bill's stage track: the workflow's main road in catalog order (every stage but the off-road
+ * endings), each step done, current or still to come. A bill that failed, was vetoed or withdrawn shows
+ * the road as far as its history reached, then that ending as the current step.
+ * @example stageTrack(states, {status: 'committee', history: []}, bill).find((s) => s.state === 'current')?.id // 'committee'
+ */
+export function stageTrack(states: BillState[], bill: Pick<PublicBill, 'status' | 'history' | 'chamber'>): TrackStep[] {
+  const road = states.filter((s) => !OFF_TRACK.has(s.id));
+  const index = (id?: string) => road.findIndex((s) => s.id === id);
+  let reached = index(bill.status);
+  const ending = OFF_TRACK.has(bill.status) ? states.find((s) => s.id === bill.status) : undefined;
+  if (ending) reached = Math.max(-1, ...(bill.history ?? []).flatMap((e) => [index(e.from), index(e.to)]));
+  const steps: TrackStep[] = road.map((s, i) => ({
+    id: s.id,
+    label: stageLabel(s, bill),
+    state: i < reached || (ending && i === reached) ? 'done' : i === reached && !ending ? 'current' : 'todo',
+  }));
+  if (!ending) return steps;
+  return [...steps.slice(0, reached + 1), { id: ending.id, label: ending.label, state: 'current' }];
+}
+
+/** "Stage 3 of 12": where a bill is on the main road, for the list's progress bar. */
+export function progressOf(states: BillState[], status: string): { step: number; of: number } {
+  const road = states.filter((s) => !OFF_TRACK.has(s.id));
+  const at = road.findIndex((s) => s.id === status);
+  return { step: at === -1 ? road.length : at + 1, of: road.length };
+}
+
+/** "Passed 31–8 (1 abstain, 0 absent)". */
+export function voteSummary(v: { result: string; yes: number; no: number; abstain: number; absent: number }): string {
+  return `${v.result === 'pass' ? 'Passed' : 'Failed'} ${v.yes}–${v.no} (${v.abstain} abstain, ${v.absent} absent)`;
+}
