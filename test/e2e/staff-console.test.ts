@@ -160,6 +160,32 @@ describe('correcting and closing', () => {
   });
 });
 
+describe('sign-in and user text', () => {
+  it('a wrong password gets a clear message and no console', async () => {
+    const page = await openPage(browser, '/staff/');
+    await page.waitForSelector('#signin-form', { state: 'visible' });
+    await page.fill('#username', 'roads.officer');
+    await page.fill('#password', 'not-the-password');
+    await page.click('#signin-submit');
+    await page.waitForSelector('#signin-error:not([hidden])');
+    expect(await page.textContent('#signin-error')).toMatch(/do not match/);
+    expect(await page.isVisible('#console')).toBe(false);
+    await page.context().close();
+  });
+
+  it('shows a reporter’s markup as text, never as HTML', async () => {
+    const hostile = '<img id="xss" src="x" onerror="window.pwned=1"><b id="bold">bold</b>';
+    const report = await createReport({ description: hostile, reporter: { name: '<i id="xss-name">Eve</i>' } });
+    const page = await console_(`/staff/?id=${report.id}`);
+    await page.waitForSelector('#item-h');
+    expect(await page.textContent('#item-description')).toBe(hostile);
+    expect(await page.textContent('#reporter')).toContain('<i id="xss-name">Eve</i>');
+    expect(await page.$$('#xss, #bold, #xss-name')).toHaveLength(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await page.context().close();
+  });
+});
+
 describe('a legislature clerk', () => {
   it('sees no road services and is refused a road item with a clear message', async () => {
     const report = await createReport();

@@ -48,7 +48,11 @@ export function cognitoUrl(auth: AuthConfig): string {
   return auth.endpoint ?? `https://cognito-idp.${auth.region}.amazonaws.com/`;
 }
 
-async function cognito<T>(auth: AuthConfig, action: string, body: unknown): Promise<T> {
+// cognito-local answers a wrong password with InvalidPasswordException where Cognito says NotAuthorized;
+// for RespondToAuthChallenge the same type means "does not meet the policy" and its message says why.
+const SIGN_IN_MESSAGES: Record<string, string> = { InvalidPasswordException: MESSAGES.NotAuthorizedException as string };
+
+async function cognito<T>(auth: AuthConfig, action: string, body: unknown, messages: Record<string, string> = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(cognitoUrl(auth), {
@@ -65,7 +69,7 @@ async function cognito<T>(auth: AuthConfig, action: string, body: unknown): Prom
   const json = (await res.json().catch(() => ({}))) as T & { __type?: string; message?: string };
   if (!res.ok) {
     const type = (json.__type ?? '').split('#').pop() ?? '';
-    throw new AuthError(MESSAGES[type] ?? json.message ?? `Sign-in failed (${res.status}).`);
+    throw new AuthError(messages[type] ?? MESSAGES[type] ?? json.message ?? `Sign-in failed (${res.status}).`);
   }
   return json;
 }
@@ -102,11 +106,12 @@ function outcome(res: AuthResponse, username: string): StaffSession | NewPasswor
 
 /** InitiateAuth with USER_PASSWORD_AUTH: a session, or the new-password challenge. */
 export async function signIn(auth: AuthConfig, username: string, password: string): Promise<StaffSession | NewPasswordChallenge> {
-  const res = await cognito<AuthResponse>(auth, 'InitiateAuth', {
-    AuthFlow: 'USER_PASSWORD_AUTH',
-    ClientId: auth.userPoolClientId,
-    AuthParameters: { USERNAME: username, PASSWORD: password },
-  });
+  const res = await cognito<AuthResponse>(
+    auth,
+    'InitiateAuth',
+    { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: auth.userPoolClientId, AuthParameters: { USERNAME: username, PASSWORD: password } },
+    SIGN_IN_MESSAGES,
+  );
   return outcome(res, username);
 }
 

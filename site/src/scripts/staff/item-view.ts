@@ -73,8 +73,8 @@ function contact(item: StaffItem): HTMLElement {
   );
 }
 
-/** Everything about the item, read-only: the actions are separate forms that survive a refresh. */
-export function itemDetails(item: StaffItem, labels: Record<string, string>): HTMLElement[] {
+/** The item's facts, read-only: the actions are separate forms that survive a refresh; the history follows them. */
+export function itemDetails(item: StaffItem): HTMLElement[] {
   const fact = (term: string, value: string | Node | undefined) => (value ? [el('dt', {}, term), el('dd', {}, value)] : []);
   const where = item.location ? `${item.location.lat.toFixed(5)}, ${item.location.lng.toFixed(5)}` : undefined;
   return [
@@ -108,8 +108,6 @@ export function itemDetails(item: StaffItem, labels: Record<string, string>): HT
     item.location ? el('div', { id: 'item-map', class: 'map small' }) : el('p', { class: 'muted' }, 'No pin on this report.'),
     el('h3', {}, 'Reporter'),
     contact(item),
-    el('h3', {}, 'History'),
-    historyList(item, labels),
   ];
 }
 

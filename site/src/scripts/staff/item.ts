@@ -1,7 +1,7 @@
 import { ApiError } from '../api.js';
 import type { SiteConfig } from '../config.js';
 import { el, show, statusLine } from '../dom.js';
-import { itemDetails, showMap } from './item-view.js';
+import { historyList, itemDetails, showMap } from './item-view.js';
 import { staffFetch } from './session.js';
 import type { StaffItem, StaffService } from './types.js';
 
@@ -29,6 +29,7 @@ export function initItem(config: SiteConfig, services: StaffService[], hooks: It
 
 const view = () => document.getElementById('item-view') as HTMLElement;
 const actions = () => document.getElementById('item-actions') as HTMLElement;
+const historyBox = () => document.getElementById('item-history') as HTMLElement;
 
 /** The item notice: role=alert, so a stale-version message is announced as it appears. */
 export function notice(kind: 'error' | 'success' | 'none', text = '', details: string[] = []): void {
@@ -55,7 +56,8 @@ function labelsFor(item: StaffItem): Record<string, string> {
 
 function render(item: StaffItem, fresh: boolean): void {
   current = item;
-  show(view(), ...itemDetails(item, labelsFor(item)));
+  show(view(), ...itemDetails(item));
+  show(historyBox(), el('h3', {}, 'History'), historyList(item, labelsFor(item)));
   actions().hidden = false;
   ctx.hooks.sync(item, fresh);
   void showMap(item, ctx.config, ctx.hooks.pickPin);
@@ -67,6 +69,7 @@ export async function openItem(id: string, opts: { focus?: boolean } = {}): Prom
   if (fresh) {
     notice('none');
     actions().hidden = true;
+    show(historyBox());
     show(view(), statusLine('loading', 'Loading the item…'));
   }
   try {
@@ -76,6 +79,7 @@ export async function openItem(id: string, opts: { focus?: boolean } = {}): Prom
   } catch (err) {
     current = undefined;
     actions().hidden = true;
+    show(historyBox());
     const e = err instanceof ApiError ? err : new ApiError(0, 'The item could not be loaded.');
     const lead =
       e.status === 403
@@ -95,6 +99,7 @@ export function closeItem(): void {
   current = undefined;
   notice('none');
   actions().hidden = true;
+  show(historyBox());
   show(view(), el('p', { class: 'muted' }, 'Choose an item from the queue to see it here.'));
 }
 
