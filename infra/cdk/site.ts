@@ -22,6 +22,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { contentSecurityPolicy } from '../security-headers.js';
 
 /** `/track/` → `/track/index.html`: S3 behind OAC has no index documents for folders. */
 const INDEX_REWRITE = `function handler(event) {
@@ -62,7 +63,7 @@ export class BoardSite extends Construct {
       securityHeadersBehavior: {
         contentSecurityPolicy: {
           override: true,
-          contentSecurityPolicy: `default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self' https://cognito-idp.${props.region}.amazonaws.com; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
+          contentSecurityPolicy: contentSecurityPolicy(`https://cognito-idp.${props.region}.amazonaws.com`),
         },
         strictTransportSecurity: { override: true, accessControlMaxAge: Duration.days(365), includeSubdomains: true },
         contentTypeOptions: { override: true },

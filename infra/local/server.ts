@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { ROUTES } from '../../functions/routes.js';
+import { contentSecurityPolicy } from '../security-headers.js';
 import { compileRoutes, matchRoute, toApiGatewayEvent } from './apigw-event.js';
 import type { Claims } from './jwt.js';
 
@@ -18,6 +19,8 @@ export interface ServerOptions {
   siteConfig: () => unknown;
   /** Built site to serve at `/`; a placeholder page when it is not built. */
   siteDir: string;
+  /** Where staff sign-in posts (cognito-local), allowed by the Content-Security-Policy as in AWS. */
+  cognitoOrigin: string;
 }
 
 /** API Gateway rejects bodies above 10 MB before Lambda; locally we stop reading at 1 MB. */
@@ -110,8 +113,19 @@ const TYPES: Record<string, string> = {
 const PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>civicboard</title></head>
 <body><main><h1>civicboard</h1><p>The API is running at <a href="/api/services">/api/services</a>. Build the site with <code>npm run build:site</code>.</p></main></body></html>`;
 
-function serveStatic(res: ServerResponse, url: URL, siteDir: string): void {
+/** The headers CloudFront's response headers policy adds in AWS (infra/cdk/site.ts). */
+function securityHeaders(cognitoOrigin: string): Record<string, string> {
+  return {
+    'content-security-policy': contentSecurityPolicy(cognitoOrigin),
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+  };
+}
+
+function serveStatic(res: ServerResponse, url: URL, siteDir: string, cognitoOrigin: string): void {
   const root = resolve(siteDir);
+  const secure = securityHeaders(cognitoOrigin);
   let file = normalize(join(root, decodeURIComponent(url.pathname)));
   if (!file.startsWith(root)) {
     problem(res, 404, 'Not found', 'No such page.');
@@ -120,11 +134,11 @@ function serveStatic(res: ServerResponse, url: URL, siteDir: string): void {
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   if (!existsSync(file)) {
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      res.writeHead(200, { 'content-type': TYPES['.html'] as string });
+      res.writeHead(200, { 'content-type': TYPES['.html'] as string, ...secure });
       return void res.end(PLACEHOLDER);
     }
     const notFound = join(root, '404.html');
-    res.writeHead(404, { 'content-type': TYPES['.html'] as string });
+    res.writeHead(404, { 'content-type': TYPES['.html'] as string, ...secure });
     return void (existsSync(notFound)
       ? createReadStream(notFound).pipe(res)
       : res.end('<!doctype html><title>Not found</title><h1>Not found</h1>'));
@@ -133,14 +147,14 @@ function serveStatic(res: ServerResponse, url: URL, siteDir: string): void {
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
+    ...secure,
   });
   createReadStream(file).pipe(res);
 }
 
 function serveOther(res: ServerResponse, url: URL, opts: ServerOptions): void {
   if (url.pathname !== '/config.json') {
-    serveStatic(res, url, opts.siteDir);
+    serveStatic(res, url, opts.siteDir, opts.cognitoOrigin);
     return;
   }
   res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });

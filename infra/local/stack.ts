@@ -128,6 +128,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       verify,
       siteConfig: () => siteConfig,
       siteDir: options.siteDir ?? join(ROOT, 'site', 'dist'),
+      cognitoOrigin: urls.cognito,
     });
     return {
       urls,

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReport } from '../support/api.js';
-import { axeViolations, launchChromium, openPage, screenshot } from '../support/browser.js';
+import { axeViolations, cspViolations, launchChromium, openPage, screenshot } from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -130,6 +130,7 @@ describe('accessibility and layout', () => {
         const page = await openPage(browser, name === 'track' ? `${path}${reference}` : path, width);
         await page.waitForSelector(ready, { state: 'attached' });
         expect(await axeViolations(page), `${name} at ${width}px`).toEqual([]);
+        expect(await cspViolations(page), `${name}: blocked by the Content-Security-Policy`).toEqual([]);
         await screenshot(page, `${name}-${width}`);
         await page.context().close();
       });
@@ -142,6 +143,9 @@ describe('an address that does not exist', () => {
     const page = await openPage(browser, '/');
     const response = await page.goto(`${new URL(page.url()).origin}/no-such-page/`);
     expect(response?.status()).toBe(404);
+    // The same security headers as CloudFront's response headers policy.
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(response?.headers()['x-frame-options']).toBe('DENY');
     expect(await page.textContent('h1')).toBe('Page not found');
     expect(await page.$$eval('main a', (links) => links.map((a) => a.getAttribute('href')))).toContain('/report/');
     await page.context().close();

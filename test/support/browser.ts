@@ -25,9 +25,20 @@ export function launchChromium(): Promise<Browser> {
 export async function openPage(browser: Browser, path: string, width = 1280): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   await context.route(/tile\.openstreetmap\.org/, (route) => route.abort());
+  // Records what the Content-Security-Policy (the one CloudFront sends, served locally too) blocks.
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const page = await context.newPage();
   await page.goto(`${inject('baseUrl')}${path}`);
   return page;
+}
+
+/** What the page's Content-Security-Policy blocked so far (directive and blocked URI). */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp ?? []);
 }
 
 /** axe-core WCAG 2.x A/AA violations on the page as it is now. */

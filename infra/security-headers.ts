@@ -1,0 +1,21 @@
+/**
+ * The site's Content-Security-Policy, shared by CloudFront (infra/cdk/site.ts) and the local server so
+ * the browser tests run under the policy AWS serves. `cognitoOrigin` is where staff sign-in posts:
+ * `https://cognito-idp.<region>.amazonaws.com` in AWS, cognito-local's URL locally.
+ */
+export function contentSecurityPolicy(cognitoOrigin: string): string {
+  return [
+    "default-src 'self'",
+    // Map tiles come from the configured tile server (https) and Leaflet draws some icons as data URLs.
+    "img-src 'self' data: https:",
+    // Leaflet positions markers and clusters with inline style attributes.
+    "style-src 'self' 'unsafe-inline'",
+    // Astro emits external module scripts only; no inline script may run.
+    "script-src 'self'",
+    `connect-src 'self' ${cognitoOrigin}`,
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ');
+}
