@@ -39,8 +39,11 @@ export function startChild(
   };
 }
 
-/** Polls a URL until it answers at all (any HTTP status), or throws after `timeoutMs`. */
-export async function waitForHttp(url: string, child: Child, timeoutMs = 30_000): Promise<void> {
+/**
+ * Polls a URL until it answers at all (any HTTP status), or throws after `timeoutMs`: generous, since
+ * on a busy two-core machine two DynamoDB Local JVMs starting at once can take a minute.
+ */
+export async function waitForHttp(url: string, child: Child, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.process.exitCode !== null) throw new Error(`${child.name} exited with code ${child.process.exitCode}; see its log`);
