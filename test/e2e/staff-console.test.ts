@@ -73,6 +73,17 @@ describe('a roads officer in the staff console', () => {
     expect(await page.inputValue('#comment-body')).toBe('');
     await screenshot(page, 'staff-item-fixed-1280');
 
+    await page.selectOption('#f-state', '');
+    await page.selectOption('#f-assignee', 'me');
+    await page.locator('#queue a', { hasText: report.reference }).waitFor();
+    await page.selectOption('#f-assignee', 'none');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#queue-status')?.textContent?.match(/item|No items/) &&
+        !document.querySelector('#queue-status')?.textContent?.includes('Loading'),
+    );
+    expect(await page.locator('#queue a', { hasText: report.reference }).count()).toBe(0);
+
     const stored = (await api(`/api/staff/reports/${report.id}`, { token: await signIn('roads.officer') })).body;
     expect(stored).toMatchObject({ status: 'fixed', resolution: 'fixed', priority: 'high', assignee: { id: 'roads.officer' } });
     expect(stored.history.map((e: { type: string; to?: string }) => e.to ?? e.type)).toEqual(

@@ -1,5 +1,3 @@
-import type { SiteConfig } from '../config.js';
-
 /**
  * Staff sign-in against the Cognito user pool named in /config.json, with plain fetch calls (no AWS
  * SDK in the browser): the same JSON-1.1 protocol in AWS and against cognito-local.
@@ -23,7 +21,13 @@ export interface NewPasswordChallenge {
 
 export class AuthError extends Error {}
 
-type AuthConfig = SiteConfig['auth'];
+/** The `auth` block of /config.json. */
+export interface AuthConfig {
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  endpoint?: string;
+}
 interface AuthenticationResult {
   IdToken: string;
   RefreshToken?: string;

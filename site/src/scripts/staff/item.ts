@@ -1,7 +1,8 @@
 import { ApiError } from '../api.js';
 import type { SiteConfig } from '../config.js';
 import { el, show, statusLine } from '../dom.js';
-import { historyList, itemDetails, showMap } from './item-view.js';
+import { historyList } from './history.js';
+import { itemDetails, showMap } from './item-view.js';
 import { staffFetch } from './session.js';
 import type { StaffItem, StaffService } from './types.js';
 

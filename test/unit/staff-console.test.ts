@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf, cognitoUrl } from '../../site/src/scripts/staff/auth.js';
+import { staffHeadline } from '../../site/src/scripts/staff/history.js';
+import { type QueueFilters, queueQuery, sortItems } from '../../site/src/scripts/staff/queue.js';
+import { type StaffItem, type StaffService, servicesFor } from '../../site/src/scripts/staff/types.js';
+
+const filters = (f: Partial<QueueFilters> = {}): QueueFilters => ({
+  service: '',
+  state: '',
+  priority: '',
+  assignee: '',
+  sort: 'queue',
+  ...f,
+});
+const item = (id: string, priority: StaffItem['priority'], createdAt: string) => ({ id, priority, createdAt }) as StaffItem;
+const service = (code: string, kind: 'report' | 'bill', teams: string[]) => ({ code, kind, teams }) as StaffService;
+
+describe('the work queue query', () => {
+  it('sends only the filters that are set, a phase or a status, and a page size', () => {
+    expect(queueQuery(filters())).toBe('/staff/reports?limit=200');
+    expect(queueQuery(filters({ service: 'pothole', state: 'phase:waiting', priority: 'high', assignee: 'none' }))).toBe(
+      '/staff/reports?service=pothole&phase=waiting&priority=high&assignee=none&limit=200',
+    );
+    expect(queueQuery(filters({ state: 'status:on_hold', assignee: 'me' }))).toBe('/staff/reports?status=on_hold&assignee=me&limit=200');
+  });
+});
+
+describe('sorting the work queue', () => {
+  const items = [
+    item('a', 'normal', '2026-01-01T00:00:00.000Z'),
+    item('b', 'urgent', '2026-03-01T00:00:00.000Z'),
+    item('c', 'low', '2025-12-01T00:00:00.000Z'),
+    item('d', 'normal', '2025-11-01T00:00:00.000Z'),
+  ];
+  it('queue order: urgent first, then oldest first within a priority', () => {
+    expect(sortItems(items, 'queue').map((i) => i.id)).toEqual(['b', 'd', 'a', 'c']);
+  });
+  it('by age, either way, whatever the priority', () => {
+    expect(sortItems(items, 'oldest').map((i) => i.id)).toEqual(['d', 'c', 'a', 'b']);
+    expect(sortItems(items, 'newest').map((i) => i.id)).toEqual(['b', 'a', 'c', 'd']);
+  });
+});
+
+describe('the services a staff member sees', () => {
+  const catalog = [
+    service('pothole', 'report', ['roads']),
+    service('street-light', 'report', ['roads']),
+    service('bill', 'bill', ['legislature']),
+  ];
+  it('are the report services their groups are a team of; admin sees every report service', () => {
+    expect(servicesFor(catalog, ['roads']).map((s) => s.code)).toEqual(['pothole', 'street-light']);
+    expect(servicesFor(catalog, ['legislature'])).toEqual([]);
+    expect(servicesFor(catalog, ['admin']).map((s) => s.code)).toEqual(['pothole', 'street-light']);
+  });
+});
+
+describe('history lines', () => {
+  const labels = { new: 'Reported', closed: 'Closed' };
+  const at = '2026-01-01T00:00:00.000Z';
+  const staff = { type: 'staff' as const, id: 'roads.officer', name: 'Rita' };
+  it('say what changed, from what, to what', () => {
+    expect(
+      staffHeadline(
+        { id: '1', at, actor: staff, type: 'transition', from: 'new', to: 'closed', resolution: 'not_ours', visibility: 'public' },
+        labels,
+      ),
+    ).toBe('Moved from Reported to Closed (resolution: not ours)');
+    expect(
+      staffHeadline(
+        { id: '2', at, actor: staff, type: 'field', field: 'priority', from: 'normal', to: 'high', visibility: 'public' },
+        labels,
+      ),
+    ).toBe('Priority changed from normal to high');
+    expect(staffHeadline({ id: '3', at, actor: staff, type: 'assigned', to: 'roads.officer', visibility: 'internal' }, labels)).toBe(
+      'Assigned to roads.officer',
+    );
+    expect(staffHeadline({ id: '4', at, actor: staff, type: 'comment', note: 'x', visibility: 'internal' }, labels)).toBe('Internal note');
+  });
+});
+
+describe('Cognito in the browser', () => {
+  it('uses the configured endpoint locally and the regional endpoint in AWS', () => {
+    const auth = { region: 'eu-west-2', userPoolId: 'p', userPoolClientId: 'c' };
+    expect(cognitoUrl({ ...auth, endpoint: 'http://localhost:9229' })).toBe('http://localhost:9229');
+    expect(cognitoUrl(auth)).toBe('https://cognito-idp.eu-west-2.amazonaws.com/');
+  });
+  it('reads the groups and names from an ID token, including non-ASCII names', () => {
+    const payload = Buffer.from(JSON.stringify({ 'cognito:username': 'r', 'cognito:groups': ['roads'], name: 'Zoë', exp: 1 })).toString(
+      'base64url',
+    );
+    expect(claimsOf(`h.${payload}.s`)).toMatchObject({ 'cognito:groups': ['roads'], name: 'Zoë', exp: 1 });
+  });
+});
