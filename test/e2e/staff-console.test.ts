@@ -104,7 +104,7 @@ describe('a roads officer in the staff console', () => {
     expect(updates.map((m) => m.body.text.match(/is now: ([^.]+)\./)?.[1]).sort()).toEqual(['Acknowledged', 'Fixed', 'In progress']);
     await track.context().close();
     await page.context().close();
-  });
+  }, 120_000); // many steps and an email wait: generous when the machine is shared
 
   it('keeps the session across a reload, renews a nearly expired token with the refresh token, and signs out', async () => {
     const page = await console_();

@@ -116,11 +116,12 @@ async function loadQueue(): Promise<void> {
     return show(status, statusLine('empty', 'Your groups act on no report services, so your work queue is empty.'));
   }
   const request = ++queueRequest;
+  list.setAttribute('aria-busy', 'true');
   show(status, statusLine('loading', 'Loading the work queue…'));
   const f = filters();
   const items: StaffItem[] = [];
+  let cursor: string | undefined;
   try {
-    let cursor: string | undefined;
     for (let page = 0; page < 10; page++) {
       const path = `${queueQuery(f)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
       const { body } = await staffFetch<{ items: StaffItem[]; nextCursor?: string }>(path);
@@ -130,6 +131,7 @@ async function loadQueue(): Promise<void> {
     }
   } catch (err) {
     if (request !== queueRequest) return;
+    list.removeAttribute('aria-busy');
     list.replaceChildren();
     return show(
       status,
@@ -138,13 +140,10 @@ async function loadQueue(): Promise<void> {
   }
   if (request !== queueRequest) return;
   const open = currentItem()?.id;
+  list.removeAttribute('aria-busy');
   list.replaceChildren(...sortItems(items, f.sort).map((i) => queueRow(i, i.id === open)));
-  show(
-    status,
-    items.length
-      ? el('p', { class: 'muted' }, `${items.length} item${items.length === 1 ? '' : 's'}.`)
-      : statusLine('empty', 'No items match these filters.'),
-  );
+  const count = `${items.length} item${items.length === 1 ? '' : 's'}${cursor ? ' shown; there are more: narrow the filters to see them' : ''}.`;
+  show(status, items.length ? el('p', { class: 'muted' }, count) : statusLine('empty', 'No items match these filters.'));
 }
 
 function markSelected(id: string): void {
