@@ -172,6 +172,20 @@ describe('correcting and closing', () => {
 });
 
 describe('sign-in and user text', () => {
+  it('cognito-local answers the browser’s CORS preflight for the sign-in call', async () => {
+    const res = await fetch(inject('cognitoEndpoint'), {
+      method: 'OPTIONS',
+      headers: {
+        Origin: inject('baseUrl'),
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type,x-amz-target',
+      },
+    });
+    expect(res.status).toBeLessThan(300);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('x-amz-target');
+  });
+
   it('a wrong password gets a clear message and no console', async () => {
     const page = await openPage(browser, '/staff/');
     await page.waitForSelector('#signin-form', { state: 'visible' });
