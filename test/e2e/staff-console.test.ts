@@ -133,6 +133,22 @@ describe('a roads officer in the staff console', () => {
   });
 });
 
+describe('an ended session', () => {
+  it('an expired token whose refresh token is refused leads back to sign-in with a message', async () => {
+    const page = await console_();
+    await page.evaluate(() => {
+      const key = 'civicboard.staff.session';
+      const saved = JSON.parse(sessionStorage.getItem(key) as string);
+      sessionStorage.setItem(key, JSON.stringify({ ...saved, refreshToken: 'revoked', expiresAt: Date.now() - 1000 }));
+    });
+    await page.reload();
+    await page.waitForSelector('#signin-form', { state: 'visible' });
+    expect(await page.textContent('#auth-notice')).toContain('Your session ended');
+    expect(await page.evaluate(() => sessionStorage.getItem('civicboard.staff.session'))).toBeNull();
+    await page.context().close();
+  });
+});
+
 describe('correcting and closing', () => {
   it('corrects the service and the pin; the history says what changed', async () => {
     const report = await createReport({ location: { lat: 51.4601, lng: -2.6001 } });

@@ -33,11 +33,17 @@ export function start(next: StaffSession): void {
   current = next;
   sessionStorage.setItem(KEY, JSON.stringify(next));
   clearTimeout(timer);
-  timer = setTimeout(
-    () => void renew().catch(() => end('Your session ended. Sign in again.')),
-    Math.max(5_000, next.expiresAt - Date.now() - RENEW_BEFORE_MS),
-  );
+  schedule(Math.max(5_000, next.expiresAt - Date.now() - RENEW_BEFORE_MS));
 }
+
+/** Renews ahead of expiry; a failed renewal is retried while the token still works (a network blip). */
+function schedule(delay: number): void {
+  clearTimeout(timer);
+  timer = setTimeout(() => void renew().catch(() => (stillValid() ? schedule(30_000) : end(ENDED))), delay);
+}
+
+const ENDED = 'Your session ended. Sign in again.';
+const stillValid = () => !!current && current.expiresAt - Date.now() > 30_000;
 
 export async function renew(): Promise<StaffSession> {
   if (!current) throw new ApiError(401, 'You are signed out.');
@@ -64,7 +70,16 @@ function clear(): void {
 
 async function validToken(): Promise<string> {
   if (!current) throw new ApiError(401, 'You are signed out.');
-  if (current.expiresAt - Date.now() < RENEW_BEFORE_MS) await renew();
+  if (current.expiresAt - Date.now() < RENEW_BEFORE_MS) {
+    try {
+      await renew();
+    } catch {
+      if (!stillValid()) {
+        end(ENDED);
+        throw new ApiError(401, ENDED);
+      }
+    }
+  }
   return (current as StaffSession).idToken;
 }
 
@@ -83,7 +98,7 @@ export async function staffFetch<T>(path: string, init: RequestInit & { json?: u
       return await call((await renew()).idToken);
     } catch (retry) {
       if (retry instanceof ApiError && retry.status !== 401) throw retry;
-      end('Your session ended. Sign in again.');
+      end(ENDED);
       throw retry;
     }
   }
