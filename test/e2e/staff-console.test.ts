@@ -150,7 +150,7 @@ describe('an ended session', () => {
 });
 
 describe('correcting and closing', () => {
-  it('corrects the service and the pin; the history says what changed', async () => {
+  it('corrects the service and the pin, and assigns it to another team member; the history says what changed', async () => {
     const report = await createReport({ location: { lat: 51.4601, lng: -2.6001 } });
     const page = await console_(`/staff/?id=${report.id}`);
     await page.waitForSelector('#item-h');
@@ -160,8 +160,12 @@ describe('correcting and closing', () => {
     await page.click('#correct-submit');
     await page.waitForSelector('#history >> text=Service changed from pothole to street-light');
 
+    await page.selectOption('#assignee', 'admin');
+    await page.click('#assign-submit');
+    await page.waitForFunction(() => document.querySelector('#item-assignee')?.textContent === 'Assigned to Ada Admin');
+
     const stored = (await api(`/api/staff/reports/${report.id}`, { token: await signIn('roads.officer') })).body;
-    expect(stored).toMatchObject({ serviceCode: 'street-light', location: { lat: 51.4605, lng: -2.6009 } });
+    expect(stored).toMatchObject({ serviceCode: 'street-light', location: { lat: 51.4605, lng: -2.6009 }, assignee: { id: 'admin' } });
     await page.context().close();
   });
 
