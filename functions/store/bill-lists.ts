@@ -22,13 +22,16 @@ export async function listBills(query: ListBillsQuery): Promise<Page<Bill>> {
   if (query.sponsor) filters.contains('sponsorText', query.sponsor.toLowerCase());
   if (query.q) filters.contains('searchText', query.q.toLowerCase());
   let partitions: Partition[];
+  if (query.voteFrom && query.upForVote !== 'true') {
+    throw new ValidationError([{ path: 'query.voteFrom', message: 'only applies with upForVote=true' }]);
+  }
   if (query.upForVote === 'true' || query.session) {
     if (query.session && query.upForVote === 'true') filters.equal('session', query.session);
     if (phases.length < PHASES.length) filters.oneOf('phase', phases);
     const built = filters.build();
     partitions =
       query.upForVote === 'true'
-        ? [{ index: 'agenda', pk: 'bill', ...built }]
+        ? [{ index: 'agenda', pk: 'bill', ...built, ...voteFrom(query.voteFrom, built.values) }]
         : [{ index: 'session', pk: `bill#${query.session}`, ...built }];
   } else {
     const built = filters.build();
@@ -36,6 +39,12 @@ export async function listBills(query: ListBillsQuery): Promise<Page<Bill>> {
   }
   const { records, nextCursor } = await queryPartitions(partitions, query.limit, query.cursor);
   return { items: records.map((r) => itemFromRecord(r) as Bill), nextCursor };
+}
+
+/** The agenda's key condition for `voteFrom`: sort keys start with the vote's ISO time. */
+function voteFrom(from: string | undefined, values: Record<string, unknown> = {}): Partial<Partition> {
+  if (!from) return {};
+  return { skCondition: '#sk >= :from', values: { ...values, ':from': new Date(from).toISOString() } };
 }
 
 function phasesFor(query: ListBillsQuery): readonly Phase[] {

@@ -44,6 +44,27 @@ const STATUS_STAGES: Record<string, string[]> = {
 const MEMBER_VOTE: Record<string, RollCallEntry['vote']> = { '1': 'yes', '2': 'no', '3': 'abstain', '4': 'absent' };
 
 const noon = (date: string) => `${date}T12:00:00.000Z`;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+/**
+ * LegiScan's text fields carry HTML entities ("Corporation&#39;s"); the board stores plain text and
+ * renders it as text, so they are decoded once here.
+ * @example decodeEntities('Corporation&#39;s') // "Corporation's"
+ */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1]?.toLowerCase() === 'x' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    return NAMED[e.toLowerCase()] ?? m;
+  });
+}
+const TEXT_FIELDS: Record<string, string[]> = {
+  bills: ['title', 'description', 'committee', 'last_action'],
+  history: ['action'],
+  people: ['name'],
+  rollcalls: ['description'],
+};
 const chamberOf = (raw: string | undefined): Chamber | undefined => (raw === 'House' || raw === 'Senate' ? raw : undefined);
 const group = <T>(rows: T[], key: (r: T) => string) => {
   const map = new Map<string, T[]>();
@@ -61,6 +82,7 @@ export function mapLegiscanExport(
   data: LegiscanExport,
   opts: { workflow: Workflow; serviceCode: string; sessionName: (sessionId: string) => string },
 ): { bills: ImportedBill[]; problems: ImportProblem[] } {
+  data = decodeExport(data);
   const problems: ImportProblem[] = [];
   const billIds = new Set(data.bills.map((b) => b.bill_id));
   const people = new Map(data.people.map((p) => [p.people_id as string, p]));
@@ -101,6 +123,18 @@ export function mapLegiscanExport(
     });
   });
   return { bills, problems };
+}
+
+function decodeExport(data: LegiscanExport): LegiscanExport {
+  const out = { ...data };
+  for (const [file, fields] of Object.entries(TEXT_FIELDS) as [keyof LegiscanExport, string[]][]) {
+    out[file] = data[file].map((row) => {
+      const copy = { ...row };
+      for (const f of fields) if (copy[f]) copy[f] = decodeEntities(copy[f]);
+      return copy;
+    });
+  }
+  return out;
 }
 
 interface MapContext {

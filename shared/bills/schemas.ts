@@ -125,6 +125,8 @@ export const listBillsQuerySchema = z
     q: z.string().trim().min(1).max(LIMITS.title).optional(),
     /** Only bills with a scheduled vote, soonest first ("up for a vote"). */
     upForVote: z.enum(['true', 'false']).optional(),
+    /** With upForVote: only votes scheduled at or after this time (e.g. today, to hide stale calendars). */
+    voteFrom: isoTime.optional(),
     limit,
     cursor: z.string().min(1).optional(),
   })

@@ -78,6 +78,10 @@ describe('stages and votes', () => {
     await api(`/api/staff/bills/${sooner.id}/votes`, { token: clerk, body: { ...vote, at: '2031-05-01T11:00:00Z', rollCall } });
     const after = await api(`/api/bills?upForVote=true&session=${session}`);
     expect(after.body.items.map((b: { id: string }) => b.id)).toEqual([later.id]);
+    const fromLater = await api(`/api/bills?upForVote=true&session=${session}&voteFrom=2031-05-02T00:00:00Z`);
+    expect(fromLater.body.items.map((b: { id: string }) => b.id)).toEqual([later.id]);
+    const upToEarlier = await api(`/api/bills?upForVote=true&session=${session}&voteFrom=2031-05-03T00:00:00Z`);
+    expect(upToEarlier.body.items).toEqual([]);
   });
 
   it('a passage vote with a matching roll call moves the bill and shows its counts publicly', async () => {

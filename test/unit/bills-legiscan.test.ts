@@ -73,6 +73,12 @@ describe('mapping an export', () => {
     expect(sb20.bill).toMatchObject({ status: 'enacted', phase: 'done', chamber: 'Senate', version: 15 });
   });
 
+  it('decodes the HTML entities LegiScan puts in text', () => {
+    const hb50 = map().bills.find((b) => b.bill.number === 'HB50')!;
+    expect(hb50.bill.title).toBe("Harbor's Safety");
+    expect(hb50.bill.summary).toBe("An Act relating to the harbor's safety.");
+  });
+
   it('keeps a bill in committee until every referred committee has reported', () => {
     const hb10 = map().bills.find((b) => b.bill.number === 'HB10')!;
     expect(hb10.bill.status).toBe('committee');

@@ -100,6 +100,9 @@ async function loadList(form: HTMLFormElement, cursor?: string) {
   }
 }
 
+/** Midnight UTC today: the calendar shows today's votes and later ones, not stale past dates. */
+const startOfToday = () => `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
+
 async function main() {
   void brand();
   const { body } = await apiFetch<{ items: (Service & { workflow: { states: BillState[] } })[] }>('/services');
@@ -113,7 +116,10 @@ async function main() {
   });
   $('#more').addEventListener('click', () => void loadList(form, ($('#more') as HTMLButtonElement).dataset.cursor));
   const agenda = $('#agenda');
-  const [{ body: up }] = await Promise.all([apiFetch<Page>('/bills?upForVote=true&limit=50'), loadList(form)]);
+  const [{ body: up }] = await Promise.all([
+    apiFetch<Page>(`/bills?upForVote=true&limit=50&voteFrom=${encodeURIComponent(startOfToday())}`),
+    loadList(form),
+  ]);
   show(agenda, agendaTable(up.items));
   agenda.setAttribute('aria-busy', 'false');
 }
