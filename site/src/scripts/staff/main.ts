@@ -172,6 +172,8 @@ async function showConsole(): Promise<void> {
   field('whoami').textContent = `Signed in as ${who}; groups: ${s.groups.join(', ') || 'none'}.`;
   screen('console');
   const mine = servicesFor(allServices, s.groups);
+  // Nothing to filter for someone whose groups act on no report service: the queue says so instead.
+  field('filters').hidden = mine.length === 0;
   const select = field<HTMLSelectElement>('f-service');
   select.replaceChildren(
     el('option', { value: '' }, mine.length ? 'All my services' : 'No services for your groups'),
