@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 /**
  * Four projects: `unit` (pure logic), `integration` (handlers + store against DynamoDB Local,
  * cognito-local and the SES emulator, started once by the global setup), `infra` (CDK template,
- * cdk-nag, route parity) and `e2e` (the built site in Debian Chromium). `npm test` runs them all.
+ * cdk-nag, route parity) and `e2e` (the built site in Debian Chromium). `npm test` runs them all, the
+ * e2e project in a second vitest process: a local stack runs its handlers in-process and configures
+ * them through process.env, so two stacks in one process would talk to each other's stores.
  */
 export default defineConfig({
   test: {

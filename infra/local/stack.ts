@@ -59,7 +59,13 @@ export function optionsFromEnv(env = process.env): LocalStackOptions {
  * demo accounts, demo data on first start, and the HTTP server that runs the same handler modules
  * Lambda runs. `stop()` ends every process it started.
  */
+let running = false;
+
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  // Handlers run in this process and read their settings from process.env: a second stack here would
+  // silently point the first one's handlers at its own store and mailbox.
+  if (running) throw new Error('a local stack is already running in this process; run each stack in its own process');
+  running = true;
   const log = options.log ?? (() => undefined);
   const tableName = options.tableName ?? 'civicboard';
   const logDir = join(options.dataDir, 'logs');
@@ -141,10 +147,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
         await stopAll();
+        running = false;
       },
     };
   } catch (err) {
     await stopAll();
+    running = false;
     throw err;
   }
 }
