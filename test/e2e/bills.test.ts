@@ -86,6 +86,16 @@ describe('the bills pages', () => {
     expect(await page.textContent('#follow-result')).toContain('Check your inbox');
   });
 
+  it('both pages have no axe violations on a phone-sized screen', async () => {
+    const bill = await createBill(clerk, session);
+    for (const path of ['/bills/', `/bills/bill/?id=${encodeURIComponent(bill.id)}`]) {
+      const page = await openPage(browser, path, 375);
+      await page.waitForSelector('#agenda-table, #agenda [role=status], #votes-table, #bill [role=status]:not(:has-text("Loading"))');
+      await page.waitForFunction(() => !document.body.textContent?.includes('Loading…'));
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+  });
+
   it('an unknown bill says so', async () => {
     const page = await openPage(browser, '/bills/bill/?id=ZZ9999');
     await page.waitForSelector('#bill [role=alert]');

@@ -60,6 +60,27 @@ describe('creating bills', () => {
     expect(stored).toMatchObject({ version: 1, status: 'introduced', votes: [] });
   });
 
+  it('an admin may file and move bills too', async () => {
+    const admin = await signIn('admin');
+    const res = await api('/api/staff/bills', { token: admin, body: billBody(session) });
+    expect(res.status).toBe(201);
+    await moveBill(admin, res.body.id, 'committee');
+    expect((await getBill(res.body.id)).status).toBe('committee');
+  });
+
+  it('a vote sent with a stale If-Match gets 412 and is not recorded', async () => {
+    const bill = await createBill(clerk, session);
+    await moveBill(clerk, bill.id, { to: 'scheduled', scheduledVote: { at: '2031-01-01T10:00:00Z' } });
+    const res = await api(`/api/staff/bills/${bill.id}/votes`, {
+      token: clerk,
+      headers: { 'if-match': '"1"' },
+      body: { ...vote, at: '2031-01-01T11:00:00Z' },
+    });
+    expect(res.status).toBe(412);
+    expect(res.headers.get('etag')).toBe('"2"');
+    expect(await getBill(bill.id)).toMatchObject({ version: 2, status: 'scheduled', votes: [] });
+  });
+
   it('a bill write without a token is 401', async () => {
     expect((await api('/api/staff/bills', { body: billBody(session) })).status).toBe(401);
   });
@@ -67,6 +88,7 @@ describe('creating bills', () => {
 
 describe('stages and votes', () => {
   it('a scheduled bill is up for a vote, soonest first, and leaves the list once voted', async () => {
+    const session = testSession('agenda');
     const later = await createBill(clerk, session);
     const sooner = await createBill(clerk, session);
     await moveBill(clerk, later.id, 'committee', 'reported', { to: 'scheduled', scheduledVote: { at: '2031-05-02T10:00:00Z' } });
