@@ -46,6 +46,9 @@ const options = {
   log: (line: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`),
 };
 
+// A stray rejection inside one suite (a browser closing mid-call) must not lose the other suites' figures.
+process.on('unhandledRejection', (err) => options.log(`unhandled rejection: ${String(err)}`));
+
 const machine = machineInfo();
 const results: Record<string, SuiteResult> = {};
 for (const name of only) {

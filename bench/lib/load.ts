@@ -51,7 +51,24 @@ export async function httpLoad(baseUrl: string, spec: HttpRequestSpec, opts: { c
     requests: r.requests.total,
     failures: r.non2xx + r.errors + r.timeouts,
   };
+  await settle(baseUrl);
   return result;
+}
+
+/**
+ * Waits for the server to drain: requests autocannon abandoned at the end of a run keep the handlers and
+ * DynamoDB Local busy, and would slow the next run down. Idle = three one-item queue reads in a row under 100 ms (or 20 s passed).
+ */
+export async function settle(baseUrl: string, maxMs = 20_000): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  let fast = 0;
+  await new Promise((r) => setTimeout(r, 1000));
+  while (fast < 3 && Date.now() < deadline) {
+    const t0 = performance.now();
+    await fetch(`${baseUrl}/api/queues/pothole?limit=1`).catch(() => undefined);
+    fast = performance.now() - t0 < 100 ? fast + 1 : 0;
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /**

@@ -178,7 +178,7 @@ function runOnce(runner: string, file: string, event: unknown, target: Target) {
  * (Lambda's init + first invoke, minus the runtime's own boot), several times; medians reported.
  */
 export async function coldSuite(opts: BenchOptions): Promise<SuiteResult> {
-  const runs = opts.quick ? 3 : 7;
+  const runs = opts.quick ? 3 : 5;
   const dir = mkdtempSync(join(tmpdir(), 'civicboard-cold-'));
   const target = await startTarget();
   try {
