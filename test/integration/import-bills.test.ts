@@ -88,6 +88,7 @@ describe.skipIf(!hasAlaska)(`importing the Alaska 2025-2026 LegiScan export${has
   it('imports as many bills and roll calls as the files hold', async () => {
     expect(first.bills).toBe(rows(ALASKA, 'bills.csv'));
     expect(first.rejected).toBe(0);
+    expect(first.offWorkflow).toBe(0); // every stage move in the journal is one the workflow allows
     const stored = await allBills(session);
     expect(stored).toHaveLength(rows(ALASKA, 'bills.csv'));
     expect(stored.reduce((n, b) => n + b.votes.length, 0)).toBe(rows(ALASKA, 'rollcalls.csv'));
