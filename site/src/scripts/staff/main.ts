@@ -47,8 +47,11 @@ async function signedIn(next: StaffSession): Promise<void> {
   start(next);
   authNotice('');
   field<HTMLInputElement>('password').value = '';
-  await showConsole();
+  // showConsole switches screens before its first await: focus the queue heading at once rather than
+  // after the data arrives, which would pull focus away from someone already typing a note.
+  const ready = showConsole();
   field('queue-h').focus();
+  await ready;
 }
 
 async function onSignIn(e: SubmitEvent): Promise<void> {
