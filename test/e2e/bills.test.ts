@@ -102,3 +102,14 @@ describe('the bills pages', () => {
     expect(await page.textContent('#bill [role=alert]')).toContain('There is no bill');
   });
 });
+
+describe('a bill reference on the tracking page', () => {
+  it('opens the bill page, where follower emails link to', async () => {
+    const bill = await createBill(clerk, session, { title: `Tracked by reference ${Date.now()}` });
+    const page = await openPage(browser, `/track/?id=${encodeURIComponent(bill.reference)}`);
+    await page.waitForURL(/\/bills\/bill\/\?id=/);
+    expect(new URL(page.url()).searchParams.get('id')).toBe(bill.id);
+    await page.locator('h1', { hasText: bill.title }).waitFor();
+    await page.context().close();
+  });
+});

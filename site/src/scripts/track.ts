@@ -114,6 +114,8 @@ async function main() {
   }
   try {
     const { body: item } = await apiFetch<PublicItem>(`/reports/${encodeURIComponent(id)}`);
+    // A bill's reference (from a follower's email) opens the bill page, with its stage track and votes.
+    if (item.kind === 'bill') return location.replace(`/bills/bill/?id=${encodeURIComponent(item.id)}`);
     show(container, ...render(item));
     const followSection = $('#follow');
     followSection.hidden = false;
