@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 
 function javaVersion(): string {
-  try {
-    const out = execFileSync('java', ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return out.split('\n')[0] ?? 'unknown';
-  } catch (err) {
-    return String((err as { stderr?: string }).stderr ?? 'unknown').split('\n')[0] ?? 'unknown';
-  }
+  // `java -version` prints to stderr.
+  const out = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  return `${out.stderr ?? ''}${out.stdout ?? ''}`.split('\n')[0]?.trim() || 'unknown';
 }
 
 /** The machine a run was taken on, recorded next to its figures (the load average says how shared it was). */
