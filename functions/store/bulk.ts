@@ -1,5 +1,6 @@
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { HistoryEvent, Item } from '../../shared/items.js';
+import { newReference } from '../../shared/reference.js';
 import { db, tableName } from './client.js';
 import { eventRecord, itemRecord, referenceKey } from './keys.js';
 
@@ -10,6 +11,40 @@ export function recordsOf(item: Item, history: HistoryEvent[]): Record<string, u
     { ...referenceKey(item.reference), entity: 'reference', itemId: item.id, kind: item.kind },
     ...history.map((e) => eventRecord(item.id, e)),
   ];
+}
+
+/**
+ * Gives every item a reference that no stored item and no other item in `taken` has: bulk loads skip
+ * the create transaction's uniqueness condition, so they must check (one BatchGetItem per 100 items).
+ * Rewrites clashing references in place; every final reference ends up in `taken`.
+ */
+export async function ensureUniqueReferences(items: Item[], taken: Set<string>): Promise<void> {
+  let pending = items;
+  while (pending.length) {
+    for (const item of pending) {
+      while (taken.has(item.reference)) item.reference = newReference(item.reference.split('-')[0]);
+      taken.add(item.reference);
+    }
+    const stored = await storedReferences(pending.map((i) => i.reference));
+    pending = pending.filter((i) => stored.has(i.reference.toUpperCase()));
+  }
+}
+
+/** Which of these references the table already holds (upper-cased). */
+async function storedReferences(references: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < references.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = references.slice(i, i + 100).map(referenceKey);
+    for (let attempt = 0; keys?.length; attempt++) {
+      if (attempt) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      const out: BatchGetCommandOutput = await db().send(
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ProjectionExpression: 'PK' } } }),
+      );
+      for (const row of out.Responses?.[tableName()] ?? []) found.add(String(row.PK).slice('REF#'.length));
+      keys = out.UnprocessedKeys?.[tableName()]?.Keys;
+    }
+  }
+  return found;
 }
 
 /**

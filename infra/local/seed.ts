@@ -1,4 +1,5 @@
-import { batchPut, isSeeded, markSeeded, recordsOf } from '../../functions/store/bulk.js';
+import { batchPut, ensureUniqueReferences, isSeeded, markSeeded, recordsOf } from '../../functions/store/bulk.js';
+import type { HistoryEvent, Item } from '../../shared/items.js';
 import { demoReports } from './demo-data.js';
 
 /** Loads `count` demo reports, in chunks so 100,000 never sit in memory at once. */
@@ -9,20 +10,25 @@ export async function seedReports(
 ): Promise<number> {
   const CHUNK = 2000;
   let done = 0;
-  let chunk: Record<string, unknown>[] = [];
-  let inChunk = 0;
+  let chunk: { item: Item; history: HistoryEvent[] }[] = [];
+  // References are random; a bulk write has no uniqueness condition, so clashes are checked here.
+  const taken = new Set<string>();
   const flush = async () => {
-    await batchPut(chunk, 16);
-    done += inChunk;
+    const items = chunk.map((c) => c.item);
+    await ensureUniqueReferences(items, taken);
+    await batchPut(
+      chunk.flatMap((c) => recordsOf(c.item, c.history)),
+      16,
+    );
+    done += chunk.length;
     chunk = [];
-    inChunk = 0;
     onProgress?.(done, count);
   };
-  for (const { item, history } of demoReports(count, seed)) {
-    chunk.push(...recordsOf(item, history));
-    if (++inChunk === CHUNK) await flush();
+  for (const report of demoReports(count, seed)) {
+    chunk.push(report);
+    if (chunk.length === CHUNK) await flush();
   }
-  if (inChunk) await flush();
+  if (chunk.length) await flush();
   return done;
 }
 
