@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { marshall } from '@aws-sdk/util-dynamodb';
@@ -9,6 +8,7 @@ import { ENV } from '../../functions/lib/env.js';
 import { ROUTES } from '../../functions/routes.js';
 import { getItemWithHistory } from '../../functions/store/items.js';
 import { notificationRecord } from '../../functions/store/keys.js';
+import { BUNDLE } from '../../infra/cdk/lambda.js';
 import { seedFreshReports } from '../lib/seed.js';
 import { startTarget, type Target } from '../lib/stack.js';
 import { median, round } from '../lib/stats.js';
@@ -18,7 +18,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const BUNDLE_LIMIT_KB = 250;
 const FIRST_ANSWER_LIMIT_MS = 80;
 
-/** The esbuild options infra/cdk/lambda.ts gives NodejsFunction: minified ESM for node24, require() shim, source maps. */
+/** The esbuild options infra/cdk/lambda.ts gives NodejsFunction (its BUNDLE), AWS SDK left to the runtime. */
 async function bundle(handler: string, outdir: string): Promise<string> {
   const outfile = join(outdir, `${handler.replace(/\//g, '__')}.mjs`);
   await build({
@@ -27,11 +27,12 @@ async function bundle(handler: string, outdir: string): Promise<string> {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node24',
-    minify: true,
-    sourcemap: true,
-    mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    target: BUNDLE.target,
+    minify: BUNDLE.minify,
+    sourcemap: BUNDLE.sourceMap,
+    mainFields: [...BUNDLE.mainFields],
+    banner: { js: BUNDLE.banner },
+    external: [...BUNDLE.externalModules],
     logLevel: 'silent',
   });
   return outfile;
@@ -179,7 +180,9 @@ function runOnce(runner: string, file: string, event: unknown, target: Target) {
  */
 export async function coldSuite(opts: BenchOptions): Promise<SuiteResult> {
   const runs = opts.quick ? 3 : 5;
-  const dir = mkdtempSync(join(tmpdir(), 'civicboard-cold-'));
+  // Inside the repository, so the external @aws-sdk/* resolve from node_modules as the runtime's own do.
+  mkdirSync(join(ROOT, 'bench', '.cold'), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, 'bench', '.cold', 'run-'));
   const target = await startTarget();
   try {
     const runner = join(dir, 'runner.mjs');

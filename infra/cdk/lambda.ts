@@ -8,6 +8,22 @@ import type { Construct } from 'constructs';
 export const ROOT = join(import.meta.dirname, '..', '..');
 
 /**
+ * How every function is bundled (ESM): shared with bench/suites/cold.ts so the cold-start figures
+ * are for the bundles AWS runs.
+ */
+export const BUNDLE = {
+  target: 'node24',
+  minify: true,
+  sourceMap: true,
+  mainFields: ['module', 'main'],
+  // Some dependencies still call require(); give the ESM bundle one.
+  banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  // The Node 24 runtime ships AWS SDK v3 (clients, lib-dynamodb, util-dynamodb): use it rather than
+  // bundling ~340 KB of SDK into every function. docs/deploy.md explains the trade-off.
+  externalModules: ['@aws-sdk/*'],
+} as const;
+
+/**
  * One Lambda function from a handler module under functions/: Node 24 on arm64, bundled locally by
  * esbuild as minified ESM with source maps (no Docker), the runtime's own AWS SDK, logs kept one month.
  */
@@ -32,15 +48,12 @@ export function boardFunction(
     depsLockFilePath: join(ROOT, 'package-lock.json'),
     bundling: {
       format: OutputFormat.ESM,
-      target: 'node24',
-      minify: true,
-      sourceMap: true,
-      mainFields: ['module', 'main'],
-      // Some dependencies still call require(); give the ESM bundle one.
-      banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-      // The Node 24 runtime ships AWS SDK v3 (clients, lib-dynamodb, util-dynamodb): use it rather than
-      // bundling ~340 KB of SDK into every function. docs/deploy.md explains the trade-off.
-      externalModules: ['@aws-sdk/*'],
+      target: BUNDLE.target,
+      minify: BUNDLE.minify,
+      sourceMap: BUNDLE.sourceMap,
+      mainFields: [...BUNDLE.mainFields],
+      banner: BUNDLE.banner,
+      externalModules: [...BUNDLE.externalModules],
     },
   });
 }
