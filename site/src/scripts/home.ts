@@ -1,11 +1,15 @@
-import { allPages, apiFetch } from './api.js';
+import type L from 'leaflet';
+import { apiFetch } from './api.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
 import { age, PHASE_LABELS } from './format.js';
-import { clusterLayer, createMap, pin } from './map.js';
+import { createMap, lightPin, pinLayer } from './map.js';
 import type { Phase, PublicItem, Service } from './types.js';
 
+/** Reports per list page: the list is the map's non-map alternative, so it stays short and paged. */
 const LIST_PAGE = 50;
+const API_PAGE = '/reports?limit=1000';
+const PHASES: Phase[] = ['waiting', 'in_progress', 'done'];
 
 /** Items currently shown, after the phase and service filters. */
 export function applyFilters(items: PublicItem[], phases: Set<Phase>, service: string): PublicItem[] {
@@ -17,6 +21,25 @@ export function countByPhase(items: PublicItem[]): Record<Phase, number> {
   for (const i of items) counts[i.phase]++;
   return counts;
 }
+
+type Page = { items: PublicItem[]; nextCursor?: string };
+
+/**
+ * Every page of the public list, handed over as it arrives. The next page is requested before the
+ * current one is handed over, so drawing a page overlaps with fetching the next.
+ */
+async function eachPage(first: Promise<{ body: Page }>, onPage: (items: PublicItem[]) => void, maxPages = 100): Promise<void> {
+  let next = first;
+  for (let n = 0; n < maxPages; n++) {
+    const { body } = await next;
+    const cursor = body.nextCursor;
+    if (cursor) next = apiFetch<Page>(`${API_PAGE}&cursor=${encodeURIComponent(cursor)}`);
+    onPage(body.items);
+    if (!cursor) return;
+  }
+}
+
+const plural = (n: number) => `${n.toLocaleString('en')} report${n === 1 ? '' : 's'}`;
 
 function listEntry(item: PublicItem): HTMLElement {
   return el(
@@ -31,54 +54,130 @@ function listEntry(item: PublicItem): HTMLElement {
 
 async function main() {
   void brand();
-  const config = await loadConfig();
-  const { body: services } = await apiFetch<{ items: Service[] }>('/services');
+  // Ask for the first page of reports at once, alongside the config, the services and the map plugin.
+  const firstPage = apiFetch<Page>(API_PAGE);
+  firstPage.catch(() => undefined);
+  const [config, { body: services }] = await Promise.all([loadConfig(), apiFetch<{ items: Service[] }>('/services')]);
   const select = $('#service') as HTMLSelectElement;
   for (const s of services.items.filter((x) => x.kind === 'report')) select.append(el('option', { value: s.code }, s.name));
 
-  const map = createMap($('#map'), config, { label: 'Map of reports. The list below shows the same reports.' });
-  const cluster = await clusterLayer(map);
-  const all: PublicItem[] = [];
+  const mapEl = $('#map');
   const list = $('#list');
+  const listStatus = $('#list-status');
+  const heading = $('#list-heading');
   const counts = $('#counts');
-  let shown = LIST_PAGE;
+  const pager = $('#list-pager');
+  const prev = $('#list-prev') as HTMLButtonElement;
+  const next = $('#list-next') as HTMLButtonElement;
 
-  const render = () => {
-    const phases = new Set([...document.querySelectorAll<HTMLInputElement>('input[name="phase"]:checked')].map((i) => i.value as Phase));
-    const visible = applyFilters(all, phases, select.value);
-    cluster.clearLayers();
-    cluster.addLayers(visible.map(pin).filter((m) => m !== undefined));
-    $('#map').dataset.pins = String(visible.length);
-    const c = countByPhase(visible);
-    show(counts, ...(['waiting', 'in_progress', 'done'] as Phase[]).map((p) => el('li', {}, statusBadge(p, PHASE_LABELS[p]), ` ${c[p]}`)));
-    $('#list-heading').textContent = `${visible.length} report${visible.length === 1 ? '' : 's'}`;
-    if (visible.length === 0) return show(list, statusLine('empty', 'No reports match these filters.'));
-    const ul = el('ul', { class: 'items' }, ...visible.slice(0, shown).map(listEntry));
-    const more =
-      visible.length > shown
-        ? el('button', { type: 'button', class: 'secondary', id: 'more' }, `Show more (${visible.length - shown} left)`)
-        : undefined;
-    more?.addEventListener('click', () => {
-      shown += LIST_PAGE;
-      render();
-      (list.querySelectorAll('li')[shown - LIST_PAGE] as HTMLElement | undefined)?.querySelector('a')?.focus();
-    });
-    show(list, ul, ...(more ? [more] : []));
+  // Every report loaded, its pin (created once; undefined without a location), and the ones the filters keep.
+  const all: PublicItem[] = [];
+  const pins: (L.CircleMarker | undefined)[] = [];
+  const itemOfPin = new WeakMap<L.Layer, PublicItem>();
+  let visible: PublicItem[] = [];
+  let phaseCounts = countByPhase([]);
+  let phases = new Set<Phase>();
+  let service = '';
+  let listPage = 0;
+  let loading = true;
+
+  const map = createMap(mapEl, config, { label: 'Map of reports. The list beside it shows the same reports.' });
+  const layer = await pinLayer(map, (l) => itemOfPin.get(l));
+
+  const readFilters = () => {
+    phases = new Set([...document.querySelectorAll<HTMLInputElement>('input[name="phase"]:checked')].map((i) => i.value as Phase));
+    service = select.value;
+  };
+  const matches = (i: PublicItem) => phases.has(i.phase) && (!service || i.serviceCode === service);
+
+  /** The counts, the heading and `#map[data-pins]`: cheap, so updated after every page. */
+  const summarise = () => {
+    mapEl.dataset.pins = String(visible.length);
+    show(counts, ...PHASES.map((p) => el('li', {}, statusBadge(p, PHASE_LABELS[p]), ` ${phaseCounts[p].toLocaleString('en')}`)));
+    heading.textContent = loading ? `${plural(visible.length)} so far (loading…)` : plural(visible.length);
   };
 
-  for (const input of document.querySelectorAll('#filters input, #filters select')) {
-    input.addEventListener('change', () => {
-      shown = LIST_PAGE;
-      render();
+  /** One page of the list (at most LIST_PAGE entries), its pager and a status line for screen readers. */
+  const renderList = () => {
+    const pages = Math.max(1, Math.ceil(visible.length / LIST_PAGE));
+    listPage = Math.min(listPage, pages - 1);
+    const from = listPage * LIST_PAGE;
+    const shown = visible.slice(from, from + LIST_PAGE);
+    if (shown.length === 0)
+      show(list, statusLine(loading ? 'loading' : 'empty', loading ? 'Loading reports…' : 'No reports match these filters.'));
+    else show(list, el('ul', { class: 'items' }, ...shown.map(listEntry)));
+    pager.hidden = pages === 1;
+    prev.disabled = listPage === 0;
+    next.disabled = listPage >= pages - 1;
+    announce();
+  };
+  const announce = () => {
+    const total = visible.length;
+    const from = listPage * LIST_PAGE;
+    listStatus.textContent =
+      total === 0
+        ? ''
+        : `Showing ${(from + 1).toLocaleString('en')}–${Math.min(from + LIST_PAGE, total).toLocaleString('en')} of ${plural(total)}${
+            loading ? ' loaded so far' : ''
+          }.${total > LIST_PAGE ? ' Use the filters above to narrow the list.' : ''}`;
+  };
+
+  const onPage = (page: PublicItem[]) => {
+    const added: L.Layer[] = [];
+    const before = visible.length;
+    for (const item of page) {
+      all.push(item);
+      const marker = lightPin(item);
+      pins.push(marker);
+      if (marker) itemOfPin.set(marker, item);
+      if (!matches(item)) continue;
+      visible.push(item);
+      phaseCounts[item.phase]++;
+      if (marker) added.push(marker);
+    }
+    layer.add(added);
+    summarise();
+    // Redraw the list only while its current page is still filling up; otherwise only the pager changes.
+    if (before < (listPage + 1) * LIST_PAGE) renderList();
+    else next.disabled = false;
+    pager.hidden = visible.length <= LIST_PAGE;
+  };
+
+  /** A filter changed: no new request, the pins already made are shown again. */
+  const refilter = () => {
+    readFilters();
+    visible = [];
+    const shownPins: L.Layer[] = [];
+    all.forEach((item, n) => {
+      if (!matches(item)) return;
+      visible.push(item);
+      const marker = pins[n];
+      if (marker) shownPins.push(marker);
     });
-  }
+    phaseCounts = countByPhase(visible);
+    listPage = 0;
+    layer.replace(shownPins);
+    summarise();
+    renderList();
+  };
+
+  const turn = (button: HTMLButtonElement, by: number) => {
+    listPage += by;
+    renderList();
+    // A disabled button loses focus: move it to the other one. The status line announces the new range.
+    if (button.disabled) (by > 0 ? prev : next).focus();
+  };
+  prev.addEventListener('click', () => turn(prev, -1));
+  next.addEventListener('click', () => turn(next, 1));
+  for (const input of document.querySelectorAll('#filters input, #filters select')) input.addEventListener('change', refilter);
+
+  readFilters();
   show(list, statusLine('loading', 'Loading reports…'));
-  await allPages<PublicItem>('/reports?limit=1000', (page) => {
-    all.push(...page);
-    render();
-  });
-  render();
-  $('#list').setAttribute('aria-busy', 'false');
+  await eachPage(firstPage, onPage);
+  loading = false;
+  summarise();
+  renderList();
+  list.setAttribute('aria-busy', 'false');
 }
 
 main().catch((err: Error) => show($('#list'), statusLine('error', err.message)));
