@@ -122,8 +122,14 @@ function recencyPartitions(
 const MAX_CELLS = 48;
 
 /**
- * Partitions covering a bounding box: the finest geohash cells that cover it in at most MAX_CELLS
- * queries, each a prefix range inside its precision-4 partition, filtered to the exact box.
+ * Partitions covering a bounding box, so that a page reads about as many items as it returns:
+ * - the box is covered by the finest geohash cells (precision 7…4) that need at most MAX_CELLS;
+ * - cells wholly inside the box come first and carry no box filter (every item in them matches);
+ *   cells crossing the box's edge come last, with the exact box as a FilterExpression.
+ * A Query's Limit counts items before its filter, so reading inside cells first means a dense area
+ * fills a page from items that all match, and edge cells are read only once the inside is used up. The order
+ * (inside cells, then edge cells, each in geohash order) depends only on the box, so the partition
+ * cursor pages it without repeats or losses.
  */
 function cellPartitions(
   kind: Item['kind'],
@@ -139,20 +145,39 @@ function cellPartitions(
     // A box wider than ~150 km holds the whole jurisdiction: the phase lists plus the box filter read the same items.
     return recencyPartitions(kind, opts.services, opts.phases, opts.since, boxFilters(box, opts));
   }
-  const filters = boxFilters(box, opts).build();
-  return [...cells].sort().map((cell) => ({
+  const inside: string[] = [];
+  const edge: string[] = [];
+  for (const cell of cells) {
+    const where = placeOf(cell, box);
+    if (where === 'inside') inside.push(cell);
+    else if (where === 'edge') edge.push(cell);
+  }
+  const plain = boxFilters(undefined, opts).build();
+  const boxed = boxFilters(box, opts).build();
+  const partition = (cell: string, filters: Pick<Partition, 'filter' | 'names' | 'values'>): Partition => ({
     index: 'cell',
     pk: `${kind}#${cell.slice(0, CELL_PRECISION)}`,
     skCondition: 'begins_with(#sk, :cell)',
     ...filters,
     values: { ...filters.values, ':cell': cell },
-  }));
+  });
+  return [...inside.sort().map((c) => partition(c, plain)), ...edge.sort().map((c) => partition(c, boxed))];
 }
 
-function boxFilters(box: BBox, opts: { services?: Service[]; phases: readonly Phase[]; since?: string }): Filters {
+/** Whether a geohash cell lies wholly inside the box, crosses its edge, or misses it. */
+function placeOf(cell: string, box: BBox): 'inside' | 'edge' | 'outside' {
+  const [minLat, minLng, maxLat, maxLng] = ngeohash.decode_bbox(cell) as [number, number, number, number];
+  if (maxLat < box.minLat || minLat > box.maxLat || maxLng < box.minLng || minLng > box.maxLng) return 'outside';
+  if (minLat >= box.minLat && maxLat <= box.maxLat && minLng >= box.minLng && maxLng <= box.maxLng) return 'inside';
+  return 'edge';
+}
+
+function boxFilters(box: BBox | undefined, opts: { services?: Service[]; phases: readonly Phase[]; since?: string }): Filters {
   const f = new Filters();
-  f.between('location.lat', box.minLat, box.maxLat);
-  f.between('location.lng', box.minLng, box.maxLng);
+  if (box) {
+    f.between('location.lat', box.minLat, box.maxLat);
+    f.between('location.lng', box.minLng, box.maxLng);
+  }
   if (opts.services)
     f.oneOf(
       'serviceCode',
