@@ -17,15 +17,19 @@ const FIELD_NAMES: Record<string, string> = {
 };
 
 /** One line saying what an event changed, including from what to what. */
-export function staffHeadline(e: StaffEvent, labels: Record<string, string>): string {
+export function staffHeadline(e: StaffEvent, labels: Record<string, string>, created = 'Reported'): string {
   const label = (id?: string) => (id ? (labels[id] ?? id) : 'nothing');
   switch (e.type) {
     case 'created':
-      return 'Reported';
+      return created;
     case 'transition':
       return `Moved from ${label(e.from)} to ${label(e.to)}${e.resolution ? ` (resolution: ${e.resolution.replace(/_/g, ' ')})` : ''}`;
     case 'comment':
       return e.visibility === 'internal' ? 'Internal note' : 'Public update';
+    case 'vote':
+      return e.to ? `Vote: moved from ${label(e.from)} to ${label(e.to)}` : 'Vote recorded';
+    case 'action':
+      return 'Action';
     case 'assigned':
       return e.to ? `Assigned to ${e.to}${e.from ? ` (was ${e.from})` : ''}` : `Unassigned (was ${e.from ?? 'nobody'})`;
     default:
@@ -34,7 +38,7 @@ export function staffHeadline(e: StaffEvent, labels: Record<string, string>): st
 }
 
 /** The full history, internal events included and marked as such. */
-export function historyList(item: StaffItem, labels: Record<string, string>): HTMLElement {
+export function historyList(item: StaffItem, labels: Record<string, string>, created = 'Reported'): HTMLElement {
   const events = item.history ?? [];
   if (events.length === 0) return el('p', { class: 'muted' }, 'No history yet.');
   return el(
@@ -44,7 +48,7 @@ export function historyList(item: StaffItem, labels: Record<string, string>): HT
       el(
         'li',
         { class: e.visibility === 'internal' ? 'internal' : undefined, 'data-visibility': e.visibility },
-        el('strong', {}, staffHeadline(e, labels)),
+        el('strong', {}, staffHeadline(e, labels, created)),
         ' ',
         el('span', { class: `visibility ${e.visibility}` }, e.visibility === 'internal' ? 'Internal' : 'Public'),
         el('div', { class: 'muted' }, `${formatDate(e.at)} · ${actorName(e)}`),

@@ -1,8 +1,11 @@
 import { ApiError, apiFetch } from '../api.js';
+import type { BillState } from '../bill-types.js';
 import { brand, loadConfig, type SiteConfig } from '../config.js';
 import { $, el, show, statusLine } from '../dom.js';
 import { bindActions, pickPin, setActionServices, syncForms } from './actions.js';
 import { AuthError, completeNewPassword, type NewPasswordChallenge, type StaffSession, signIn } from './auth.js';
+import { bindBillActions, closeBill, currentBill, initBills, openBill } from './bill-item.js';
+import { billStageOptions, loadBills, markBill, submitCreate } from './bill-list.js';
 import { closeItem, currentItem, initItem, openItem } from './item.js';
 import { type QueueFilters, queueQuery, queueRow, sortItems, stateOptions } from './queue.js';
 import { initSession, session, signOut, staffFetch, start } from './session.js';
@@ -169,6 +172,37 @@ async function openFromUrl(focus = false): Promise<void> {
 
 let consoleReady = false;
 
+const billService = () => allServices.find((s) => s.kind === 'bill');
+const actsOnBills = (groups: string[]) => groups.includes('admin') || !!billService()?.teams.some((t) => groups.includes(t));
+
+/** Shows the reports or the bills screen; the tab buttons say which is showing. */
+function tab(which: 'reports' | 'bills', focus = false): void {
+  field('reports-screen').hidden = which !== 'reports';
+  field('bills-screen').hidden = which !== 'bills';
+  field('tab-reports').setAttribute('aria-pressed', String(which === 'reports'));
+  field('tab-bills').setAttribute('aria-pressed', String(which === 'bills'));
+  if (focus) field(which === 'reports' ? 'queue-h' : 'bills-h').focus();
+}
+
+let billsReady = false;
+
+/** The Bills screen for legislature staff and admins: the list, the new-bill form and the open bill. */
+async function showBills(groups: string[]): Promise<void> {
+  const states = (billService()?.workflow.states ?? []) as BillState[];
+  initBills({
+    states,
+    office: groups.find((g) => g.startsWith('office-')),
+    changed: () => void loadBills(currentBill()?.id),
+  });
+  if (!billsReady) {
+    billsReady = true;
+    billStageOptions(states);
+    bindBillActions();
+  }
+  const id = new URLSearchParams(location.search).get('bill');
+  await Promise.all([loadBills(id ?? undefined), id ? openBill(id) : Promise.resolve()]);
+}
+
 async function showConsole(): Promise<void> {
   const s = session() as StaffSession;
   const who = s.name === s.username ? s.username : `${s.name} (${s.username})`;
@@ -192,7 +226,21 @@ async function showConsole(): Promise<void> {
     consoleReady = true;
     bindActions();
   }
-  await Promise.all([loadQueue(), openFromUrl()]);
+  const bills = actsOnBills(s.groups);
+  field('console-tabs').hidden = !bills;
+  const params = new URLSearchParams(location.search);
+  tab(bills && (params.has('bill') || (!params.has('id') && mine.length === 0)) ? 'bills' : 'reports');
+  if (!bills) closeBill();
+  await Promise.all([loadQueue(), openFromUrl(), bills ? showBills(s.groups) : Promise.resolve()]);
+}
+
+async function openBillFromUrl(focus = false): Promise<void> {
+  const id = new URLSearchParams(location.search).get('bill');
+  if (!id || field('console-tabs').hidden) return;
+  tab('bills');
+  await openBill(id, { focus });
+  const bill = currentBill();
+  if (bill) markBill(bill.id);
 }
 
 async function boot(): Promise<void> {
@@ -211,7 +259,9 @@ async function boot(): Promise<void> {
   field('signout').addEventListener('click', () => {
     signOut();
     closeItem();
+    closeBill();
     field('queue').replaceChildren();
+    field('bill-list').replaceChildren();
     showSignIn('You have signed out.');
   });
   field('filters').addEventListener('submit', (e) => {
@@ -227,7 +277,45 @@ async function boot(): Promise<void> {
     history.pushState(null, '', link.getAttribute('href'));
     void openFromUrl(true);
   });
-  window.addEventListener('popstate', () => void openFromUrl());
+  window.addEventListener('popstate', () => {
+    void openFromUrl();
+    void openBillFromUrl();
+  });
+  field('tab-reports').addEventListener('click', () => tab('reports', true));
+  field('tab-bills').addEventListener('click', () => tab('bills', true));
+  field('bill-filters').addEventListener('submit', (e) => {
+    e.preventDefault();
+    void loadBills(currentBill()?.id);
+  });
+  for (const id of ['bf-stage', 'bf-vote']) field(id).addEventListener('change', () => void loadBills(currentBill()?.id));
+  field('bill-list').addEventListener('click', (e) => {
+    const link = (e.target as HTMLElement).closest('a');
+    if (!link || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    history.pushState(null, '', link.getAttribute('href'));
+    void openBillFromUrl(true);
+  });
+  field('bill-new').addEventListener('click', () => {
+    const box = field('bill-create');
+    box.hidden = !box.hidden;
+    field('bill-new').setAttribute('aria-expanded', String(!box.hidden));
+    if (!box.hidden) field('bc-number').focus();
+  });
+  field('bc-cancel').addEventListener('click', () => {
+    field('bill-create').hidden = true;
+    field('bill-new').setAttribute('aria-expanded', 'false');
+    field('bill-new').focus();
+  });
+  field('bill-create-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const button = field<HTMLButtonElement>('bc-submit');
+    void busy(button, () =>
+      submitCreate(async (id) => {
+        history.pushState(null, '', `/staff/?bill=${encodeURIComponent(id)}`);
+        await Promise.all([openBillFromUrl(true), loadBills(id)]);
+      }),
+    );
+  });
   if (session()) await showConsole();
   else showSignIn();
 }
