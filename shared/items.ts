@@ -69,11 +69,18 @@ export function actorRef(actor: Actor): ActorRef {
   return actor.type === 'staff' ? { type: 'staff', id: actor.id, name: actor.name } : { type: actor.type };
 }
 
-/** Checks a location is given where the service needs one and lies inside the jurisdiction. */
-export function checkLocation(service: Service, location: Location | undefined, path = 'location'): void {
+/**
+ * Checks a report says where it is, where the service needs that, and that a pin lies inside the
+ * jurisdiction. A typed address counts as saying where: a citizen who cannot use the map (or has no
+ * coordinates) describes the place, and staff drop the pin when they triage it.
+ */
+export function checkLocation(service: Service, where: { location?: Location; address?: string }, path = 'location'): void {
+  const { location } = where;
   if (!location) {
-    if (service.locationRequired) {
-      throw new ValidationError([{ path, message: `${service.name} reports need a location: drop a pin or give coordinates.` }]);
+    if (service.locationRequired && !where.address?.trim()) {
+      throw new ValidationError([
+        { path, message: `${service.name} reports need to say where: drop a pin, type coordinates, or give an address.` },
+      ]);
     }
     return;
   }
@@ -95,7 +102,7 @@ export function newReport(
   if (service.kind !== 'report') {
     throw new ValidationError([{ path: 'serviceCode', message: `"${service.code}" does not take public reports.` }]);
   }
-  checkLocation(service, input.location);
+  checkLocation(service, input);
   const initial = stateOf(service.workflow, service.workflow.initial);
   const email = input.reporter?.email;
   const item: Item = {

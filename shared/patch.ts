@@ -41,7 +41,7 @@ export function applyPatch(
     if (to.kind !== from.kind || to.workflowId !== from.workflowId) {
       throw new ValidationError([{ path: 'serviceCode', message: `"${to.code}" uses a different workflow; it cannot take this item.` }]);
     }
-    checkLocation(to, patch.location ?? item.location);
+    checkLocation(to, { location: patch.location ?? item.location, address: item.address });
     record('serviceCode', item.serviceCode, to.code);
     next.serviceCode = to.code;
   }
@@ -54,7 +54,7 @@ export function applyPatch(
     next.title = patch.title;
   }
   if (patch.location !== undefined) {
-    checkLocation(getService(next.serviceCode), patch.location);
+    checkLocation(getService(next.serviceCode), { location: patch.location });
     record('location', item.location, patch.location);
     next.location = patch.location;
   }

@@ -73,8 +73,21 @@ describe('the report form', () => {
     await page.fill('#description', 'No place given');
     await page.click('#submit');
     await page.waitForSelector('#location-error:not([hidden])');
-    expect(await page.textContent('#location-error')).toMatch(/location/i);
+    expect(await page.textContent('#location-error')).toMatch(/say where/i);
     expect(await page.getAttribute('#coordinates', 'aria-invalid')).toBe('true');
+  });
+
+  it('files a report from a typed address alone, without the map', async () => {
+    const page = await openPage(browser, '/report/');
+    await page.waitForSelector('#serviceCode option[value="blocked-drain"]', { state: 'attached' });
+    await page.selectOption('#serviceCode', 'blocked-drain');
+    await page.fill('#address', '7 Mill Road, by the post box');
+    await page.fill('#description', `Drain overflowing ${Date.now()}`);
+    await page.click('#submit');
+    await page.waitForSelector('#reference');
+    await Promise.all([page.waitForURL(/\/track\/\?id=/), page.click('#track-link')]);
+    await page.waitForSelector('#queue-position');
+    expect(await page.textContent('main')).toContain('7 Mill Road, by the post box');
   });
 });
 

@@ -21,6 +21,16 @@ describe('POST /api/reports', () => {
     expect(stored.body.description).toBe(res.body.description);
   });
 
+  it('takes a typed address instead of a pin: the report is queued with no location', async () => {
+    const res = await api('/api/reports', { body: reportBody({ location: undefined, address: '40 Queens Road' }) });
+    expect(res.status).toBe(201);
+    expect(res.body.location).toBeUndefined();
+    const stored = await api(`/api/reports/${res.body.id}`);
+    expect(stored.body).toMatchObject({ address: '40 Queens Road', title: 'Pothole at 40 Queens Road', phase: 'waiting' });
+    expect(stored.body.location).toBeUndefined();
+    expect(stored.body.queuePosition).toBe(res.body.queuePosition);
+  });
+
   it('can be read back by its reference, in any case', async () => {
     const created = (await api('/api/reports', { body: reportBody() })).body;
     const res = await api(`/api/reports/${created.reference.toLowerCase()}`);
@@ -37,7 +47,8 @@ describe('POST /api/reports', () => {
     ['a latitude out of range', { location: { lat: 91, lng: 0 } }, 'location.lat'],
     ['a longitude out of range', { location: { lat: 51.45, lng: -181 } }, 'location.lng'],
     ['a location outside the jurisdiction', { location: { lat: 40.7, lng: -74 } }, 'location'],
-    ['no location for a service that needs one', { location: undefined }, 'location'],
+    ['neither a location nor an address for a service that needs one', { location: undefined }, 'location'],
+    ['only a blank address for a service that needs a location', { location: undefined, address: '   ' }, 'address'],
     ['a malformed email', { reporter: { email: 'not-an-email' } }, 'reporter.email'],
     ['a malformed phone', { reporter: { phone: 'call me' } }, 'reporter.phone'],
     ['an unknown field', { colour: 'red' }, 'colour'],
