@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import { batchPut, recordsOf } from '../../functions/store/bulk.js';
 import { itemRecord } from '../../functions/store/keys.js';
+import { countBulkLoaded, type QueueFields } from '../../functions/store/queue-counts.js';
 import { demoReports } from '../../infra/local/demo-data.js';
 import { getService } from '../../shared/catalog/index.js';
 import { type Item, newReport } from '../../shared/items.js';
@@ -27,12 +28,15 @@ export async function seedReports(
   const sample: SeededItem[] = [];
   let seen = 0;
   let chunk: Record<string, unknown>[] = [];
+  // Counted once at the end: a few thousand counters, against one update per counter per chunk.
+  const queued: QueueFields[] = [];
   const flush = async () => {
     await batchPut(chunk, 16);
     opts.onProgress?.(seen);
     chunk = [];
   };
   for (const { item, history } of demoReports(count, opts.seed)) {
+    queued.push({ kind: item.kind, phase: item.phase, serviceCode: item.serviceCode, priority: item.priority, createdAt: item.createdAt });
     if (seen++ % every === 0) {
       sample.push({ id: item.id, phase: item.phase, serviceCode: item.serviceCode });
       chunk.push(...recordsOf(item, history));
@@ -40,6 +44,7 @@ export async function seedReports(
     if (chunk.length >= 5000) await flush();
   }
   if (chunk.length) await flush();
+  await countBulkLoaded(queued);
   return sample;
 }
 
@@ -48,6 +53,7 @@ export async function seedFreshReports(count: number, serviceCode = 'pothole'): 
   const service = getService(serviceCode);
   const records: Record<string, unknown>[] = [];
   const ids: string[] = [];
+  const items: Item[] = [];
   for (let i = 0; i < count; i++) {
     const now = new Date().toISOString();
     const change = newReport(
@@ -56,8 +62,10 @@ export async function seedFreshReports(count: number, serviceCode = 'pothole'): 
       { id: ulid(), reference: newReference(), now, eventId: ulid() },
     );
     ids.push(change.item.id);
+    items.push(change.item);
     records.push(...recordsOf(change.item, change.events));
   }
   await batchPut(records, 16);
+  await countBulkLoaded(items);
   return ids;
 }

@@ -1,5 +1,6 @@
 import { getItemWithHistory } from '../../functions/store/items.js';
-import { listQueue, listReports, queuePosition } from '../../functions/store/lists.js';
+import { listQueue, listReports } from '../../functions/store/lists.js';
+import { queuePosition } from '../../functions/store/queue-counts.js';
 import { createReport, transitionReport } from '../../functions/store/reports.js';
 import type { StaffActor } from '../../shared/actor.js';
 import { listReportsQuerySchema } from '../../shared/schemas.js';

@@ -1,7 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../functions/store/client.js';
 import { getItemWithHistory } from '../../functions/store/items.js';
-import { listQueue, listReports, queuePosition } from '../../functions/store/lists.js';
+import { listQueue, listReports } from '../../functions/store/lists.js';
+import { queuePosition } from '../../functions/store/queue-counts.js';
 import { listReportsQuerySchema } from '../../shared/schemas.js';
 import { httpLoad, type LoadResult } from '../lib/load.js';
 import { readCost } from '../lib/read-cost.js';

@@ -2,7 +2,7 @@ import { toPublicItem } from '../../shared/public-view.js';
 import { createReportSchema, idempotencyKeySchema } from '../../shared/schemas.js';
 import { parseWith } from '../../shared/validation.js';
 import { etag, json, route } from '../lib/http.js';
-import { queuePosition } from '../store/lists.js';
+import { queuePosition } from '../store/queue-counts.js';
 import { createReport } from '../store/reports.js';
 
 /** A citizen files a report. Same Idempotency-Key + same body → the same item, never two. */

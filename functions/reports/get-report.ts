@@ -1,7 +1,7 @@
 import { toPublicItem } from '../../shared/public-view.js';
 import { etag, json, PUBLIC_CACHE, route } from '../lib/http.js';
 import { getItemWithHistory } from '../store/items.js';
-import { queuePosition } from '../store/lists.js';
+import { queuePosition } from '../store/queue-counts.js';
 
 /** A report by id or reference, with its public history and queue position. */
 export const handler = route({}, async ({ path }) => {

@@ -3,7 +3,7 @@ import { getService } from '../../shared/catalog/index.js';
 import { staffActor } from '../lib/claims.js';
 import { etag, json, route } from '../lib/http.js';
 import { getItemWithHistory } from '../store/items.js';
-import { queuePosition } from '../store/lists.js';
+import { queuePosition } from '../store/queue-counts.js';
 import { toStaffItem } from './view.js';
 
 /** Everything about an item for its team: contact, internal notes, full history. */

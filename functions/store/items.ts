@@ -15,12 +15,15 @@ import {
   notificationRecord,
   referenceKey,
 } from './keys.js';
+import { queueCountWrites } from './queue-counts.js';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
-/** The item with this id, or undefined. One GetItem. */
-export async function findItem(id: string): Promise<Item | undefined> {
-  const { Item: record } = await db().send(new GetCommand({ TableName: tableName(), Key: { PK: itemPK(id), SK: ITEM_SK } }));
+/** The item with this id, or undefined. One GetItem; `consistent` for a read that a write depends on. */
+export async function findItem(id: string, consistent = false): Promise<Item | undefined> {
+  const { Item: record } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: { PK: itemPK(id), SK: ITEM_SK }, ConsistentRead: consistent }),
+  );
   return record ? itemFromRecord(record) : undefined;
 }
 
@@ -32,9 +35,9 @@ export async function resolveItemId(idOrReference: string): Promise<string | und
 }
 
 /** The item named by an id or reference, or a NotFoundError. */
-export async function getItem(idOrReference: string): Promise<Item> {
+export async function getItem(idOrReference: string, consistent = false): Promise<Item> {
   const id = await resolveItemId(idOrReference);
-  const item = id ? await findItem(id) : undefined;
+  const item = id ? await findItem(id, consistent) : undefined;
   if (!item) throw new NotFoundError(`There is no item "${idOrReference}".`);
   return item;
 }
@@ -82,8 +85,8 @@ function appendWrites(change: Change): TransactItem[] {
 }
 
 /**
- * Writes a new item, its reference, events and notifications in one transaction, plus any extra
- * writes (an idempotency record). The reference must not exist yet.
+ * Writes a new item, its reference, events, notifications and queue counters in one transaction, plus
+ * any extra writes (an idempotency record, kept last). The reference must not exist yet.
  */
 export async function insertItem(change: Change, extra: TransactItem[] = []): Promise<void> {
   const { item } = change;
@@ -99,6 +102,7 @@ export async function insertItem(change: Change, extra: TransactItem[] = []): Pr
           },
         },
         ...appendWrites(change),
+        ...queueCountWrites(undefined, item),
         ...extra,
       ],
     }),
@@ -107,9 +111,10 @@ export async function insertItem(change: Change, extra: TransactItem[] = []): Pr
 
 /**
  * Applies a change to an existing item in one transaction: the item is replaced only if it is still
- * at the version the change was computed from, so exactly one concurrent writer wins per version.
+ * at the version the change was computed from (`before`), so exactly one concurrent writer wins per
+ * version; the queue counters move with it.
  */
-export async function commitChange(change: Change, expectedVersion: number, extra: TransactItem[] = []): Promise<void> {
+export async function commitChange(change: Change, before: Item, extra: TransactItem[] = []): Promise<void> {
   await db().send(
     new TransactWriteCommand({
       TransactItems: [
@@ -118,10 +123,11 @@ export async function commitChange(change: Change, expectedVersion: number, extr
             TableName: tableName(),
             Item: itemRecord(change.item),
             ConditionExpression: 'version = :expected',
-            ExpressionAttributeValues: { ':expected': expectedVersion },
+            ExpressionAttributeValues: { ':expected': before.version },
           },
         },
         ...appendWrites(change),
+        ...queueCountWrites(before, change.item),
         ...extra,
       ],
     }),
@@ -143,22 +149,23 @@ export interface UpdateOptions {
 const MAX_ATTEMPTS = 6;
 
 /**
- * Reads an item, computes a change from it and commits it atomically. Without If-Match a lost race
- * is retried on the fresh item, so the decision (e.g. "is this transition still allowed?") is always
- * taken on current state; with If-Match the caller's stale copy gets a StaleVersionError.
+ * Reads an item, computes a change from it and commits it atomically. A lost race is retried on the
+ * freshly read item, so the decision (e.g. "is this transition still allowed?") is always taken on
+ * current state; with If-Match, a fresh read at another version is a StaleVersionError. (A race can be
+ * lost on a shared record, a queue counter, while the item itself is unchanged: that is retried too.)
  */
 export async function updateItem(idOrReference: string, decide: (item: Item) => Change, opts: UpdateOptions = {}): Promise<Item> {
   for (let attempt = 1; ; attempt++) {
-    const current = await getItem(idOrReference);
+    const current = await getItem(idOrReference, true);
     if (opts.ifMatch !== undefined && opts.ifMatch !== current.version) throw new StaleVersionError(current.version);
     const change = decide(current);
     if (change.events.length === 0) return current;
     try {
-      await commitChange(change, current.version, opts.extra?.(current));
+      await commitChange(change, current, opts.extra?.(current));
       return change.item;
     } catch (err) {
       if (!isWriteConflict(err)) throw err;
-      if (opts.ifMatch !== undefined || attempt >= MAX_ATTEMPTS) throw new StaleVersionError();
+      if (attempt >= MAX_ATTEMPTS) throw new StaleVersionError();
       await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
     }
   }

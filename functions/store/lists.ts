@@ -1,43 +1,15 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import ngeohash from 'ngeohash';
 import { type Actor, canActOn, requireTeam } from '../../shared/actor.js';
 import { findService, listServices, PHASES, type Phase, type Service } from '../../shared/catalog/index.js';
 import { ValidationError } from '../../shared/errors.js';
 import type { Item } from '../../shared/items.js';
-import { queueSortKey } from '../../shared/queue.js';
 import type { BBox, ListReportsQuery, StaffListQuery } from '../../shared/schemas.js';
-import { db, tableName } from './client.js';
 import { CELL_PRECISION, itemFromRecord } from './keys.js';
 import { type Partition, queryPartitions } from './paginate.js';
 
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
-}
-
-/**
- * An item's 1-based place in its service's queue: one more than the number of waiting items that
- * sort before it. A COUNT query on the sparse queue index reads only keys.
- */
-export async function queuePosition(item: Item): Promise<number | undefined> {
-  if (item.phase !== 'waiting') return undefined;
-  let count = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'queue',
-        KeyConditionExpression: 'queuePK = :svc AND queueSK < :mine',
-        ExpressionAttributeValues: { ':svc': item.serviceCode, ':mine': queueSortKey(item) },
-        Select: 'COUNT',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    count += page.Count ?? 0;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return count + 1;
 }
 
 /** A service's waiting items in queue order, each with its position. */

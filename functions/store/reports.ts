@@ -17,7 +17,7 @@ import { reporterSubscriptionWrites } from './subscriptions.js';
 
 /** Idempotency records outlive any sane client retry window, then TTL removes them. */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
-const REFERENCE_ATTEMPTS = 5;
+const CREATE_ATTEMPTS = 8;
 
 const hashBody = (input: CreateReportInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
@@ -65,8 +65,10 @@ export async function createReport(
       if (!codes) throw err;
       const idemFailed = key !== undefined && codes.at(-1) !== 'None';
       if (idemFailed) return { ...(await replay(key, bodyHash)), replayed: true };
-      if (attempt >= REFERENCE_ATTEMPTS) throw err;
-      // Otherwise the random reference clashed with an existing one (or a conflicting write): try a new one.
+      if (attempt >= CREATE_ATTEMPTS) throw err;
+      // Otherwise the random reference clashed with an existing one, or another create in the same
+      // service held its queue counters: try again (with a new reference), after a moment for a conflict.
+      if (codes.includes('TransactionConflict')) await new Promise((r) => setTimeout(r, Math.random() * 25 * attempt));
     }
   }
 }

@@ -1,4 +1,5 @@
 import { batchPut, ensureUniqueReferences, isSeeded, markSeeded, recordsOf } from '../../functions/store/bulk.js';
+import { countBulkLoaded } from '../../functions/store/queue-counts.js';
 import type { HistoryEvent, Item } from '../../shared/items.js';
 import { demoReports } from './demo-data.js';
 
@@ -9,8 +10,11 @@ export async function seedReports(
   seed = Date.now() % 100_000,
 ): Promise<number> {
   const CHUNK = 2000;
+  // Queue counters are added every 10 chunks: each counter once per 20,000 reports, not once per chunk.
+  const COUNT_EVERY = 10 * CHUNK;
   let done = 0;
   let chunk: { item: Item; history: HistoryEvent[] }[] = [];
+  let uncounted: Item[] = [];
   // References are random; a bulk write has no uniqueness condition, so clashes are checked here.
   const taken = new Set<string>();
   const flush = async () => {
@@ -20,6 +24,11 @@ export async function seedReports(
       chunk.flatMap((c) => recordsOf(c.item, c.history)),
       16,
     );
+    uncounted.push(...items);
+    if (uncounted.length >= COUNT_EVERY) {
+      await countBulkLoaded(uncounted);
+      uncounted = [];
+    }
     done += chunk.length;
     chunk = [];
     onProgress?.(done, count);
@@ -29,6 +38,7 @@ export async function seedReports(
     if (chunk.length === CHUNK) await flush();
   }
   if (chunk.length) await flush();
+  await countBulkLoaded(uncounted);
   return done;
 }
 

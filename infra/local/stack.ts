@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { ENV } from '../../functions/lib/env.js';
+import { ensureQueueCounts } from '../../functions/store/queue-counts.js';
 import { catalog } from '../../shared/catalog/index.js';
 import { type CognitoIds, ensureCognito, localCognito } from './cognito-setup.js';
 import { seedDemoBills } from './demo-bills.js';
@@ -108,6 +109,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     writeFileSync(stateFile, JSON.stringify(cognito, null, 2));
     process.env[ENV.userPoolId] = cognito.userPoolId;
 
+    if ((await ensureQueueCounts()) === 'rebuilt') log('queue counters: counted from the queues');
     const seeded = await seedIfEmpty(options.seedCount ?? 0, (done, total) => log(`seeding demo data: ${done}/${total}`));
     if (seeded) log(`seeded ${seeded} demo reports`);
     if ((options.seedCount ?? 0) > 0 && (await seedDemoBills())) log('seeded demo bills');

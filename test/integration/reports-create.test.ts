@@ -31,6 +31,17 @@ describe('POST /api/reports', () => {
     expect(stored.body.queuePosition).toBe(res.body.queuePosition);
   });
 
+  it('files 20 concurrent reports in one service, each with its own place in the queue', async () => {
+    // Creates in one service on one day update the same queue counters, so some transactions are
+    // cancelled by each other (TransactionConflict) and must be retried, never lost or answered 5xx.
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => api('/api/reports', { body: reportBody({ serviceCode: 'street-light' }) })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const positions = await Promise.all(results.map(async (r) => (await api(`/api/reports/${r.body.id}`)).body.queuePosition as number));
+    expect(new Set(positions).size).toBe(20);
+  });
+
   it('can be read back by its reference, in any case', async () => {
     const created = (await api('/api/reports', { body: reportBody() })).body;
     const res = await api(`/api/reports/${created.reference.toLowerCase()}`);

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { counterDeltas, justBefore } from '../../functions/store/queue-counts.js';
+import type { Item } from '../../shared/items.js';
+
+const report = (over: Partial<Item> = {}): Item =>
+  ({
+    id: '01JTEST0000000000000000000',
+    reference: 'RF-1234567',
+    kind: 'report',
+    serviceCode: 'pothole',
+    title: 'Pothole',
+    description: 'x',
+    status: 'new',
+    phase: 'waiting',
+    priority: 'normal',
+    version: 1,
+    createdAt: '2026-11-05T10:00:00.000Z',
+    updatedAt: '2026-11-05T10:00:00.000Z',
+    ...over,
+  }) as Item;
+
+const asMap = (deltas: ReturnType<typeof counterDeltas>) => Object.fromEntries(deltas.map((d) => [`${d.key.PK} ${d.key.SK}`, d.delta]));
+
+describe('queue counter deltas', () => {
+  it('counts a new waiting report once in its priority, month and day', () => {
+    expect(asMap(counterDeltas([{ after: report() }]))).toEqual({
+      'QCOUNT#pothole T#2': 1,
+      'QCOUNT#pothole M#2#2026-11': 1,
+      'QCOUNT#pothole D#2#2026-11-05': 1,
+    });
+  });
+
+  it('takes a report out of every counter when it leaves the waiting phase', () => {
+    const before = report();
+    const after = report({ status: 'in_progress', phase: 'in_progress' });
+    expect(asMap(counterDeltas([{ before, after }]))).toEqual({
+      'QCOUNT#pothole T#2': -1,
+      'QCOUNT#pothole M#2#2026-11': -1,
+      'QCOUNT#pothole D#2#2026-11-05': -1,
+    });
+  });
+
+  it('moves a report between priorities and between services', () => {
+    const before = report();
+    expect(asMap(counterDeltas([{ before, after: { ...before, priority: 'urgent' } }]))).toMatchObject({
+      'QCOUNT#pothole T#2': -1,
+      'QCOUNT#pothole T#0': 1,
+      'QCOUNT#pothole D#0#2026-11-05': 1,
+    });
+    expect(asMap(counterDeltas([{ before, after: { ...before, serviceCode: 'street-light' } }]))).toMatchObject({
+      'QCOUNT#pothole T#2': -1,
+      'QCOUNT#street-light T#2': 1,
+    });
+  });
+
+  it('writes nothing for a change that leaves the report where it was in the queue, or for a bill', () => {
+    const before = report();
+    const after = report({ status: 'acknowledged', title: 'New title', version: 2 });
+    expect(counterDeltas([{ before, after }])).toEqual([]);
+    expect(counterDeltas([{ after: report({ kind: 'bill', serviceCode: 'bill' }) }])).toEqual([]);
+  });
+
+  it('adds up many bulk-loaded reports per counter', () => {
+    const items = [report(), report({ id: 'b' }), report({ id: 'c', createdAt: '2026-11-06T00:00:00.000Z' })];
+    expect(asMap(counterDeltas(items.map((after) => ({ after }))))).toEqual({
+      'QCOUNT#pothole T#2': 3,
+      'QCOUNT#pothole M#2#2026-11': 3,
+      'QCOUNT#pothole D#2#2026-11-05': 2,
+      'QCOUNT#pothole D#2#2026-11-06': 1,
+    });
+  });
+});
+
+describe('justBefore', () => {
+  it('sorts after every key below the given one and before the key itself', () => {
+    const key = 'D#2#2026-11-05';
+    const bound = justBefore(key);
+    for (const below of ['D#2#2026-11-04', 'D#2#2026-10-31', 'D#2#2026-11-0', 'D#2#2026-11-04#zzz']) expect(below <= bound).toBe(true);
+    for (const atOrAbove of [key, 'D#2#2026-11-05#a', 'D#2#2026-11-06']) expect(atOrAbove > bound).toBe(true);
+  });
+});
