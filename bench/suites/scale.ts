@@ -163,7 +163,7 @@ export async function scaleSuite(opts: BenchOptions): Promise<SuiteResult> {
         rows.map((r) => [r.route, r.costSmall.calls, r.costBig.calls, r.costSmall.itemsRead, r.costBig.itemsRead, r.readRatio]),
       ),
       '',
-      `Get report, one call at a time on waiting items (median): item + history query ${partsSmall.historyMs} ms at 1k vs ${partsBig.historyMs} ms at ${label}; queue-position count ${partsSmall.queuePositionMs} ms at 1k vs ${partsBig.queuePositionMs} ms at ${label}. Longest queue: ${Math.max(...Object.values(queuesSmall))} items at 1k, ${Math.max(...Object.values(queuesBig))} at ${label}.`,
+      `Get report, one call at a time on waiting items (median): item + history query ${partsSmall.historyMs} ms at 1k vs ${partsBig.historyMs} ms at ${label}; queue position ${partsSmall.queuePositionMs} ms at 1k vs ${partsBig.queuePositionMs} ms at ${label}. Longest queue: ${Math.max(...Object.values(queuesSmall))} items at 1k, ${Math.max(...Object.values(queuesBig))} at ${label}.`,
     ].join('\n');
     return {
       markdown,

@@ -1,4 +1,4 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '../../shared/errors.js';
 import { db, tableName } from './client.js';
 import { type IndexName, indexDefinition } from './table.js';
@@ -92,4 +92,14 @@ function queryInput(partition: Partition, limit: number, startKey?: Record<strin
     Limit: limit,
     ExclusiveStartKey: startKey,
   };
+}
+
+/** Every page of one Query, in order: for reads that need the whole result (a count, a sum, a rebuild). */
+export async function* queryAllPages(input: Omit<QueryCommandInput, 'ExclusiveStartKey'>): AsyncGenerator<QueryCommandOutput> {
+  let startKey: QueryCommandInput['ExclusiveStartKey'];
+  do {
+    const page = await db().send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+    yield page;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
 }

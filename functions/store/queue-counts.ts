@@ -1,9 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { listServices } from '../../shared/catalog/index.js';
 import type { Item } from '../../shared/items.js';
 import { queueRank, queueSortKey } from '../../shared/queue.js';
 import { db, tableName } from './client.js';
 import { isWriteConflict } from './errors.js';
+import { queryAllPages } from './paginate.js';
 
 /**
  * Queue counters: how many waiting items each service has per priority, per (priority, month) and per
@@ -104,48 +105,34 @@ async function withConflictRetry<T>(send: () => Promise<T>): Promise<T> {
 async function sumCounters(serviceCode: string, from: string, to: string): Promise<number> {
   if (to < from) return 0;
   let sum = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': counterPK(serviceCode), ':from': from, ':to': to },
-        ProjectionExpression: 'n',
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const row of page.Items ?? []) sum += Number(row.n ?? 0);
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const pages = queryAllPages({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': counterPK(serviceCode), ':from': from, ':to': to },
+    ProjectionExpression: 'n',
+    ConsistentRead: true,
+  });
+  for await (const page of pages) for (const row of page.Items ?? []) sum += Number(row.n ?? 0);
   return sum;
 }
 
 /**
- * The greatest string below `key` among strings of `key`'s length (our keys are fixed-length ASCII), so
- * that `BETWEEN :from AND justBefore(key)` reads "from, up to but not including key".
+ * A bound just below `key`: every ASCII string that sorts before `key` sorts at or before it, and `key`
+ * itself sorts after it, so `BETWEEN :from AND justBefore(key)` reads from `from` up to, not including, `key`.
  */
 export const justBefore = (key: string) => `${key.slice(0, -1)}${String.fromCharCode(key.charCodeAt(key.length - 1) - 1)}\uffff`;
 
 /** How many of a service's waiting items sort in [from, to] on the queue index. COUNT: keys only. */
 async function countQueued(serviceCode: string, from: string, to: string): Promise<number> {
   let count = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'queue',
-        KeyConditionExpression: 'queuePK = :svc AND queueSK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':svc': serviceCode, ':from': from, ':to': to },
-        Select: 'COUNT',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    count += page.Count ?? 0;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const pages = queryAllPages({
+    TableName: tableName(),
+    IndexName: 'queue',
+    KeyConditionExpression: 'queuePK = :svc AND queueSK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':svc': serviceCode, ':from': from, ':to': to },
+    Select: 'COUNT',
+  });
+  for await (const page of pages) count += page.Count ?? 0;
   return count;
 }
 
@@ -183,33 +170,24 @@ export async function ensureQueueCounts(): Promise<'ready' | 'rebuilt'> {
 /** Recounts a service's counters from the queue index. Only while nothing writes to it. */
 async function rebuildService(serviceCode: string): Promise<void> {
   const queued: QueueFields[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'queue',
-        KeyConditionExpression: 'queuePK = :svc',
-        ExpressionAttributeValues: { ':svc': serviceCode },
-        ProjectionExpression: 'kind, phase, serviceCode, priority, createdAt',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    queued.push(...((page.Items ?? []) as QueueFields[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const pages = queryAllPages({
+    TableName: tableName(),
+    IndexName: 'queue',
+    KeyConditionExpression: 'queuePK = :svc',
+    ExpressionAttributeValues: { ':svc': serviceCode },
+    ProjectionExpression: 'kind, phase, serviceCode, priority, createdAt',
+  });
+  for await (const page of pages) queued.push(...((page.Items ?? []) as QueueFields[]));
   const counts = new Map(counterDeltas(queued.map((after) => ({ after }))).map(({ key, delta }) => [key.SK, delta]));
   // Counters no queued item accounts for any more are set to zero, not left at a stale value.
-  const stored = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': counterPK(serviceCode) },
-      ProjectionExpression: 'SK',
-      ConsistentRead: true,
-    }),
-  );
-  for (const row of stored.Items ?? []) if (!counts.has(row.SK as string)) counts.set(row.SK as string, 0);
+  const stored = queryAllPages({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': counterPK(serviceCode) },
+    ProjectionExpression: 'SK',
+    ConsistentRead: true,
+  });
+  for await (const page of stored) for (const row of page.Items ?? []) if (!counts.has(row.SK as string)) counts.set(row.SK as string, 0);
   for (const [SK, n] of counts) {
     await db().send(new PutCommand({ TableName: tableName(), Item: { PK: counterPK(serviceCode), SK, entity: 'queue-count', n } }));
   }
