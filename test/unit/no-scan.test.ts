@@ -1,0 +1,19 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Every TypeScript file under a folder, recursively. */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+describe('request paths', () => {
+  it('never use a DynamoDB Scan: no handler or store module names one', () => {
+    const files = sources('functions');
+    expect(files.length).toBeGreaterThan(20);
+    const scanning = files.filter((f) => /\bScan(Command|Input)\b|\.scan\(|["']Scan["']/.test(readFileSync(f, 'utf8')));
+    expect(scanning).toEqual([]);
+  });
+});
