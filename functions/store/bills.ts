@@ -15,6 +15,7 @@ import { db, tableName } from './client.js';
 import { cancellationCodes } from './errors.js';
 import { findItem, getItemWithHistory, insertItem, resolveItemId, type UpdateOptions, updateItem } from './items.js';
 import { itemPK } from './keys.js';
+import { queryAllPages } from './paginate.js';
 
 /** Prefix of bill references created through the API; imported bills use "LS-" + the LegiScan id. */
 export const BILL_REFERENCE_PREFIX = 'BL';
@@ -56,19 +57,14 @@ export async function getBillDetail(
   const { item, history } = await getItemWithHistory(id);
   if (!isBill(item)) throw new NotFoundError(`There is no bill "${idOrNumber}".`);
   const rollCalls = new Map<string, RollCallEntry[]>();
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :v)',
-        ExpressionAttributeValues: { ':pk': itemPK(item.id), ':v': VOTE_PREFIX },
-        ExclusiveStartKey: startKey,
-      }),
-    );
+  const pages = queryAllPages({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :v)',
+    ExpressionAttributeValues: { ':pk': itemPK(item.id), ':v': VOTE_PREFIX },
+  });
+  for await (const page of pages) {
     for (const r of page.Items ?? []) if (Array.isArray(r.rollCall)) rollCalls.set(r.voteId as string, r.rollCall as RollCallEntry[]);
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   return { bill: item, history, rollCalls };
 }
 

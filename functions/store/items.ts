@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError, StaleVersionError } from '../../shared/errors.js';
 import type { Change, HistoryEvent, Item } from '../../shared/items.js';
 import { isReference } from '../../shared/reference.js';
@@ -15,6 +15,7 @@ import {
   notificationRecord,
   referenceKey,
 } from './keys.js';
+import { queryAllPages } from './paginate.js';
 import { queueCountWrites } from './queue-counts.js';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -51,22 +52,17 @@ export async function getItemWithHistory(idOrReference: string): Promise<{ item:
   if (!id) throw new NotFoundError(`There is no item "${idOrReference}".`);
   let item: Item | undefined;
   const history: HistoryEvent[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :last',
-        ExpressionAttributeValues: { ':pk': itemPK(id), ':first': ITEM_SK, ':last': `${EVENT_PREFIX}\uffff` },
-        ExclusiveStartKey: startKey,
-      }),
-    );
+  const pages = queryAllPages({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :last',
+    ExpressionAttributeValues: { ':pk': itemPK(id), ':first': ITEM_SK, ':last': `${EVENT_PREFIX}\uffff` },
+  });
+  for await (const page of pages) {
     for (const record of page.Items ?? []) {
       if (record.SK === ITEM_SK) item = itemFromRecord(record);
       else if (String(record.SK).startsWith(EVENT_PREFIX)) history.push(eventFromRecord(record));
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   if (!item) throw new NotFoundError(`There is no item "${idOrReference}".`);
   return { item, history };
 }

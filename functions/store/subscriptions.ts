@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { NotFoundError } from '../../shared/errors.js';
 import { db, tableName } from './client.js';
 import { cancellationCodes } from './errors.js';
 import { itemPK, NOTIFICATION_PREFIX, SUBSCRIPTION_PREFIX } from './keys.js';
+import { queryAllPages } from './paginate.js';
 
 /** A follower of an item. The reporter who asked for updates is one too, confirmed from the start. */
 export interface Subscription {
@@ -164,21 +165,14 @@ export async function unsubscribe(token: string): Promise<string> {
 /** Every confirmed follower of an item. */
 export async function confirmedSubscribers(itemId: string): Promise<Subscription[]> {
   const subs: Subscription[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sub)',
-        FilterExpression: '#s = :c',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':pk': itemPK(itemId), ':sub': SUBSCRIPTION_PREFIX, ':c': 'confirmed' },
-        ExclusiveStartKey,
-      }),
-    );
-    subs.push(...((page.Items ?? []) as Subscription[]));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const pages = queryAllPages({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sub)',
+    FilterExpression: '#s = :c',
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':pk': itemPK(itemId), ':sub': SUBSCRIPTION_PREFIX, ':c': 'confirmed' },
+  });
+  for await (const page of pages) subs.push(...((page.Items ?? []) as Subscription[]));
   return subs;
 }
 

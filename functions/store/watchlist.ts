@@ -1,10 +1,11 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffActor } from '../../shared/actor.js';
 import type { Bill } from '../../shared/bills/model.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { officePK, WATCH_PREFIX, watchSK } from './bill-keys.js';
 import { db, tableName } from './client.js';
 import { findItem } from './items.js';
+import { queryAllPages } from './paginate.js';
 
 /**
  * A tracked bill on an office's watchlist, with the office's private note. Stored in the office's own
@@ -50,18 +51,11 @@ export async function deleteWatch(office: string, billId: string): Promise<void>
 /** The office's tracked bills with their notes, each with the bill as it is now. One Query, then one GetItem per bill. */
 export async function listWatch(office: string): Promise<{ entry: WatchEntry; bill?: Bill }[]> {
   const entries: WatchEntry[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :w)',
-        ExpressionAttributeValues: { ':pk': officePK(office), ':w': WATCH_PREFIX },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    entries.push(...(page.Items ?? []).map(strip));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const pages = queryAllPages({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :w)',
+    ExpressionAttributeValues: { ':pk': officePK(office), ':w': WATCH_PREFIX },
+  });
+  for await (const page of pages) entries.push(...(page.Items ?? []).map(strip));
   return Promise.all(entries.map(async (entry) => ({ entry, bill: (await findItem(entry.billId)) as Bill | undefined })));
 }
