@@ -87,8 +87,9 @@ export const patchReportSchema = z
   .refine((p) => Object.keys(p).length > 0, 'send at least one of priority, assignee, serviceCode, title, location');
 export type PatchReportInput = z.infer<typeof patchReportSchema>;
 
-const limit = z.coerce
-  .number()
+/** A list's `limit` query parameter: how many items a page holds. */
+export const limit = z.coerce
+  .number({ error: `must be a whole number from 1 to ${LIMITS.maxPageSize}` })
   .int('must be a whole number')
   .min(1, 'must be at least 1')
   .max(LIMITS.maxPageSize, `must be at most ${LIMITS.maxPageSize}`)

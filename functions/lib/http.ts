@@ -75,8 +75,27 @@ export function route<BS extends z.ZodType | undefined = undefined, QS extends z
     .handler(async (event) => {
       const body = (options.body ? parseWith(options.body, readJsonBody(event)) : undefined) as Out<BS>;
       const query = (options.query ? parseWith(options.query, event.queryStringParameters ?? {}, 'query') : undefined) as Out<QS>;
-      return fn({ event, body, query, path: (event.pathParameters ?? {}) as Record<string, string>, header: (n) => header(event, n) });
+      return fn({ event, body, query, path: pathParameters(event), header: (n) => header(event, n) });
     });
+}
+
+/** Longer than any id, reference, bill number or service code; DynamoDB refuses keys over 2 KB. */
+const MAX_PATH_PARAMETER = 200;
+
+/**
+ * The path parameters, each one that could name something: one that is too long or holds control
+ * characters names nothing, so it is a 404 here rather than a DynamoDB ValidationException (a 500) later.
+ */
+function pathParameters(event: HttpEvent): Record<string, string> {
+  const params = (event.pathParameters ?? {}) as Record<string, string>;
+  for (const value of Object.values(params)) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+    if (value.length > MAX_PATH_PARAMETER || /[\u0000-\u001f\u007f]/.test(value)) {
+      const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+      throw new HttpError(404, 'not-found', 'Not found', `Nothing has the id, reference or code ${shown}.`);
+    }
+  }
+  return params;
 }
 
 /** A JSON response. Public GETs pass a cache policy; everything else is not cached. */

@@ -20,12 +20,22 @@ export function compileRoutes(routes: RouteDefinition[]): CompiledRoute[] {
   });
 }
 
+/** A %-decoded path segment, or undefined when its escapes are not UTF-8 (`%ff`): API Gateway refuses those too. */
+export function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Finds the route for a method and path; `methods` lists what the path allows when the method does not match. */
 export function matchRoute(routes: CompiledRoute[], method: string, path: string) {
   const onPath = routes.filter((r) => r.pattern.test(path));
   const route = onPath.find((r) => r.method === method);
   if (!route) return { methods: onPath.map((r) => r.method) };
-  const values = (route.pattern.exec(path) as RegExpExecArray).slice(1).map(decodeURIComponent);
+  const values = (route.pattern.exec(path) as RegExpExecArray).slice(1).map(safeDecode);
+  if (values.some((v) => v === undefined)) return { route, malformed: true as const };
   return { route, pathParameters: Object.fromEntries(route.params.map((p, i) => [p, values[i] as string])) };
 }
 

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { ROUTES } from '../../functions/routes.js';
 import { contentSecurityPolicy } from '../security-headers.js';
-import { compileRoutes, matchRoute, toApiGatewayEvent } from './apigw-event.js';
+import { compileRoutes, matchRoute, safeDecode, toApiGatewayEvent } from './apigw-event.js';
 import type { Claims } from './jwt.js';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -82,6 +82,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, op
       });
     return problem(res, 404, 'Not found', `There is no API route ${url.pathname}.`);
   }
+  if ('malformed' in match) return problem(res, 400, 'Bad request', 'The address has a %-escape that is not UTF-8 text.');
   let claims: Claims | undefined;
   if (match.route.auth === 'staff') {
     const verdict = await opts.verify(req.headers.authorization);
@@ -126,7 +127,8 @@ function securityHeaders(cognitoOrigin: string): Record<string, string> {
 function serveStatic(res: ServerResponse, url: URL, siteDir: string, cognitoOrigin: string): void {
   const root = resolve(siteDir);
   const secure = securityHeaders(cognitoOrigin);
-  let file = normalize(join(root, decodeURIComponent(url.pathname)));
+  const path = safeDecode(url.pathname);
+  let file = path === undefined ? '' : normalize(join(root, path));
   if (!file.startsWith(root)) {
     problem(res, 404, 'Not found', 'No such page.');
     return;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { PHASES } from '../catalog/index.js';
-import { LIMITS } from '../schemas.js';
+import { LIMITS, limit } from '../schemas.js';
 import { CHAMBERS, MEMBER_VOTES, VOTE_RESULTS, VOTE_TYPES } from './model.js';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -105,13 +105,6 @@ export function rollCallMismatches(
   });
 }
 export type VoteInput = z.output<typeof voteSchema>;
-
-const limit = z.coerce
-  .number()
-  .int('must be a whole number')
-  .min(1, 'must be at least 1')
-  .max(LIMITS.maxPageSize, `must be at most ${LIMITS.maxPageSize}`)
-  .default(LIMITS.pageSize);
 
 export const listBillsQuerySchema = z
   .object({

@@ -66,6 +66,7 @@ describe('GET /api/reports', () => {
     ['?phase=sleeping', 'query.phase'],
     ['?limit=0', 'query.limit'],
     ['?limit=5000', 'query.limit'],
+    ['?limit=ten', 'query.limit'],
     ['?bbox=1,2,3', 'query.bbox'],
     ['?bbox=-2,51,-3,52', 'query.bbox'],
     ['?updatedSince=yesterday', 'query.updatedSince'],
@@ -73,6 +74,11 @@ describe('GET /api/reports', () => {
     ['?service=unicorn', 'query.service'],
     ['?colour=red', 'query.colour'],
   ];
+  it('says what a limit must be, in words, when it is not a number', async () => {
+    const res = await api('/api/reports?limit=ten');
+    expect(res.body.errors).toEqual([{ path: 'query.limit', message: 'must be a whole number from 1 to 1000' }]);
+  });
+
   for (const [query, path] of bad) {
     it(`refuses ${query} with 400 naming ${path}`, async () => {
       const res = await api(`/api/reports${query}`);
