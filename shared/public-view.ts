@@ -43,10 +43,25 @@ export interface PublicItem {
   history?: PublicEvent[];
 }
 
+/**
+ * The item's service; for one the catalog no longer has (a council retired it with items still filed
+ * under it), a stand-in that shows the code and the status ids, so the item stays visible and the lists
+ * it is in keep working, rather than every public list failing on it.
+ */
 function serviceOf(item: Item): Service {
-  const service = findService(item.serviceCode);
-  if (!service) throw new Error(`item ${item.id} names unknown service ${item.serviceCode}`);
-  return service;
+  return (
+    findService(item.serviceCode) ?? {
+      code: item.serviceCode,
+      name: item.serviceCode,
+      description: '',
+      group: 'Council',
+      kind: item.kind,
+      locationRequired: false,
+      teams: [],
+      workflowId: '',
+      workflow: { initial: item.status, states: [], transitions: [] },
+    }
+  );
 }
 
 /** A state's label, falling back to its id if the catalog no longer has it. */

@@ -65,4 +65,10 @@ describe('public view of an item', () => {
     expect(toPublicItem(item, { queuePosition: 4 }).queuePosition).toBeUndefined();
     expect(toPublicItem({ ...item, status: 'new', phase: 'waiting' }, { queuePosition: 4 }).queuePosition).toBe(4);
   });
+
+  it('still shows an item whose service the catalog no longer has, by its code and status id, with no contact', () => {
+    const view = toPublicItem({ ...item, serviceCode: 'retired-gritting' }, { history });
+    expect(view).toMatchObject({ serviceCode: 'retired-gritting', serviceName: 'retired-gritting', statusLabel: 'in_progress' });
+    expect(JSON.stringify(view)).not.toContain('jo@example.org');
+  });
 });
