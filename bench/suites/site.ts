@@ -60,12 +60,16 @@ interface MapTimings {
 /** Every page the home page will ask for, fetched once over HTTP, so a run can serve them from memory. */
 async function prefetchPages(baseUrl: string): Promise<Map<string, string>> {
   const pages = new Map<string, string>();
-  let path: string | undefined = '/api/reports?limit=1000';
-  while (path) {
-    const body: string = await (await fetch(`${baseUrl}${path}`)).text();
-    pages.set(path, body);
-    const cursor: string | undefined = (JSON.parse(body) as { nextCursor?: string }).nextCursor;
-    path = cursor ? `/api/reports?limit=1000&cursor=${encodeURIComponent(cursor)}` : undefined;
+  // One chain per phase, as site/src/scripts/home.ts asks for them.
+  for (const phase of ['waiting', 'in_progress', 'done']) {
+    const first = `/api/reports?phase=${phase}&limit=1000`;
+    let path: string | undefined = first;
+    while (path) {
+      const body: string = await (await fetch(`${baseUrl}${path}`)).text();
+      pages.set(path, body);
+      const cursor: string | undefined = (JSON.parse(body) as { nextCursor?: string }).nextCursor;
+      path = cursor ? `${first}&cursor=${encodeURIComponent(cursor)}` : undefined;
+    }
   }
   return pages;
 }

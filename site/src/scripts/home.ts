@@ -8,13 +8,19 @@ import type { Phase, PublicItem, Service } from './types.js';
 
 /** Reports per list page: the list is the map's non-map alternative, so it stays short and paged. */
 const LIST_PAGE = 50;
-const API_PAGE = '/reports?limit=1000';
 const PHASES: Phase[] = ['waiting', 'in_progress', 'done'];
+/** One list per phase, fetched side by side: three short cursor chains instead of one long one. */
+const apiPage = (phase: Phase, cursor?: string) =>
+  `/reports?phase=${phase}&limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
 
 /** Items currently shown, after the phase and service filters. */
 export function applyFilters(items: PublicItem[], phases: Set<Phase>, service: string): PublicItem[] {
   return items.filter((i) => phases.has(i.phase) && (!service || i.serviceCode === service));
 }
+
+/** The list's order: most recently changed first, as the API lists each phase. */
+export const newestFirst = (a: PublicItem, b: PublicItem) =>
+  a.updatedAt === b.updatedAt ? (a.id < b.id ? 1 : -1) : a.updatedAt < b.updatedAt ? 1 : -1;
 
 export function countByPhase(items: PublicItem[]): Record<Phase, number> {
   const counts: Record<Phase, number> = { waiting: 0, in_progress: 0, done: 0 };
@@ -25,15 +31,20 @@ export function countByPhase(items: PublicItem[]): Record<Phase, number> {
 type Page = { items: PublicItem[]; nextCursor?: string };
 
 /**
- * Every page of the public list, handed over as it arrives. The next page is requested before the
+ * Every page of one phase's list, handed over as it arrives. The next page is requested before the
  * current one is handed over, so drawing a page overlaps with fetching the next.
  */
-async function eachPage(first: Promise<{ body: Page }>, onPage: (items: PublicItem[]) => void, maxPages = 100): Promise<void> {
+async function eachPage(
+  phase: Phase,
+  first: Promise<{ body: Page }>,
+  onPage: (items: PublicItem[]) => void,
+  maxPages = 100,
+): Promise<void> {
   let next = first;
   for (let n = 0; n < maxPages; n++) {
     const { body } = await next;
     const cursor = body.nextCursor;
-    if (cursor) next = apiFetch<Page>(`${API_PAGE}&cursor=${encodeURIComponent(cursor)}`);
+    if (cursor) next = apiFetch<Page>(apiPage(phase, cursor));
     onPage(body.items);
     if (!cursor) return;
   }
@@ -54,9 +65,9 @@ function listEntry(item: PublicItem): HTMLElement {
 
 async function main() {
   void brand();
-  // Ask for the first page of reports at once, alongside the config, the services and the map plugin.
-  const firstPage = apiFetch<Page>(API_PAGE);
-  firstPage.catch(() => undefined);
+  // Ask for each phase's first page at once, alongside the config, the services and the map plugin.
+  const firstPages = PHASES.map((phase) => apiFetch<Page>(apiPage(phase)));
+  for (const p of firstPages) p.catch(() => undefined);
   const [config, { body: services }] = await Promise.all([loadConfig(), apiFetch<{ items: Service[] }>('/services')]);
   const select = $('#service') as HTMLSelectElement;
   for (const s of services.items.filter((x) => x.kind === 'report')) select.append(el('option', { value: s.code }, s.name));
@@ -80,6 +91,8 @@ async function main() {
   let service = '';
   let listPage = 0;
   let loading = true;
+  /** Ids of the list entries on screen, so a page that changes none of them leaves the list alone. */
+  let listed = '';
 
   const map = createMap(mapEl, config, { label: 'Map of reports. The list beside it shows the same reports.' });
   const layer = await pinLayer(map, (l) => itemOfPin.get(l));
@@ -103,6 +116,7 @@ async function main() {
     listPage = Math.min(listPage, pages - 1);
     const from = listPage * LIST_PAGE;
     const shown = visible.slice(from, from + LIST_PAGE);
+    listed = shown.map((i) => i.id).join();
     if (shown.length === 0)
       show(list, statusLine(loading ? 'loading' : 'empty', loading ? 'Loading reports…' : 'No reports match these filters.'));
     else show(list, el('ul', { class: 'items' }, ...shown.map(listEntry)));
@@ -124,7 +138,6 @@ async function main() {
 
   const onPage = (page: PublicItem[]) => {
     const added: L.Layer[] = [];
-    const before = visible.length;
     for (const item of page) {
       all.push(item);
       const marker = lightPin(item);
@@ -136,10 +149,19 @@ async function main() {
       if (marker) added.push(marker);
     }
     layer.add(added);
+    // The phases arrive side by side: keep the list newest first across them (nearly sorted: cheap).
+    visible.sort(newestFirst);
     summarise();
-    // Redraw the list only while its current page is still filling up; otherwise only the pager changes.
-    if (before < (listPage + 1) * LIST_PAGE) renderList();
-    else next.disabled = false;
+    // Redraw the list only if the entries on its current page changed; otherwise only the pager changes.
+    const from = listPage * LIST_PAGE;
+    if (
+      visible
+        .slice(from, from + LIST_PAGE)
+        .map((i) => i.id)
+        .join() !== listed
+    )
+      renderList();
+    else next.disabled = visible.length <= from + LIST_PAGE;
     pager.hidden = visible.length <= LIST_PAGE;
   };
 
@@ -154,6 +176,7 @@ async function main() {
       const marker = pins[n];
       if (marker) shownPins.push(marker);
     });
+    visible.sort(newestFirst);
     phaseCounts = countByPhase(visible);
     listPage = 0;
     layer.replace(shownPins);
@@ -173,7 +196,7 @@ async function main() {
 
   readFilters();
   show(list, statusLine('loading', 'Loading reports…'));
-  await eachPage(firstPage, onPage);
+  await Promise.all(PHASES.map((phase, n) => eachPage(phase, firstPages[n] as Promise<{ body: Page }>, onPage)));
   loading = false;
   summarise();
   renderList();
