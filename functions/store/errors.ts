@@ -11,3 +11,6 @@ export function isWriteConflict(err: unknown): boolean {
   if (codes) return codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict');
   return err instanceof Error && (err.name === 'ConditionalCheckFailedException' || err.name === 'TransactionConflictException');
 }
+
+/** A short random pause before retrying a lost race, longer with each attempt, so racers spread out. */
+export const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));

@@ -3,7 +3,7 @@ import { NotFoundError, StaleVersionError } from '../../shared/errors.js';
 import type { Change, HistoryEvent, Item } from '../../shared/items.js';
 import { isReference } from '../../shared/reference.js';
 import { db, tableName } from './client.js';
-import { isWriteConflict } from './errors.js';
+import { backoff, isWriteConflict } from './errors.js';
 import {
   EVENT_PREFIX,
   eventFromRecord,
@@ -162,7 +162,7 @@ export async function updateItem(idOrReference: string, decide: (item: Item) => 
     } catch (err) {
       if (!isWriteConflict(err)) throw err;
       if (attempt >= MAX_ATTEMPTS) throw new StaleVersionError();
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+      await backoff(attempt);
     }
   }
 }

@@ -3,7 +3,7 @@ import { listServices } from '../../shared/catalog/index.js';
 import type { Item } from '../../shared/items.js';
 import { queueRank, queueSortKey } from '../../shared/queue.js';
 import { db, tableName } from './client.js';
-import { isWriteConflict } from './errors.js';
+import { backoff, isWriteConflict } from './errors.js';
 import { queryAllPages } from './paginate.js';
 
 /**
@@ -96,7 +96,7 @@ async function withConflictRetry<T>(send: () => Promise<T>): Promise<T> {
       return await send();
     } catch (err) {
       if (!isWriteConflict(err) || attempt >= 10) throw err;
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+      await backoff(attempt);
     }
   }
 }

@@ -10,7 +10,7 @@ import { newReference } from '../../shared/reference.js';
 import type { CommentInput, CreateReportInput, PatchReportInput, TransitionInput } from '../../shared/schemas.js';
 import { planTransition } from '../../shared/workflow.js';
 import { db, tableName } from './client.js';
-import { cancellationCodes } from './errors.js';
+import { backoff, cancellationCodes } from './errors.js';
 import { getItem, getItemWithHistory, insertItem, resolveItemId, type UpdateOptions, updateItem } from './items.js';
 import { idempotencyKey } from './keys.js';
 import { reporterSubscriptionWrites } from './subscriptions.js';
@@ -68,7 +68,7 @@ export async function createReport(
       if (attempt >= CREATE_ATTEMPTS) throw err;
       // Otherwise the random reference clashed with an existing one, or another create in the same
       // service held its queue counters: try again (with a new reference), after a moment for a conflict.
-      if (codes.includes('TransactionConflict')) await new Promise((r) => setTimeout(r, Math.random() * 25 * attempt));
+      if (codes.includes('TransactionConflict')) await backoff(attempt);
     }
   }
 }
