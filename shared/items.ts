@@ -63,7 +63,11 @@ export interface Change {
   notifications: NotificationKind[];
 }
 
-export type NotificationKind = 'report.created' | 'item.updated' | 'item.assigned';
+/**
+ * What the notifier is asked to send: an acknowledgement, an update to followers, an assignment to the
+ * assignee, or a pending follower's confirmation link.
+ */
+export type NotificationKind = 'report.created' | 'item.updated' | 'item.assigned' | 'subscription.requested';
 
 export function actorRef(actor: Actor): ActorRef {
   return actor.type === 'staff' ? { type: 'staff', id: actor.id, name: actor.name } : { type: actor.type };

@@ -130,6 +130,7 @@ export const listReportsQuerySchema = z
 export type ListReportsQuery = z.output<typeof listReportsQuerySchema>;
 
 export const queueQuerySchema = z.object({ limit, cursor: z.string().min(1).optional() }).strict();
+export type QueueQuery = z.output<typeof queueQuerySchema>;
 
 export const staffListQuerySchema = z
   .object({
@@ -146,3 +147,9 @@ export type StaffListQuery = z.output<typeof staffListQuerySchema>;
 
 /** An Idempotency-Key header: opaque, printable, at most 255 characters. */
 export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,255}$/, 'must be 1-255 printable ASCII characters');
+
+/** Following a report or a bill: the address the confirmation link goes to. */
+export const followSchema = z.object({ email: z.email('must be an email address like name@example.org').max(254) }).strict();
+
+/** The token of a confirm or unsubscribe link from an email. */
+export const linkTokenQuerySchema = z.object({ token: z.string().min(20).max(100) }).strict();

@@ -1,4 +1,3 @@
-import { type Actor, requireTeam } from './actor.js';
 import type { Phase, Service, Workflow, WorkflowState } from './catalog/index.js';
 import { TransitionNotAllowedError, ValidationError } from './errors.js';
 
@@ -15,8 +14,6 @@ export interface TransitionOutcome {
   phase: Phase;
   resolution?: string;
   duplicateOf?: string;
-  /** The item leaves the done phase: clear its closing fields. */
-  reopens: boolean;
 }
 
 /**
@@ -35,19 +32,17 @@ export function transitionsFrom(workflow: Workflow, from: string) {
 }
 
 /**
- * Decides whether `actor` may move an item of `service` from `current` to `request.to`, and what that does.
- * Throws ForbiddenError (not the service's team), ValidationError (bad state or resolution) or
- * TransitionNotAllowedError (the workflow has no such move).
- * @example planTransition(roadsUser, getService('pothole'), 'new', {to: 'acknowledged'}).phase // 'waiting'
+ * Decides whether the workflow lets an item of `service` move from `current` to `request.to`, and what
+ * that does. Who may ask is the operation's question, answered before this one.
+ * Throws ValidationError (bad state or resolution) or TransitionNotAllowedError (the workflow has no such move).
+ * @example planTransition(getService('pothole'), 'new', {to: 'acknowledged'}).phase // 'waiting'
  */
 export function planTransition(
-  actor: Actor,
   service: Service,
   current: string,
   request: TransitionRequest,
   itemIdentifiers: string[] = [],
 ): TransitionOutcome {
-  requireTeam(actor, service);
   const { workflow } = service;
   const from = stateOf(workflow, current);
   const to = stateOf(workflow, request.to);
@@ -62,7 +57,7 @@ export function planTransition(
   if (duplicateOf === undefined && request.duplicateOf !== undefined) {
     throw new ValidationError([{ path: 'duplicateOf', message: 'duplicateOf is only allowed with resolution "duplicate".' }]);
   }
-  return { from, to, phase: to.phase, resolution, duplicateOf, reopens: from.phase === 'done' && to.phase !== 'done' };
+  return { from, to, phase: to.phase, resolution, duplicateOf };
 }
 
 function resolve(to: WorkflowState, request: TransitionRequest): string | undefined {

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { batchPut, recordsOf } from '../../functions/store/bulk.js';
-import { itemRecord } from '../../functions/store/keys.js';
+import { itemRecord } from '../../functions/store/keys/items.js';
 import { countBulkLoaded, type QueueFields } from '../../functions/store/queue-counts.js';
 import { demoReports } from '../../infra/local/demo-data.js';
 import { getService } from '../../shared/catalog/index.js';

@@ -1,7 +1,6 @@
-import { getItemWithHistory } from '../../functions/store/items.js';
-import { listQueue, listReports } from '../../functions/store/lists.js';
-import { queuePosition } from '../../functions/store/queue-counts.js';
-import { createReport, transitionReport } from '../../functions/store/reports.js';
+import { transitionReport } from '../../functions/ops/change-report.js';
+import { createReport } from '../../functions/ops/create-report.js';
+import { publicReports, reportDetail, serviceQueue } from '../../functions/ops/read-reports.js';
 import type { StaffActor } from '../../shared/actor.js';
 import { listReportsQuerySchema } from '../../shared/schemas.js';
 import { httpLoad, type LoadResult, rawLoad, settle } from '../lib/load.js';
@@ -16,7 +15,7 @@ const ACTOR: StaffActor = { type: 'staff', id: 'roads.officer', name: 'Rita Okaf
 interface Case {
   route: string;
   http: Parameters<typeof httpLoad>[1];
-  /** The DynamoDB work the handler does, called through the store adapter with no HTTP, event or middleware. */
+  /** The work the handler does, called as its operation (domain + store) with no HTTP, event or middleware. */
   raw: () => Promise<unknown>;
 }
 
@@ -40,28 +39,22 @@ export async function apiSuite(opts: BenchOptions): Promise<SuiteResult> {
       {
         route: 'create report',
         http: { method: 'POST', next: () => ({ path: '/api/reports', body: reportBody() }) },
-        raw: async () => {
-          const { item } = await createReport(reportBody());
-          return queuePosition(item);
-        },
+        raw: () => createReport(reportBody()),
       },
       {
         route: 'get report',
         http: { next: () => ({ path: `/api/reports/${ids()}` }) },
-        raw: async () => {
-          const { item } = await getItemWithHistory(ids());
-          return queuePosition(item);
-        },
+        raw: () => reportDetail(ids()),
       },
       {
         route: 'queue page',
         http: { next: () => ({ path: `/api/queues/${services()}` }) },
-        raw: () => listQueue(services(), 100),
+        raw: () => serviceQueue(services(), { limit: 100 }),
       },
       {
         route: 'bbox list',
         http: { next: () => ({ path: `/api/reports?bbox=${boxes()}` }) },
-        raw: () => listReports(listReportsQuerySchema.parse({ bbox: boxes() })),
+        raw: () => publicReports(listReportsQuerySchema.parse({ bbox: boxes() })),
       },
       {
         route: 'staff transition',
@@ -75,7 +68,7 @@ export async function apiSuite(opts: BenchOptions): Promise<SuiteResult> {
         },
         raw: () => {
           const { id, to } = rawTransition();
-          return transitionReport(id, ACTOR, { to });
+          return transitionReport(ACTOR, id, { to });
         },
       },
     ];

@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { ENV } from '../../functions/lib/env.js';
 import { ROUTES } from '../../functions/routes.js';
 import { getItemWithHistory } from '../../functions/store/items.js';
-import { notificationRecord } from '../../functions/store/keys.js';
+import { eventNotificationRecord } from '../../functions/store/keys/subscriptions.js';
 import { BUNDLE } from '../../infra/cdk/lambda.js';
 import { seedFreshReports } from '../lib/seed.js';
 import { startTarget, type Target } from '../lib/stack.js';
@@ -121,7 +121,7 @@ async function eventFor(handler: string, method: string, path: string, runs: num
     case 'notify/stream-handler':
       return async () => {
         const { item: stored, history } = await getItemWithHistory(next());
-        const record = notificationRecord(stored, 'report.created', history[0] as (typeof history)[number]);
+        const record = eventNotificationRecord(stored, 'report.created', history[0] as (typeof history)[number]);
         return {
           Records: [
             {

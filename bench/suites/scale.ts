@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { publicReports, reportDetail, serviceQueue } from '../../functions/ops/read-reports.js';
 import { db, tableName } from '../../functions/store/client.js';
 import { getItemWithHistory } from '../../functions/store/items.js';
-import { listQueue, listReports } from '../../functions/store/lists.js';
 import { queuePosition } from '../../functions/store/queue-counts.js';
 import { listReportsQuerySchema } from '../../shared/schemas.js';
 import { httpLoad, type LoadResult } from '../lib/load.js';
@@ -17,15 +17,15 @@ const ROUTES = ['queue page', 'bbox list', 'get report'] as const;
 /** A page small enough to be full at 1k too, so both sizes return the same amount of data. */
 const PAGE = 20;
 
-/** The store calls each read route's handler makes, for counting what they read. */
+/** The operation each read route's handler calls, for counting what they read. */
 function storeCalls(sample: SeededItem[]): Record<(typeof ROUTES)[number], () => Promise<unknown>> {
   const ids = cycle(sample.map((s) => s.id));
   const boxes = cycle(bboxes());
   const services = cycle(reportServices);
   return {
-    'get report': async () => queuePosition((await getItemWithHistory(ids())).item),
-    'queue page': () => listQueue(services(), PAGE),
-    'bbox list': () => listReports(listReportsQuerySchema.parse({ bbox: boxes(), limit: String(PAGE) })),
+    'get report': () => reportDetail(ids()),
+    'queue page': () => serviceQueue(services(), { limit: PAGE }),
+    'bbox list': () => publicReports(listReportsQuerySchema.parse({ bbox: boxes(), limit: String(PAGE) })),
   };
 }
 

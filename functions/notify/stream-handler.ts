@@ -1,19 +1,12 @@
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../lib/logger.js';
 import { claimDelivery, deliveryKey, markSent, releaseDelivery } from '../store/deliveries.js';
-import { type Message, messagesFor, type Notification, recipientId } from './messages.js';
+import { type Notification, notificationOf } from '../store/notifications.js';
+import { type Message, messagesFor } from './messages.js';
 import { sendEmail } from './ses.js';
 
-function notificationOf(record: DynamoDBRecord): Notification | undefined {
-  const image = record.dynamodb?.NewImage;
-  if (record.eventName !== 'INSERT' || !image || image.entity?.S !== 'notification') return undefined;
-  // biome-ignore lint/suspicious/noExplicitAny: the Lambda and SDK AttributeValue types differ only nominally
-  return unmarshall(image as any) as Notification;
-}
-
 async function deliver(n: Notification, message: Message): Promise<void> {
-  const key = deliveryKey(n.itemId, n.SK, recipientId(message.to));
+  const key = deliveryKey(n.itemId, n.SK, message.to);
   if (!(await claimDelivery(key))) return;
   try {
     const messageId = await sendEmail(message.to, message.email, message.unsubscribeUrl);

@@ -1,14 +1,12 @@
-import { getService } from '../../shared/catalog/index.js';
 import { statusLabel } from '../../shared/public-view.js';
 import { queueQuerySchema } from '../../shared/schemas.js';
 import { json, PUBLIC_CACHE, route } from '../lib/http.js';
-import { listQueue } from '../store/lists.js';
+import { serviceQueue } from '../ops/read-reports.js';
 
 /** A service's waiting queue in order: priority (urgent first), then age (oldest first). */
 export const handler = route({ query: queueQuerySchema }, async ({ path, query }) => {
-  const service = getService(path.serviceCode as string);
-  const page = await listQueue(service.code, query.limit, query.cursor);
-  const items = page.items.map((i) => ({
+  const { service, items, nextCursor } = await serviceQueue(path.serviceCode as string, query);
+  const rows = items.map((i) => ({
     position: i.position,
     id: i.id,
     reference: i.reference,
@@ -18,5 +16,5 @@ export const handler = route({ query: queueQuerySchema }, async ({ path, query }
     statusLabel: statusLabel(service, i.status),
     createdAt: i.createdAt,
   }));
-  return json(200, { service: { code: service.code, name: service.name }, items, nextCursor: page.nextCursor }, PUBLIC_CACHE);
+  return json(200, { service: { code: service.code, name: service.name }, items: rows, nextCursor }, PUBLIC_CACHE);
 });

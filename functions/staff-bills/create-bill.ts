@@ -1,7 +1,7 @@
 import { createBillSchema } from '../../shared/bills/schemas.js';
 import { staffActor } from '../lib/claims.js';
 import { etag, json, route } from '../lib/http.js';
-import { createBill } from '../store/bills.js';
+import { createBill } from '../ops/bills.js';
 import { toStaffBill } from './view.js';
 
 /** Legislature staff file a bill; its number must be new in its session (409 otherwise). */

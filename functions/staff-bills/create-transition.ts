@@ -1,11 +1,11 @@
 import { billTransitionSchema } from '../../shared/bills/schemas.js';
 import { staffActor } from '../lib/claims.js';
 import { etag, ifMatch, json, route } from '../lib/http.js';
-import { transitionBill } from '../store/bills.js';
+import { transitionBill } from '../ops/bills.js';
 import { toStaffBill } from './view.js';
 
 /** Moves a bill a stage; `scheduledVote: {at}` when the stage schedules a vote. Honours If-Match. */
 export const handler = route({ body: billTransitionSchema }, async ({ event, body, path }) => {
-  const bill = await transitionBill(path.id as string, staffActor(event), body, { ifMatch: ifMatch(event) });
+  const bill = await transitionBill(staffActor(event), path.id as string, body, ifMatch(event));
   return json(200, toStaffBill(bill), etag(bill.version));
 });

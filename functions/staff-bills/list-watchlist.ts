@@ -1,13 +1,11 @@
-import { officeOf } from '../../shared/bills/office.js';
 import { toPublicBill } from '../../shared/bills/public.js';
 import { staffActor } from '../lib/claims.js';
 import { json, route } from '../lib/http.js';
-import { listWatch } from '../store/watchlist.js';
+import { officeWatchlist } from '../ops/watchlist.js';
 
 /** The caller's office watchlist: each tracked bill as it is now, with the office's private note. */
 export const handler = route({}, async ({ event }) => {
-  const office = officeOf(staffActor(event));
-  const rows = await listWatch(office);
+  const { office, rows } = await officeWatchlist(staffActor(event));
   const items = rows.map(({ entry, bill }) => ({
     billId: entry.billId,
     note: entry.note,

@@ -1,7 +1,7 @@
 import type { Bill } from '../../shared/bills/model.js';
 import type { HistoryEvent } from '../../shared/items.js';
+import type { WatchEntry } from '../ops/watchlist.js';
 import { toStaffItem } from '../staff/view.js';
-import type { WatchEntry } from '../store/watchlist.js';
 
 /** The staff view of a bill: every field, allowed moves, and the caller's own office note if it tracks the bill. */
 export function toStaffBill(bill: Bill, extra: { history?: HistoryEvent[]; watch?: WatchEntry } = {}) {

@@ -1,11 +1,11 @@
 import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ImportedBill } from '../../shared/bills/legiscan.js';
 import type { Bill } from '../../shared/bills/model.js';
-import { billNumberKey, voteSK } from './bill-keys.js';
 import { batchPut } from './bulk.js';
 import { db, tableName } from './client.js';
 import { cancellationCodes } from './errors.js';
-import { eventRecord, ITEM_SK, itemPK, itemRecord, referenceKey } from './keys.js';
+import { billNumberRecord, rollCallRecord } from './keys/bills.js';
+import { eventRecord, itemKey, itemRecord, referenceRecord } from './keys/items.js';
 
 export type ImportOutcome = { status: 'created' | 'updated' | 'unchanged' } | { status: 'rejected'; reason: string };
 
@@ -13,7 +13,7 @@ export type ImportOutcome = { status: 'created' | 'updated' | 'unchanged' } | { 
 export async function storedSources(ids: string[]): Promise<Map<string, { version: number; hash?: string }>> {
   const found = new Map<string, { version: number; hash?: string }>();
   for (let i = 0; i < ids.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map((id) => ({ PK: itemPK(id), SK: ITEM_SK }));
+    let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map(itemKey);
     while (keys?.length) {
       const out = await db().send(
         new BatchGetCommand({
@@ -36,14 +36,7 @@ export function historyRecords(imported: ImportedBill): Record<string, unknown>[
   const { bill, events, rollCalls } = imported;
   return [
     ...events.map((e) => eventRecord(bill.id, e)),
-    ...rollCalls.map((r) => ({
-      PK: itemPK(bill.id),
-      SK: voteSK({ at: r.at, id: r.voteId }),
-      entity: 'vote',
-      itemId: bill.id,
-      voteId: r.voteId,
-      rollCall: r.rollCall,
-    })),
+    ...rollCalls.map((r) => rollCallRecord(bill.id, { at: r.at, id: r.voteId }, r.rollCall)),
   ];
 }
 
@@ -79,26 +72,8 @@ export async function commitImportedBill(imported: ImportedBill, stored?: { vers
                 : { ConditionExpression: 'attribute_not_exists(PK)' }),
             },
           },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...referenceKey(bill.reference), entity: 'reference', itemId: bill.id, kind: 'bill' },
-              ...mine,
-            },
-          },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: {
-                ...billNumberKey(bill.number, bill.session),
-                entity: 'bill-number',
-                itemId: bill.id,
-                number: bill.number,
-                session: bill.session,
-              },
-              ...mine,
-            },
-          },
+          { Put: { TableName: tableName(), Item: referenceRecord(bill), ...mine } },
+          { Put: { TableName: tableName(), Item: billNumberRecord(bill), ...mine } },
         ],
       }),
     );

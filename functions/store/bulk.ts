@@ -1,15 +1,22 @@
 import { BatchGetCommand, type BatchGetCommandOutput, BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Bill } from '../../shared/bills/model.js';
 import type { HistoryEvent, Item } from '../../shared/items.js';
 import { newReference } from '../../shared/reference.js';
 import { db, tableName } from './client.js';
-import { eventRecord, itemRecord, referenceKey } from './keys.js';
+import { billNumberRecord } from './keys/bills.js';
+import { SEEDED_KEY } from './keys/counters.js';
+import { eventRecord, itemRecord, referenceKey, referenceRecord } from './keys/items.js';
 
-/** Every record that stores one item with its history, for bulk loading (seed, import, benchmarks). */
+/**
+ * Every record that stores one item with its history, for bulk loading (seed, demo bills, benchmarks):
+ * the item, its reference, its events and, for a bill, its number's uniqueness record.
+ */
 export function recordsOf(item: Item, history: HistoryEvent[]): Record<string, unknown>[] {
   return [
     itemRecord(item),
-    { ...referenceKey(item.reference), entity: 'reference', itemId: item.id, kind: item.kind },
+    referenceRecord(item),
     ...history.map((e) => eventRecord(item.id, e)),
+    ...(item.kind === 'bill' ? [billNumberRecord(item as Bill)] : []),
   ];
 }
 
@@ -74,16 +81,12 @@ export async function batchPut(records: Record<string, unknown>[], concurrency =
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-const SEED_MARKER = { PK: 'META#SEED', SK: '#META' };
-
 /** Whether demo data was loaded into this table already. */
 export async function isSeeded(): Promise<boolean> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: SEED_MARKER }));
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: SEEDED_KEY }));
   return Boolean(Item);
 }
 
 export async function markSeeded(count: number): Promise<void> {
-  await db().send(
-    new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, entity: 'meta', count, at: new Date().toISOString() } }),
-  );
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEEDED_KEY, entity: 'meta', count, at: new Date().toISOString() } }));
 }

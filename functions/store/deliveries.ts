@@ -1,7 +1,9 @@
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import { isWriteConflict } from './errors.js';
-import { itemPK } from './keys.js';
+import { type DeliveryKey, deliveryExpiry } from './keys/subscriptions.js';
+
+export { type DeliveryKey, deliveryKey } from './keys/subscriptions.js';
 
 /**
  * One email of one notification to one recipient. Claimed with a conditional write before sending
@@ -9,15 +11,6 @@ import { itemPK } from './keys.js';
  * sender died is retried once its lease runs out.
  */
 const LEASE_MS = 60_000;
-const DELIVERY_TTL_SECONDS = 30 * 24 * 3600;
-
-const key = (itemId: string, notificationSK: string, recipient: string) => ({
-  PK: itemPK(itemId),
-  SK: `DLV#${notificationSK.slice(4)}#${recipient}`,
-});
-
-export type DeliveryKey = ReturnType<typeof key>;
-export const deliveryKey = key;
 
 /** True if this process may send the email now; false if it was sent (or is being sent) already. */
 export async function claimDelivery(k: DeliveryKey): Promise<boolean> {
@@ -26,13 +19,7 @@ export async function claimDelivery(k: DeliveryKey): Promise<boolean> {
     await db().send(
       new PutCommand({
         TableName: tableName(),
-        Item: {
-          ...k,
-          entity: 'delivery',
-          status: 'sending',
-          leaseUntil: now + LEASE_MS,
-          expiresAt: Math.floor(now / 1000) + DELIVERY_TTL_SECONDS,
-        },
+        Item: { ...k, entity: 'delivery', status: 'sending', leaseUntil: now + LEASE_MS, expiresAt: deliveryExpiry(now) },
         ConditionExpression: 'attribute_not_exists(PK) OR (#s = :sending AND leaseUntil < :now)',
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: { ':sending': 'sending', ':now': now },

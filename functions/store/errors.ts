@@ -14,3 +14,24 @@ export function isWriteConflict(err: unknown): boolean {
 
 /** A short random pause before retrying a lost race, longer with each attempt, so racers spread out. */
 export const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+
+/** What made a change set's transaction fail, named for the operation that decides what to do about it. */
+export type CommitFailure =
+  /** The item moved on since it was read (or a new item's id exists): decide again on fresh state. */
+  | 'stale'
+  /** Another transaction held a record the change touches: try again shortly. */
+  | 'contention'
+  /** The new item's random reference belongs to another item: pick another. */
+  | 'reference-taken'
+  /** The Idempotency-Key was used before: the first request's item stands. */
+  | 'idempotency-key-used'
+  /** The bill number exists in that session already. */
+  | 'bill-number-taken';
+
+/** A change set that did not commit; nothing of it was written. */
+export class CommitError extends Error {
+  constructor(readonly reason: CommitFailure) {
+    super(`change set not committed: ${reason}`);
+    this.name = 'CommitError';
+  }
+}

@@ -1,10 +1,8 @@
 import ngeohash from 'ngeohash';
-import { type Actor, canActOn, requireTeam } from '../../shared/actor.js';
-import { findService, listServices, PHASES, type Phase, type Service } from '../../shared/catalog/index.js';
-import { ValidationError } from '../../shared/errors.js';
+import { PHASES, type Phase } from '../../shared/catalog/index.js';
 import type { Item } from '../../shared/items.js';
-import type { BBox, ListReportsQuery, StaffListQuery } from '../../shared/schemas.js';
-import { CELL_PRECISION, itemFromRecord } from './keys.js';
+import type { BBox } from '../../shared/schemas.js';
+import { CELL_PRECISION, itemFromRecord } from './keys/items.js';
 import { type Partition, queryPartitions } from './paginate.js';
 
 export interface Page<T> {
@@ -12,83 +10,71 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
+/** What narrows a list inside the partitions it reads. Every field is optional; `phases` defaults to all. */
+export interface ItemFilter {
+  serviceCodes?: readonly string[];
+  phases?: readonly Phase[];
+  /** Changed after this ISO time. */
+  since?: string;
+  status?: string;
+  priority?: string;
+  /** Only items nobody owns. */
+  unassigned?: boolean;
+}
+
 /** A service's waiting items in queue order, each with its position. */
-export async function listQueue(serviceCode: string, limit: number, cursor?: string): Promise<Page<Item & { position: number }>> {
+export async function listQueuePage(serviceCode: string, limit: number, cursor?: string): Promise<Page<Item & { position: number }>> {
   const { records, nextCursor, offset } = await queryPartitions([{ index: 'queue', pk: serviceCode }], limit, cursor);
   return { items: records.map((r, i) => ({ ...itemFromRecord(r), position: offset + i + 1 })), nextCursor };
 }
 
-/** Public list of reports: by bounding box (geohash cells), else by service and/or phase, newest first. */
-export async function listReports(query: ListReportsQuery): Promise<Page<Item>> {
-  const services = query.service ? [serviceParam(query.service)] : undefined;
-  const phases: readonly Phase[] = query.phase ? [query.phase] : PHASES;
-  const since = query.updatedSince ? new Date(query.updatedSince).toISOString() : undefined;
-  const partitions = query.bbox
-    ? cellPartitions('report', query.bbox, { services, phases, since })
-    : recencyPartitions('report', services, phases, since);
-  const { records, nextCursor } = await queryPartitions(partitions, query.limit, query.cursor);
-  return { items: records.map(itemFromRecord), nextCursor };
+/** Items of a kind, most recently changed first: the phase index, or the service index when services are named. */
+export async function listRecentPage(kind: Item['kind'], filter: ItemFilter, limit: number, cursor?: string): Promise<Page<Item>> {
+  return page(recencyPartitions(kind, filter, fieldFilters(filter)), limit, cursor);
 }
 
-/** `assignee=none`: items nobody owns yet (no username can be "none": Cognito usernames are ours to choose). */
-export const UNASSIGNED = 'none';
-
-/** Staff list: only services the actor may act on; narrowed by service, status, phase, priority, assignee (`me`, `none`, a username). */
-export async function listStaffReports(actor: Actor, query: StaffListQuery): Promise<Page<Item>> {
-  let services = listServices('report').filter((s) => canActOn(actor, s));
-  if (query.service) {
-    const service = serviceParam(query.service);
-    requireTeam(actor, service);
-    services = [service];
-  }
-  const phases: readonly Phase[] = query.status ? statusPhases(services, query.status) : query.phase ? [query.phase] : PHASES;
-  const filters = new Filters();
-  if (query.status) filters.equal('status', query.status);
-  if (query.priority) filters.equal('priority', query.priority);
-  let partitions: Partition[];
-  if (query.assignee === UNASSIGNED) {
-    filters.missing('assignee');
-    partitions = recencyPartitions('report', services, phases, undefined, filters);
-  } else if (query.assignee) {
-    const assignee = query.assignee === 'me' && actor.type === 'staff' ? actor.id : query.assignee;
-    filters.oneOf(
-      'serviceCode',
-      services.map((s) => s.code),
-    );
-    filters.oneOf('phase', phases);
-    partitions = [{ index: 'assignee', pk: assignee, newestFirst: true, ...filters.build() }];
-  } else {
-    partitions = recencyPartitions('report', services, phases, undefined, filters);
-  }
-  const { records, nextCursor } = await queryPartitions(partitions, query.limit, query.cursor);
-  return { items: records.map(itemFromRecord), nextCursor };
+/** One assignee's items, most recently changed first. */
+export async function listAssignedPage(assignee: string, filter: ItemFilter, limit: number, cursor?: string): Promise<Page<Item>> {
+  const filters = fieldFilters(filter);
+  if (filter.serviceCodes) filters.oneOf('serviceCode', filter.serviceCodes);
+  if (filter.phases) filters.oneOf('phase', filter.phases);
+  return page([{ index: 'assignee', pk: assignee, newestFirst: true, ...filters.build() }], limit, cursor);
 }
 
-/** A `service` query parameter: unknown codes are the caller's mistake (400), not a missing item. */
-function serviceParam(code: string): Service {
-  const service = findService(code);
-  if (!service) throw new ValidationError([{ path: 'query.service', message: `"${code}" is not a service; see GET /api/services.` }]);
-  return service;
-}
-
-function statusPhases(services: Service[], status: string): Phase[] {
-  const phases = services.flatMap((s) => s.workflow.states.filter((st) => st.id === status).map((st) => st.phase));
-  if (phases.length === 0) throw new ValidationError([{ path: 'query.status', message: `"${status}" is not a status of these services.` }]);
-  return [...new Set(phases)];
-}
-
-function recencyPartitions(
+/** Located items of a kind inside a bounding box (see cellPartitions for the read order). */
+export async function listInBoxPage(
   kind: Item['kind'],
-  services: Service[] | undefined,
-  phases: readonly Phase[],
-  since?: string,
-  filters = new Filters(),
-): Partition[] {
-  const skCondition = since ? { skCondition: '#sk > :since', values: { ':since': since } } : {};
+  box: BBox,
+  filter: ItemFilter,
+  limit: number,
+  cursor?: string,
+): Promise<Page<Item>> {
+  return page(cellPartitions(kind, box, filter), limit, cursor);
+}
+
+async function page(partitions: Partition[], limit: number, cursor?: string): Promise<Page<Item>> {
+  const { records, nextCursor } = await queryPartitions(partitions, limit, cursor);
+  return { items: records.map(itemFromRecord), nextCursor };
+}
+
+/** Filters on fields no index key holds: status, priority, unassigned. */
+function fieldFilters(filter: ItemFilter): Filters {
+  const filters = new Filters();
+  if (filter.status) filters.equal('status', filter.status);
+  if (filter.priority) filters.equal('priority', filter.priority);
+  if (filter.unassigned) filters.missing('assignee');
+  return filters;
+}
+
+function recencyPartitions(kind: Item['kind'], filter: ItemFilter, filters: Filters): Partition[] {
+  const phases = filter.phases ?? PHASES;
+  const skCondition = filter.since ? { skCondition: '#sk > :since', values: { ':since': filter.since } } : {};
   const built = filters.build();
   const merge = (p: Partition): Partition => ({ ...p, ...built, ...skCondition, values: { ...built.values, ...skCondition.values } });
-  if (!services) return phases.map((phase) => merge({ index: 'phase', pk: `${kind}#${phase}`, newestFirst: true }));
-  return services.flatMap((s) => phases.map((phase) => merge({ index: 'service', pk: `${s.code}#${phase}`, newestFirst: true })));
+  if (!filter.serviceCodes) return phases.map((phase) => merge({ index: 'phase', pk: `${kind}#${phase}`, newestFirst: true }));
+  return filter.serviceCodes.flatMap((code) =>
+    phases.map((phase) => merge({ index: 'service', pk: `${code}#${phase}`, newestFirst: true })),
+  );
 }
 
 const MAX_CELLS = 48;
@@ -103,11 +89,7 @@ const MAX_CELLS = 48;
  * (inside cells, then edge cells, each in geohash order) depends only on the box, so the partition
  * cursor pages it without repeats or losses.
  */
-function cellPartitions(
-  kind: Item['kind'],
-  box: BBox,
-  opts: { services?: Service[]; phases: readonly Phase[]; since?: string },
-): Partition[] {
+function cellPartitions(kind: Item['kind'], box: BBox, opts: ItemFilter): Partition[] {
   let cells: string[] = [];
   for (let precision = 7; precision >= CELL_PRECISION; precision--) {
     cells = ngeohash.bboxes(box.minLat, box.minLng, box.maxLat, box.maxLng, precision);
@@ -115,7 +97,7 @@ function cellPartitions(
   }
   if (cells.length > MAX_CELLS) {
     // A box wider than ~150 km holds the whole jurisdiction: the phase lists plus the box filter read the same items.
-    return recencyPartitions(kind, opts.services, opts.phases, opts.since, boxFilters(box, opts));
+    return recencyPartitions(kind, opts, boxFilters(box, opts));
   }
   const inside: string[] = [];
   const edge: string[] = [];
@@ -144,18 +126,14 @@ function placeOf(cell: string, box: BBox): 'inside' | 'edge' | 'outside' {
   return 'edge';
 }
 
-function boxFilters(box: BBox | undefined, opts: { services?: Service[]; phases: readonly Phase[]; since?: string }): Filters {
-  const f = new Filters();
+function boxFilters(box: BBox | undefined, opts: ItemFilter): Filters {
+  const f = fieldFilters(opts);
   if (box) {
     f.between('location.lat', box.minLat, box.maxLat);
     f.between('location.lng', box.minLng, box.maxLng);
   }
-  if (opts.services)
-    f.oneOf(
-      'serviceCode',
-      opts.services.map((s) => s.code),
-    );
-  if (opts.phases.length < PHASES.length) f.oneOf('phase', opts.phases);
+  if (opts.serviceCodes) f.oneOf('serviceCode', opts.serviceCodes);
+  if (opts.phases && opts.phases.length < PHASES.length) f.oneOf('phase', opts.phases);
   if (opts.since) f.greater('updatedAt', opts.since);
   return f;
 }

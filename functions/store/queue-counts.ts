@@ -4,6 +4,7 @@ import type { Item } from '../../shared/items.js';
 import { queueRank, queueSortKey } from '../../shared/queue.js';
 import { db, tableName } from './client.js';
 import { backoff, isWriteConflict } from './errors.js';
+import { COUNTERS_READY_KEY, counterPK, counterRecord, daySK, monthSK, totalSK } from './keys/counters.js';
 import { queryAllPages } from './paginate.js';
 
 /**
@@ -20,9 +21,8 @@ import { queryAllPages } from './paginate.js';
  * The counters change in the same TransactWriteItems as the item that enters or leaves the queue (or
  * moves in it: a priority or service change), so they are exact whenever the item is.
  *
- * Records: PK `QCOUNT#<service>`, SK `T#<rank>` | `M#<rank>#<yyyy-mm>` | `D#<rank>#<yyyy-mm-dd>`, `n`.
+ * Records: see keys/counters.ts.
  */
-const counterPK = (serviceCode: string) => `QCOUNT#${serviceCode}`;
 
 /** What decides where an item sits in the queues. */
 export type QueueFields = Pick<Item, 'kind' | 'phase' | 'serviceCode' | 'priority' | 'createdAt'>;
@@ -39,7 +39,7 @@ function slotOf(item: QueueFields | undefined): Slot | undefined {
   return { serviceCode: item.serviceCode, rank: queueRank(item.priority), createdAt: item.createdAt };
 }
 
-const slotKeys = (s: Slot) => [`T#${s.rank}`, `M#${s.rank}#${s.createdAt.slice(0, 7)}`, `D#${s.rank}#${s.createdAt.slice(0, 10)}`];
+const slotKeys = (s: Slot) => [totalSK(s.rank), monthSK(s.rank, s.createdAt.slice(0, 7)), daySK(s.rank, s.createdAt.slice(0, 10))];
 
 type CounterKey = { PK: string; SK: string };
 
@@ -144,15 +144,13 @@ export async function queuePosition(item: Item): Promise<number | undefined> {
   const month = createdAt.slice(0, 7);
   const day = createdAt.slice(0, 10);
   const [moreUrgent, earlierMonths, earlierDays, earlierToday] = await Promise.all([
-    rank > 0 ? sumCounters(serviceCode, 'T#0', `T#${rank - 1}`) : 0,
-    sumCounters(serviceCode, `M#${rank}#`, justBefore(`M#${rank}#${month}`)),
-    sumCounters(serviceCode, `D#${rank}#${month}`, justBefore(`D#${rank}#${day}`)),
+    rank > 0 ? sumCounters(serviceCode, totalSK(0), totalSK(rank - 1)) : 0,
+    sumCounters(serviceCode, monthSK(rank), justBefore(monthSK(rank, month))),
+    sumCounters(serviceCode, daySK(rank, month), justBefore(daySK(rank, day))),
     countQueued(serviceCode, `${rank}#${day}`, justBefore(queueSortKey(item))),
   ]);
   return moreUrgent + earlierMonths + earlierDays + earlierToday + 1;
 }
-
-const READY_MARKER = { PK: 'META#QCOUNT', SK: '#META' };
 
 /**
  * Makes sure the counters match the queues: a table written before the counters existed (a local
@@ -160,10 +158,12 @@ const READY_MARKER = { PK: 'META#QCOUNT', SK: '#META' };
  * start-up, before requests are served; never on a request path.
  */
 export async function ensureQueueCounts(): Promise<'ready' | 'rebuilt'> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: READY_MARKER, ConsistentRead: true }));
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: COUNTERS_READY_KEY, ConsistentRead: true }));
   if (Item) return 'ready';
   for (const service of listServices('report')) await rebuildService(service.code);
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...READY_MARKER, entity: 'meta', at: new Date().toISOString() } }));
+  await db().send(
+    new PutCommand({ TableName: tableName(), Item: { ...COUNTERS_READY_KEY, entity: 'meta', at: new Date().toISOString() } }),
+  );
   return 'rebuilt';
 }
 
@@ -189,6 +189,6 @@ async function rebuildService(serviceCode: string): Promise<void> {
   });
   for await (const page of stored) for (const row of page.Items ?? []) if (!counts.has(row.SK as string)) counts.set(row.SK as string, 0);
   for (const [SK, n] of counts) {
-    await db().send(new PutCommand({ TableName: tableName(), Item: { PK: counterPK(serviceCode), SK, entity: 'queue-count', n } }));
+    await db().send(new PutCommand({ TableName: tableName(), Item: counterRecord(serviceCode, SK, n) }));
   }
 }

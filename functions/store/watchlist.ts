@@ -1,10 +1,9 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { StaffActor } from '../../shared/actor.js';
 import type { Bill } from '../../shared/bills/model.js';
 import { NotFoundError } from '../../shared/errors.js';
-import { officePK, WATCH_PREFIX, watchSK } from './bill-keys.js';
 import { db, tableName } from './client.js';
 import { findItem } from './items.js';
+import { officePK, WATCH_PREFIX, watchKey, watchRecord } from './keys/bills.js';
 import { queryAllPages } from './paginate.js';
 
 /**
@@ -25,26 +24,19 @@ const strip = (r: Record<string, unknown>): WatchEntry => {
   return entry as unknown as WatchEntry;
 };
 
-export async function getWatch(office: string, billId: string): Promise<WatchEntry | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: { PK: officePK(office), SK: watchSK(billId) } }));
+export async function findWatch(office: string, billId: string): Promise<WatchEntry | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: watchKey(office, billId) }));
   return Item ? strip(Item) : undefined;
 }
 
-/** Adds a bill to the office's watchlist or updates its note. */
-export async function putWatch(office: string, bill: Bill, note: string, actor: StaffActor): Promise<WatchEntry> {
-  const now = new Date().toISOString();
-  const existing = await getWatch(office, bill.id);
-  const entry: WatchEntry = { office, billId: bill.id, note, addedAt: existing?.addedAt ?? now, updatedAt: now, updatedBy: actor.id };
-  await db().send(
-    new PutCommand({ TableName: tableName(), Item: { PK: officePK(office), SK: watchSK(bill.id), entity: 'watch', ...entry } }),
-  );
-  return entry;
+/** Stores an office's watchlist entry (new or with a changed note). */
+export async function saveWatch(entry: WatchEntry): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: watchRecord(entry) }));
 }
 
+/** Removes a bill from an office's watchlist; a NotFoundError if it was not on it. */
 export async function deleteWatch(office: string, billId: string): Promise<void> {
-  const out = await db().send(
-    new DeleteCommand({ TableName: tableName(), Key: { PK: officePK(office), SK: watchSK(billId) }, ReturnValues: 'ALL_OLD' }),
-  );
+  const out = await db().send(new DeleteCommand({ TableName: tableName(), Key: watchKey(office, billId), ReturnValues: 'ALL_OLD' }));
   if (!out.Attributes) throw new NotFoundError('This bill is not on your office watchlist.');
 }
 

@@ -1,15 +1,13 @@
-import * as z from 'zod';
 import { NotFoundError } from '../../shared/errors.js';
+import { linkTokenQuerySchema } from '../../shared/schemas.js';
 import { route } from '../lib/http.js';
-import { confirmSubscription } from '../store/subscriptions.js';
+import { confirmFollow } from '../ops/follow.js';
 import { linkResult } from './page.js';
 
-const query = z.object({ token: z.string().min(20).max(100) }).strict();
-
 /** The link in the confirmation email: the follower starts receiving updates. */
-export const handler = route({ query }, async ({ query, header }) => {
+export const handler = route({ query: linkTokenQuerySchema }, async ({ query, header }) => {
   try {
-    await confirmSubscription(query.token);
+    await confirmFollow(query.token);
     return linkResult(
       header('accept'),
       200,

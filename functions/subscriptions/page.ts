@@ -22,3 +22,9 @@ export function linkResult(accept: string | undefined, status: number, title: st
     body,
   };
 }
+
+/** The answer to every follow request, whether or not the address already follows. */
+export const FOLLOW_PENDING = {
+  status: 'pending',
+  message: 'Check your inbox: follow the link in the email we sent to start receiving updates.',
+} as const;

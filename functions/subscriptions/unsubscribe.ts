@@ -1,17 +1,15 @@
-import * as z from 'zod';
 import { escapeHtml } from '../../shared/email/templates.js';
 import { NotFoundError } from '../../shared/errors.js';
+import { linkTokenQuerySchema } from '../../shared/schemas.js';
 import { route } from '../lib/http.js';
-import { unsubscribe } from '../store/subscriptions.js';
+import { unfollow } from '../ops/follow.js';
 import { linkResult } from './page.js';
-
-const query = z.object({ token: z.string().min(20).max(100) }).strict();
 
 /**
  * POST is RFC 8058 one-click unsubscribe (mail clients post `List-Unsubscribe=One-Click`) and the
  * button on the GET page; GET only shows that button, so link scanners cannot unsubscribe anyone.
  */
-export const handler = route({ query }, async ({ event, query, header }) => {
+export const handler = route({ query: linkTokenQuerySchema }, async ({ event, query, header }) => {
   const accept = header('accept');
   if (event.requestContext.http.method === 'GET') {
     const form = `<form method="post" action="/api/subscriptions/unsubscribe?token=${escapeHtml(encodeURIComponent(query.token))}"><button type="submit">Stop these emails</button></form>`;
@@ -24,7 +22,7 @@ export const handler = route({ query }, async ({ event, query, header }) => {
     );
   }
   try {
-    await unsubscribe(query.token);
+    await unfollow(query.token);
     return linkResult(accept, 200, 'Unsubscribed', 'You will get no more emails about this item.');
   } catch (err) {
     if (err instanceof NotFoundError)

@@ -1,8 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { billNumberKey } from '../../functions/store/bill-keys.js';
 import { batchPut, recordsOf } from '../../functions/store/bulk.js';
-import { db, tableName } from '../../functions/store/client.js';
-import { ITEM_SK, itemPK } from '../../functions/store/keys.js';
+import { findItem } from '../../functions/store/items.js';
 import type { StaffActor } from '../../shared/actor.js';
 import { applyBillTransition, applyVote, newBill } from '../../shared/bills/changes.js';
 import type { Bill, Chamber } from '../../shared/bills/model.js';
@@ -131,7 +128,7 @@ function build(index: number, demo: (typeof DEMO)[number], session: string, now:
     if ('to' in step) {
       // Votes sit at 10:00 UTC on their day, like a chamber's calendar.
       const scheduledVote = step.voteInDays === undefined ? undefined : { at: `${iso(step.voteInDays).slice(0, 10)}T10:00:00.000Z` };
-      const outcome = planBillTransition(clerk, service, bill, { to: step.to, scheduledVote });
+      const outcome = planBillTransition(service, bill, { to: step.to, scheduledVote });
       const change = applyBillTransition(bill, outcome, clerk, { scheduledVote }, ids);
       bill = change.item as Bill;
       history.push(...change.events);
@@ -147,7 +144,7 @@ function build(index: number, demo: (typeof DEMO)[number], session: string, now:
         absent: Math.max(40 - step.yes - step.no, 0),
         result: step.vote,
       };
-      const { change } = applyVote(bill, input, planVote(clerk, service, bill, input), clerk, { ...ids, voteId: `${ids.eventId}-vote` });
+      const { change } = applyVote(bill, input, planVote(service, bill, input), clerk, { ...ids, voteId: `${ids.eventId}-vote` });
       bill = change.item as Bill;
       history.push(...change.events);
     }
@@ -157,15 +154,11 @@ function build(index: number, demo: (typeof DEMO)[number], session: string, now:
 
 /** Loads the demo bills once (when the first is missing), dated around now so some are up for a vote. */
 export async function seedDemoBills(session = String(new Date().getUTCFullYear())): Promise<number> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: { PK: itemPK('demo-bill-1'), SK: ITEM_SK } }));
-  if (Item) return 0;
+  if (await findItem('demo-bill-1')) return 0;
   const now = Date.now();
   const records = DEMO.flatMap((demo, i) => {
     const { bill, history } = build(i, demo, session, now);
-    return [
-      ...recordsOf(bill, history),
-      { ...billNumberKey(bill.number, bill.session), entity: 'bill-number', itemId: bill.id, number: bill.number, session },
-    ];
+    return recordsOf(bill, history);
   });
   await batchPut(records, 4);
   return DEMO.length;

@@ -170,7 +170,7 @@ export function* demoReports(count: number, seed = 2026, now = Date.now()): Gene
     for (const step of pathTo(rand, phase)) {
       t += Math.floor((rand.next() * Math.max(ageDays * DAY, 3_600_000)) / 4);
       const actor = rand.pick(STAFF);
-      const outcome = planTransition(actor, service, item.status, step, [item.id]);
+      const outcome = planTransition(service, item.status, step, [item.id]);
       apply(
         applyTransition(item, outcome, actor, {
           now: at(t),

@@ -99,11 +99,6 @@ export function numberSortKey(raw: string): string {
   return numberKey(raw).replace(/\d+/g, (d) => d.padStart(6, '0'));
 }
 
-/** The chamber that is not `chamber`. */
-export function otherChamber(chamber: Chamber): Chamber {
-  return chamber === 'House' ? 'Senate' : 'House';
-}
-
 /** Whether a chamber is the bill's chamber of origin or its second chamber. */
 export function sideOf(bill: Pick<Bill, 'chamber'>, chamber: Chamber): 'origin' | 'second' {
   return chamber === bill.chamber ? 'origin' : 'second';

@@ -127,4 +127,3 @@ export const listBillsQuerySchema = z
 export type ListBillsQuery = z.output<typeof listBillsQuerySchema>;
 
 export const watchNoteSchema = z.object({ note: z.string().trim().max(LIMITS.note, `must be at most ${LIMITS.note} characters`) }).strict();
-export type WatchNoteInput = z.output<typeof watchNoteSchema>;

@@ -1,4 +1,3 @@
-import { type Actor, requireTeam } from '../actor.js';
 import type { Service, Workflow, WorkflowState } from '../catalog/index.js';
 import { TransitionNotAllowedError, ValidationError } from '../errors.js';
 import { planTransition, stateOf, type TransitionOutcome } from '../workflow.js';
@@ -47,15 +46,14 @@ export function chamberAt(bill: Pick<Bill, 'chamber'>, state: WorkflowState): Ch
 /**
  * Decides a staff move of a bill: the workflow's rules, plus a date when the move schedules a vote
  * (and none otherwise).
- * @example planBillTransition(clerk, billService, bill, {to: 'scheduled', scheduledVote: {at}}).to.id // 'scheduled'
+ * @example planBillTransition(billService, bill, {to: 'scheduled', scheduledVote: {at}}).to.id // 'scheduled'
  */
 export function planBillTransition(
-  actor: Actor,
   service: Service,
   bill: Bill,
   request: { to: string; scheduledVote?: { at: string } },
 ): TransitionOutcome {
-  const outcome = planTransition(actor, service, bill.status, { to: request.to });
+  const outcome = planTransition(service, bill.status, { to: request.to });
   if (isScheduledState(outcome.to) && !request.scheduledVote) {
     throw new ValidationError([{ path: 'scheduledVote.at', message: `"${outcome.to.label}" needs the date and time of the vote.` }]);
   }
@@ -81,15 +79,13 @@ export function inferVoteType(motion: string): VoteType {
  * The stage move a vote causes, if any: a passed passage vote moves the bill to "passed" in the
  * vote's chamber, a failed one to "failed"; a passed veto override enacts it. The move must be one the
  * workflow allows from the bill's current stage (a passage vote on a bill still in committee is a 409).
- * @example planVote(clerk, billService, scheduledBill, {type: 'passage', result: 'fail', chamber: 'House', motion: 'Final passage'})?.to.id // 'failed'
+ * @example planVote(billService, scheduledBill, {type: 'passage', result: 'fail', chamber: 'House', motion: 'Final passage'})?.to.id // 'failed'
  */
 export function planVote(
-  actor: Actor,
   service: Service,
   bill: Bill,
   vote: { type?: VoteType; result: VoteResult; chamber: Chamber; motion: string },
 ): { type: VoteType; outcome?: TransitionOutcome } {
-  requireTeam(actor, service);
   const type = vote.type ?? inferVoteType(vote.motion);
   const classification: Classification | undefined =
     type === 'passage'
@@ -108,5 +104,5 @@ export function planVote(
       `The bill is before the ${chamberAt(bill, current)} ("${current.label}"); a passage vote in the ${vote.chamber} cannot move it.`,
     );
   }
-  return { type, outcome: planTransition(actor, service, bill.status, { to: target.id }) };
+  return { type, outcome: planTransition(service, bill.status, { to: target.id }) };
 }

@@ -53,7 +53,6 @@ describe('office watchlists', () => {
       `/api/bills?session=${session}`,
       `/api/bills?q=${encodeURIComponent(bill.number)}`,
       '/api/bills?phase=waiting',
-      `/api/reports/${bill.id}`,
     );
     let sawBill = 0;
     for (const url of urls) {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getBillDetail } from '../../functions/store/bills.js';
+import { getBillWithRollCalls } from '../../functions/store/bills.js';
 import { importBills } from '../../infra/local/import-bills.js';
 import { ROOT } from '../../infra/local/stack.js';
 import { api, useTestTable } from '../support/api.js';
@@ -51,7 +51,7 @@ describe('importing the project’s mini LegiScan export', () => {
       HB50: 'scheduled',
       SB20: 'enacted',
     });
-    const sb20 = await getBillDetail('legiscan-1002');
+    const sb20 = await getBillWithRollCalls('legiscan-1002');
     expect(sb20.bill.sponsors).toEqual([expect.objectContaining({ name: 'Bo Birch', role: 'primary', party: 'R' })]);
     expect(sb20.bill.votes.map((v) => [v.chamber, v.yes, v.no, v.result])).toEqual([
       ['Senate', 2, 1, 'pass'],

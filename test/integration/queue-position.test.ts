@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { batchPut, recordsOf } from '../../functions/store/bulk.js';
 import { db, tableName } from '../../functions/store/client.js';
-import { commitChange } from '../../functions/store/items.js';
+import { commit } from '../../functions/store/commit.js';
 import { countBulkLoaded, ensureQueueCounts, queuePosition } from '../../functions/store/queue-counts.js';
 import { ensureTable, localDynamo } from '../../infra/local/table.js';
 import type { Item } from '../../shared/items.js';
@@ -87,13 +87,13 @@ describe('queue position from the queue counters', () => {
     for (const [index, patch] of plan) {
       const before = items[index] as Item;
       const after = change(before, patch);
-      await commitChange({ item: after, events: [], notifications: [] }, before);
+      await commit({ change: { item: after, events: [], notifications: [] }, before });
       items[index] = after;
     }
     await expectPositions(items);
     // Reopened: back in the queue at its original age.
     const reopened = change(items[12] as Item, { status: 'new', phase: 'waiting' });
-    await commitChange({ item: reopened, events: [], notifications: [] }, items[12] as Item);
+    await commit({ change: { item: reopened, events: [], notifications: [] }, before: items[12] as Item });
     items[12] = reopened;
     await expectPositions(items);
   });

@@ -15,7 +15,7 @@ type Store = {
   db: typeof import('../../functions/store/client.js').db;
   batchPut: typeof import('../../functions/store/bulk.js').batchPut;
   recordsOf: typeof import('../../functions/store/bulk.js').recordsOf;
-  listReports: typeof import('../../functions/store/lists.js').listReports;
+  publicReports: typeof import('../../functions/ops/read-reports.js').publicReports;
 };
 let store: Store;
 let itemsRead = 0;
@@ -25,8 +25,8 @@ beforeAll(async () => {
   useTestTable();
   const { db } = await import('../../functions/store/client.js');
   const { batchPut, recordsOf } = await import('../../functions/store/bulk.js');
-  const { listReports } = await import('../../functions/store/lists.js');
-  store = { db, batchPut, recordsOf, listReports };
+  const { publicReports } = await import('../../functions/ops/read-reports.js');
+  store = { db, batchPut, recordsOf, publicReports };
   db().middlewareStack.add(
     (next) => async (args) => {
       const out = await next(args);
@@ -104,7 +104,7 @@ describe('bounding-box list read cost', () => {
 
   it('reads about a page of items for a page, not the edge cells full of reports outside the box', async () => {
     const query = listReportsQuerySchema.parse({ bbox, limit: '20' });
-    const { result, itemsRead: read, calls: n } = await cost(() => store.listReports(query));
+    const { result, itemsRead: read, calls: n } = await cost(() => store.publicReports(query));
     expect(result.items).toHaveLength(20);
     expect(read).toBeLessThanOrEqual(30);
     expect(n).toBeLessThanOrEqual(5);
@@ -115,7 +115,7 @@ describe('bounding-box list read cost', () => {
       const ids: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await store.listReports(listReportsQuerySchema.parse({ bbox, limit: '7', ...(cursor ? { cursor } : {}) }));
+        const page = await store.publicReports(listReportsQuerySchema.parse({ bbox, limit: '7', ...(cursor ? { cursor } : {}) }));
         ids.push(...page.items.map((i) => i.id));
         cursor = page.nextCursor;
       } while (cursor);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemFromRecord, itemRecord } from '../../functions/store/keys.js';
+import { itemFromRecord, itemRecord } from '../../functions/store/keys/items.js';
 import type { Bill } from '../../shared/bills/model.js';
 import { numberSortKey } from '../../shared/bills/model.js';
 

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { ulid } from 'ulid';
+import { findService } from '../../shared/catalog/index.js';
+import { ConflictError, ValidationError } from '../../shared/errors.js';
+import { type HistoryEvent, type Item, newReport } from '../../shared/items.js';
+import { newReference } from '../../shared/reference.js';
+import type { CreateReportInput } from '../../shared/schemas.js';
+import { commit } from '../store/commit.js';
+import { backoff, CommitError } from '../store/errors.js';
+import { findIdempotentCreate, getItemWithHistory } from '../store/items.js';
+import { queuePosition } from '../store/queue-counts.js';
+
+const CREATE_ATTEMPTS = 8;
+
+export interface CreatedReport {
+  item: Item;
+  history: HistoryEvent[];
+  queuePosition?: number;
+  /** The same Idempotency-Key and body came before: this is the first request's report. */
+  replayed: boolean;
+}
+
+const hashBody = (input: CreateReportInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
+
+/**
+ * A citizen files a report: the item, its reference, its "created" event, the acknowledgement and (when
+ * they asked for updates) the reporter as a follower, in one change set. With an Idempotency-Key a retry
+ * of the same request returns the first report; the same key with another body is a ConflictError.
+ */
+export async function createReport(input: CreateReportInput, idempotencyKey?: string): Promise<CreatedReport> {
+  const service = findService(input.serviceCode);
+  if (!service) {
+    throw new ValidationError([{ path: 'serviceCode', message: `"${input.serviceCode}" is not a service; see GET /api/services.` }]);
+  }
+  const bodyHash = hashBody(input);
+  for (let attempt = 1; ; attempt++) {
+    const now = new Date().toISOString();
+    const change = newReport(service, input, { id: ulid(), reference: newReference(), now, eventId: ulid() });
+    const email = change.item.reporterNotify ? change.item.reporter?.email : undefined;
+    try {
+      await commit({
+        change,
+        reporterFollow: email ? { email } : undefined,
+        idempotency: idempotencyKey ? { key: idempotencyKey, bodyHash } : undefined,
+      });
+      return { item: change.item, history: change.events, queuePosition: await queuePosition(change.item), replayed: false };
+    } catch (err) {
+      if (!(err instanceof CommitError)) throw err;
+      if (err.reason === 'idempotency-key-used' && idempotencyKey) return replay(idempotencyKey, bodyHash);
+      if (attempt >= CREATE_ATTEMPTS) throw err;
+      // The random reference clashed with another report's (try a new one), or another create in the same
+      // service held its queue counters (try again after a moment).
+      if (err.reason === 'contention') await backoff(attempt);
+    }
+  }
+}
+
+/** The report a previous request with this key created, waiting briefly if it is still committing. */
+async function replay(key: string, bodyHash: string): Promise<CreatedReport> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const first = await findIdempotentCreate(key);
+    if (first) {
+      if (first.bodyHash !== bodyHash) {
+        throw new ConflictError('This Idempotency-Key was already used with a different request body. Use a new key for a new report.');
+      }
+      const { item, history } = await getItemWithHistory(first.itemId);
+      return { item, history, queuePosition: await queuePosition(item), replayed: true };
+    }
+    await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+  }
+  throw new ConflictError('A request with this Idempotency-Key is still being processed. Retry shortly.');
+}

@@ -1,0 +1,62 @@
+import type { StaffActor } from '../../shared/actor.js';
+import { requireTeam } from '../../shared/actor.js';
+import type { Bill, RollCallEntry } from '../../shared/bills/model.js';
+import { OFFICE_GROUP_PREFIX, officeOf } from '../../shared/bills/office.js';
+import type { ListBillsQuery } from '../../shared/bills/schemas.js';
+import { billService } from '../../shared/bills/service.js';
+import { PHASES, type Phase } from '../../shared/catalog/index.js';
+import { ValidationError } from '../../shared/errors.js';
+import type { HistoryEvent } from '../../shared/items.js';
+import { type BillListing, listBillsPage } from '../store/bill-lists.js';
+import { getBillWithRollCalls } from '../store/bills.js';
+import type { Page } from '../store/lists.js';
+import { findWatch, type WatchEntry } from '../store/watchlist.js';
+
+export interface BillDetail {
+  bill: Bill;
+  history: HistoryEvent[];
+  rollCalls: Map<string, RollCallEntry[]>;
+}
+
+/** A bill by id, reference or number (latest session), with its votes' roll calls and its history. */
+export async function billDetail(idOrNumber: string): Promise<BillDetail> {
+  return getBillWithRollCalls(idOrNumber);
+}
+
+/** The same for legislature staff, with their own office's note on it when they belong to an office. */
+export async function staffBillDetail(actor: StaffActor, idOrNumber: string): Promise<BillDetail & { watch?: WatchEntry }> {
+  requireTeam(actor, billService());
+  const detail = await getBillWithRollCalls(idOrNumber);
+  const office = actor.groups.some((g) => g.startsWith(OFFICE_GROUP_PREFIX)) ? officeOf(actor) : undefined;
+  return { ...detail, watch: office ? await findWatch(office, detail.bill.id) : undefined };
+}
+
+/** Bills by phase, stage, session, sponsor or text; `upForVote=true` lists scheduled votes, soonest first. */
+export async function listBills(query: ListBillsQuery): Promise<Page<Bill>> {
+  if (query.voteFrom && query.upForVote !== 'true') {
+    throw new ValidationError([{ path: 'query.voteFrom', message: 'only applies with upForVote=true' }]);
+  }
+  const listing: BillListing = {
+    by: query.upForVote === 'true' ? 'agenda' : query.session ? 'session' : 'recent',
+    phases: phasesFor(query),
+    session: query.session,
+    status: query.status,
+    sponsor: query.sponsor,
+    q: query.q,
+    voteFrom: query.voteFrom ? new Date(query.voteFrom).toISOString() : undefined,
+  };
+  return listBillsPage(listing, query.limit, query.cursor);
+}
+
+/** The phases a stage filter leaves: a stage of another phase than the one asked for leaves none. */
+function phasesFor(query: ListBillsQuery): readonly Phase[] {
+  if (!query.status) return query.phase ? [query.phase] : PHASES;
+  const states = billService().workflow.states;
+  const state = states.find((s) => s.id === query.status);
+  if (!state) {
+    const ids = states.map((s) => s.id);
+    throw new ValidationError([{ path: 'query.status', message: `"${query.status}" is not a bill stage; one of ${ids.join(', ')}.` }]);
+  }
+  if (query.phase && query.phase !== state.phase) return [];
+  return [state.phase];
+}

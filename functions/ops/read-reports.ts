@@ -1,0 +1,87 @@
+import { canActOn, requireTeam, type StaffActor } from '../../shared/actor.js';
+import { findService, getService, listServices, PHASES, type Phase, type Service } from '../../shared/catalog/index.js';
+import { ValidationError } from '../../shared/errors.js';
+import type { HistoryEvent, Item } from '../../shared/items.js';
+import type { ListReportsQuery, QueueQuery, StaffListQuery } from '../../shared/schemas.js';
+import { getItemWithHistory } from '../store/items.js';
+import { type ItemFilter, listAssignedPage, listInBoxPage, listQueuePage, listRecentPage, type Page } from '../store/lists.js';
+import { queuePosition } from '../store/queue-counts.js';
+
+export interface ReportDetail {
+  item: Item;
+  history: HistoryEvent[];
+  queuePosition?: number;
+}
+
+/** A report by id or reference with its whole history and its place in the queue (the caller projects it). */
+export async function reportDetail(idOrRef: string): Promise<ReportDetail> {
+  const { item, history } = await getItemWithHistory(idOrRef, 'report');
+  return { item, history, queuePosition: await queuePosition(item) };
+}
+
+/** The same, for staff: only the report's team sees its contact details and internal notes. */
+export async function staffReportDetail(actor: StaffActor, idOrRef: string): Promise<ReportDetail> {
+  const { item, history } = await getItemWithHistory(idOrRef, 'report');
+  requireTeam(actor, getService(item.serviceCode));
+  return { item, history, queuePosition: await queuePosition(item) };
+}
+
+/** A service's waiting reports in queue order, each with its position. */
+export async function serviceQueue(
+  serviceCode: string,
+  query: QueueQuery,
+): Promise<{ service: Service } & Page<Item & { position: number }>> {
+  const service = getService(serviceCode);
+  return { service, ...(await listQueuePage(service.code, query.limit, query.cursor)) };
+}
+
+/** Public list of reports: by bounding box, else by service and/or phase, newest first. */
+export async function publicReports(query: ListReportsQuery): Promise<Page<Item>> {
+  const filter: ItemFilter = {
+    serviceCodes: query.service ? [serviceParam(query.service).code] : undefined,
+    phases: query.phase ? [query.phase] : undefined,
+    since: query.updatedSince ? new Date(query.updatedSince).toISOString() : undefined,
+  };
+  return query.bbox
+    ? listInBoxPage('report', query.bbox, filter, query.limit, query.cursor)
+    : listRecentPage('report', filter, query.limit, query.cursor);
+}
+
+/** `assignee=none`: reports nobody owns yet (no username can be "none": Cognito usernames are ours to choose). */
+export const UNASSIGNED = 'none';
+
+/**
+ * The staff work list: only services the actor may act on (naming another service is a 403), narrowed by
+ * service, status, phase, priority and assignee (`me`, `none`, a username).
+ */
+export async function staffReports(actor: StaffActor, query: StaffListQuery): Promise<Page<Item>> {
+  let services = listServices('report').filter((s) => canActOn(actor, s));
+  if (query.service) {
+    const service = serviceParam(query.service);
+    requireTeam(actor, service);
+    services = [service];
+  }
+  const phases: readonly Phase[] = query.status ? statusPhases(services, query.status) : query.phase ? [query.phase] : PHASES;
+  const filter: ItemFilter = { serviceCodes: services.map((s) => s.code), phases, status: query.status, priority: query.priority };
+  if (query.assignee === UNASSIGNED) return listRecentPage('report', { ...filter, unassigned: true }, query.limit, query.cursor);
+  if (query.assignee) {
+    const assignee = query.assignee === 'me' ? actor.id : query.assignee;
+    return listAssignedPage(assignee, filter, query.limit, query.cursor);
+  }
+  return listRecentPage('report', filter, query.limit, query.cursor);
+}
+
+/** A `service` query parameter: an unknown code is the caller's mistake (400), not a missing item. */
+function serviceParam(code: string): Service {
+  const service = findService(code);
+  if (service?.kind !== 'report') {
+    throw new ValidationError([{ path: 'query.service', message: `"${code}" is not a service; see GET /api/services.` }]);
+  }
+  return service;
+}
+
+function statusPhases(services: Service[], status: string): Phase[] {
+  const phases = services.flatMap((s) => s.workflow.states.filter((st) => st.id === status).map((st) => st.phase));
+  if (phases.length === 0) throw new ValidationError([{ path: 'query.status', message: `"${status}" is not a status of these services.` }]);
+  return [...new Set(phases)];
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Bill, RollCallEntry } from '../../shared/bills/model.js';
+import type { Change, Item } from '../../shared/items.js';
+import { db, tableName } from './client.js';
+import { CommitError, type CommitFailure, cancellationCodes } from './errors.js';
+import { billNumberRecord, rollCallRecord } from './keys/bills.js';
+import { eventRecord, idempotencyRecord, itemRecord, referenceRecord } from './keys/items.js';
+import { eventNotificationRecord, subscriptionRecord, tokenRecord } from './keys/subscriptions.js';
+import { queueCountWrites } from './queue-counts.js';
+
+/**
+ * Everything one use case writes, committed as one transaction: all of it or none of it.
+ * The operation decides the change; the store only knows how each part is kept.
+ */
+export interface ChangeSet {
+  /** The item as it will be, the history events it appends and the notifications they cause. */
+  change: Change;
+  /** The item as read, for an update: committed only if it is still at that version. Absent for a new item. */
+  before?: Item;
+  /** A new report's reporter who asked for updates: a confirmed follower from the start. */
+  reporterFollow?: { email: string };
+  /** A create under an Idempotency-Key: a second create with the same key fails with `idempotency-key-used`. */
+  idempotency?: { key: string; bodyHash: string };
+  /** A new bill claims its number in its session: a number taken fails with `bill-number-taken`. */
+  claimBillNumber?: boolean;
+  /** A recorded vote's roll call. */
+  rollCall?: { voteId: string; at: string; entries: RollCallEntry[] };
+}
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+/** A write and what its failed condition means. */
+type Write = { write: TransactItem; failure?: CommitFailure };
+
+const newToken = () => randomBytes(32).toString('base64url');
+const absentPK = { ConditionExpression: 'attribute_not_exists(PK)' };
+
+function put(Item: Record<string, unknown>, condition: object = {}): TransactItem {
+  return { Put: { TableName: tableName(), Item, ...condition } };
+}
+
+function writesOf(set: ChangeSet): Write[] {
+  const { change, before } = set;
+  const { item } = change;
+  const writes: Write[] = [
+    before
+      ? {
+          write: put(itemRecord(item), {
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': before.version },
+          }),
+          failure: 'stale',
+        }
+      : { write: put(itemRecord(item), absentPK), failure: 'stale' },
+  ];
+  if (!before) writes.push({ write: put(referenceRecord(item), absentPK), failure: 'reference-taken' });
+  for (const e of change.events) writes.push({ write: put(eventRecord(item.id, e), absentPK), failure: 'stale' });
+  const last = change.events.at(-1);
+  if (last) for (const kind of change.notifications) writes.push({ write: put(eventNotificationRecord(item, kind, last)) });
+  for (const update of queueCountWrites(before, item)) writes.push({ write: update });
+  if (set.reporterFollow) writes.push(...reporterFollowWrites(item, set.reporterFollow.email));
+  if (set.claimBillNumber) writes.push({ write: put(billNumberRecord(item as Bill), absentPK), failure: 'bill-number-taken' });
+  if (set.rollCall) {
+    const { voteId, at, entries } = set.rollCall;
+    writes.push({ write: put(rollCallRecord(item.id, { id: voteId, at }, entries)) });
+  }
+  if (set.idempotency) {
+    const { key, bodyHash } = set.idempotency;
+    writes.push({ write: put(idempotencyRecord(key, bodyHash, item.id), absentPK), failure: 'idempotency-key-used' });
+  }
+  return writes;
+}
+
+function reporterFollowWrites(item: Item, email: string): Write[] {
+  const unsubscribeToken = newToken();
+  const now = item.createdAt;
+  const sub = { itemId: item.id, email, role: 'reporter', status: 'confirmed', unsubscribeToken, createdAt: now, confirmedAt: now };
+  return [{ write: put(subscriptionRecord(sub)) }, { write: put(tokenRecord(unsubscribeToken, 'unsubscribe', item.id, email), absentPK) }];
+}
+
+/** Which failure wins when several conditions failed: the one that tells the operation most. */
+const PRECEDENCE: CommitFailure[] = ['idempotency-key-used', 'bill-number-taken', 'reference-taken', 'stale'];
+
+/** Commits a change set in one TransactWriteItems; a refused one is a CommitError naming why, with nothing written. */
+export async function commit(set: ChangeSet): Promise<void> {
+  const writes = writesOf(set);
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.write) }));
+  } catch (err) {
+    const codes = cancellationCodes(err);
+    if (!codes) throw err;
+    const failed = new Set(writes.filter((_, i) => codes[i] === 'ConditionalCheckFailed').map((w) => w.failure ?? 'stale'));
+    const reason = PRECEDENCE.find((f) => failed.has(f));
+    if (reason) throw new CommitError(reason);
+    if (codes.includes('TransactionConflict')) throw new CommitError('contention');
+    throw err;
+  }
+}
