@@ -59,3 +59,15 @@ export class StaleVersionError extends DomainError {
 export class ConflictError extends DomainError {
   override name = 'ConflictError';
 }
+
+/** Too much is happening at once to do this now; the same request will work shortly. */
+export class BusyError extends DomainError {
+  override name = 'BusyError';
+  constructor(
+    message: string,
+    /** Seconds after which a retry is likely to work. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

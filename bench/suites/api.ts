@@ -1,5 +1,6 @@
 import { transitionReport } from '../../functions/ops/change-report.js';
 import { createReport } from '../../functions/ops/create-report.js';
+import { given } from '../../functions/ops/input.js';
 import { publicReports, reportDetail, serviceQueue } from '../../functions/ops/read-reports.js';
 import type { StaffActor } from '../../shared/actor.js';
 import { listReportsQuerySchema } from '../../shared/schemas.js';
@@ -68,7 +69,7 @@ export async function apiSuite(opts: BenchOptions): Promise<SuiteResult> {
         },
         raw: () => {
           const { id, to } = rawTransition();
-          return transitionReport(ACTOR, id, { to });
+          return transitionReport(ACTOR, id, given({ to }));
         },
       },
     ];

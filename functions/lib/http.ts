@@ -12,7 +12,13 @@ export type HttpResult = APIGatewayProxyStructuredResultV2;
 /** What a handler receives: the raw event plus its parsed, validated body and query. */
 export interface HttpRequest<B, Q> {
   event: HttpEvent;
-  body: B;
+  /** The validated body (validated when first read: destructuring it validates at once). */
+  readonly body: B;
+  /**
+   * The same body, validated only when called. Staff operations call it after deciding who may act,
+   * so a caller without rights gets 403 and learns nothing about the schema.
+   */
+  input: () => B;
   query: Q;
   path: Record<string, string>;
   header: (name: string) => string | undefined;
@@ -30,8 +36,10 @@ const problems = (): MiddlewareObj<HttpEvent, HttpResult> => ({
   onError: (request) => {
     const requestId = request.context?.awsRequestId ?? request.event.requestContext?.requestId;
     const problem = toProblem(request.error, requestId);
-    if (problem.status >= 500)
+    if (problem.status === 500)
       logger.error('unhandled error', { requestId, error: String(request.error), stack: (request.error as Error)?.stack });
+    else if (problem.status > 500)
+      logger.warn('answered with a retryable error', { requestId, status: problem.status, error: String(request.error) });
     request.response = problemResponse(problem, request.error);
   },
 });
@@ -73,9 +81,24 @@ export function route<BS extends z.ZodType | undefined = undefined, QS extends z
   return middy<HttpEvent, HttpResult, Error, Context>()
     .use(problems())
     .handler(async (event) => {
-      const body = (options.body ? parseWith(options.body, readJsonBody(event)) : undefined) as Out<BS>;
+      // Media type, size and JSON syntax are checked at once; the schema only when the body is read.
+      const raw = options.body ? readJsonBody(event) : undefined;
+      let parsed: { value: Out<BS> } | undefined;
+      const input = (): Out<BS> => {
+        parsed ??= { value: (options.body ? parseWith(options.body, raw) : undefined) as Out<BS> };
+        return parsed.value;
+      };
       const query = (options.query ? parseWith(options.query, event.queryStringParameters ?? {}, 'query') : undefined) as Out<QS>;
-      return fn({ event, body, query, path: pathParameters(event), header: (n) => header(event, n) });
+      return fn({
+        event,
+        get body() {
+          return input();
+        },
+        input,
+        query,
+        path: pathParameters(event),
+        header: (n) => header(event, n),
+      });
     });
 }
 

@@ -11,6 +11,7 @@ import { newReference } from '../../shared/reference.js';
 import { resolveBillId } from '../store/bills.js';
 import { commit } from '../store/commit.js';
 import { CommitError } from '../store/errors.js';
+import type { Deferred } from './input.js';
 import { updateItem } from './update-item.js';
 
 /** Prefix of bill references created through the API; imported bills use "LS-" + the LegiScan id. */
@@ -21,9 +22,10 @@ const REFERENCE_ATTEMPTS = 5;
  * Legislature staff file a bill: item, reference, "created" event and the number's claim in its session,
  * in one change set. A number already used in the session is a ConflictError (409).
  */
-export async function createBill(actor: StaffActor, input: CreateBillInput): Promise<{ bill: Bill; history: HistoryEvent[] }> {
+export async function createBill(actor: StaffActor, body: Deferred<CreateBillInput>): Promise<{ bill: Bill; history: HistoryEvent[] }> {
   const service = billService();
   requireTeam(actor, service);
+  const input = body();
   for (let attempt = 1; ; attempt++) {
     const now = new Date().toISOString();
     const change = newBill(service, input, { id: ulid(), reference: newReference(BILL_REFERENCE_PREFIX), now, eventId: ulid() });
@@ -50,9 +52,15 @@ async function billId(idOrNumber: string): Promise<string> {
 }
 
 /** Moves a bill a stage (scheduling a vote when the stage is "scheduled"); event and follower emails commit with it. */
-export async function transitionBill(actor: StaffActor, idOrNumber: string, input: BillTransitionInput, ifMatch?: number): Promise<Bill> {
+export async function transitionBill(
+  actor: StaffActor,
+  idOrNumber: string,
+  body: Deferred<BillTransitionInput>,
+  ifMatch?: number,
+): Promise<Bill> {
   const service = billService();
   requireTeam(actor, service);
+  const input = body();
   const bill = await updateItem(
     await billId(idOrNumber),
     'bill',
@@ -69,9 +77,10 @@ export async function transitionBill(actor: StaffActor, idOrNumber: string, inpu
  * Records a vote and, if it decides the bill's stage, moves it, in one change set: the bill, its "vote"
  * event, the follower notification and the roll call.
  */
-export async function recordVote(actor: StaffActor, idOrNumber: string, input: VoteInput, ifMatch?: number): Promise<Bill> {
+export async function recordVote(actor: StaffActor, idOrNumber: string, body: Deferred<VoteInput>, ifMatch?: number): Promise<Bill> {
   const service = billService();
   requireTeam(actor, service);
+  const input = body();
   const voteId = ulid();
   const bill = await updateItem(
     await billId(idOrNumber),

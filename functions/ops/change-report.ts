@@ -1,24 +1,35 @@
 import { ulid } from 'ulid';
 import { requireTeam, type StaffActor } from '../../shared/actor.js';
 import { findService, getService } from '../../shared/catalog/index.js';
-import { ValidationError } from '../../shared/errors.js';
+import { StaleVersionError, ValidationError } from '../../shared/errors.js';
 import { addComment, applyTransition, type Item } from '../../shared/items.js';
 import { applyPatch } from '../../shared/patch.js';
 import type { CommentInput, PatchReportInput, TransitionInput } from '../../shared/schemas.js';
 import { planTransition } from '../../shared/workflow.js';
 import { resolveAssignee } from '../directory/team.js';
+import { append } from '../store/commit.js';
+import { CommitError } from '../store/errors.js';
 import { getItem } from '../store/items.js';
+import { contended } from './contention.js';
+import type { Deferred } from './input.js';
 import { updateItem } from './update-item.js';
 
 /** Staff move a report along its workflow: its team only; a duplicate must name another report. */
-export async function transitionReport(actor: StaffActor, idOrRef: string, input: TransitionInput, ifMatch?: number): Promise<Item> {
-  const duplicateOf = input.duplicateOf ? await originalOf(input.duplicateOf) : undefined;
+export async function transitionReport(
+  actor: StaffActor,
+  idOrRef: string,
+  body: Deferred<TransitionInput>,
+  ifMatch?: number,
+): Promise<Item> {
+  let duplicateOf: string | undefined;
   return updateItem(
     idOrRef,
     'report',
-    (item) => {
+    async (item) => {
       const service = getService(item.serviceCode);
       requireTeam(actor, service);
+      const input = body();
+      if (input.duplicateOf) duplicateOf ??= await originalOf(input.duplicateOf);
       const outcome = planTransition(service, item.status, { ...input, duplicateOf }, [item.id, item.reference]);
       return { change: applyTransition(item, outcome, actor, { now: new Date().toISOString(), eventId: ulid(), note: input.note }) };
     },
@@ -33,30 +44,41 @@ async function originalOf(idOrRef: string): Promise<string> {
   return original.id;
 }
 
-/** A public comment (emails followers) or an internal note, from the report's team. */
-export async function commentOnReport(actor: StaffActor, idOrRef: string, input: CommentInput, ifMatch?: number): Promise<Item> {
-  return updateItem(
-    idOrRef,
-    'report',
-    (item) => {
-      requireTeam(actor, getService(item.serviceCode));
-      return { change: addComment(item, actor, input, { now: new Date().toISOString(), eventId: ulid() }) };
-    },
-    ifMatch,
-  );
+/**
+ * A public comment (emails followers) or an internal note, from the report's team. A comment depends on
+ * nothing in the report but its team, so it is appended rather than decided on a version: without
+ * If-Match, any number of comments at once are all stored (a lost race only waits its turn).
+ */
+export async function commentOnReport(actor: StaffActor, idOrRef: string, body: Deferred<CommentInput>, ifMatch?: number): Promise<Item> {
+  const retry = contended();
+  for (;;) {
+    const item = await getItem(idOrRef, { kind: 'report', consistent: true });
+    requireTeam(actor, getService(item.serviceCode));
+    if (ifMatch !== undefined && ifMatch !== item.version) throw new StaleVersionError(item.version);
+    const change = addComment(item, actor, body(), { now: new Date().toISOString(), eventId: ulid() });
+    try {
+      await append({ change, serviceCode: item.serviceCode, expectedVersion: ifMatch });
+      return await getItem(item.id, { kind: 'report', consistent: true });
+    } catch (err) {
+      if (!(err instanceof CommitError)) throw err;
+      // Stale: the report moved to another service (authorise again) or, with If-Match, on to another version.
+      await retry.pause();
+    }
+  }
 }
 
 /**
  * Staff edits: priority, title, pin, service (the actor must be on both teams) and assignee (one member
  * of the service's team; "me"; null unassigns).
  */
-export async function patchReport(actor: StaffActor, idOrRef: string, input: PatchReportInput, ifMatch?: number): Promise<Item> {
+export async function patchReport(actor: StaffActor, idOrRef: string, body: Deferred<PatchReportInput>, ifMatch?: number): Promise<Item> {
   return updateItem(
     idOrRef,
     'report',
     async (item) => {
       const current = getService(item.serviceCode);
       requireTeam(actor, current);
+      const input = body();
       // An unknown serviceCode is the patch's own 400; a known one needs the actor on its team too.
       const target = input.serviceCode ? findService(input.serviceCode) : undefined;
       if (target) requireTeam(actor, target);

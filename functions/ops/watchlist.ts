@@ -3,6 +3,7 @@ import type { Bill } from '../../shared/bills/model.js';
 import { officeOf } from '../../shared/bills/office.js';
 import { getBill, resolveBillId } from '../store/bills.js';
 import { deleteWatch, findWatch, listWatch, saveWatch, type WatchEntry } from '../store/watchlist.js';
+import type { Deferred } from './input.js';
 
 export type { WatchEntry };
 
@@ -13,8 +14,9 @@ export async function officeWatchlist(actor: StaffActor): Promise<{ office: stri
 }
 
 /** Tracks a bill on the caller's office watchlist, or updates the office's private note on it. */
-export async function trackBill(actor: StaffActor, idOrNumber: string, note: string): Promise<WatchEntry> {
+export async function trackBill(actor: StaffActor, idOrNumber: string, body: Deferred<{ note: string }>): Promise<WatchEntry> {
   const office = officeOf(actor);
+  const { note } = body();
   const bill = await getBill(idOrNumber);
   const now = new Date().toISOString();
   const existing = await findWatch(office, bill.id);

@@ -5,7 +5,7 @@ import { createBill } from '../ops/bills.js';
 import { toStaffBill } from './view.js';
 
 /** Legislature staff file a bill; its number must be new in its session (409 otherwise). */
-export const handler = route({ body: createBillSchema }, async ({ event, body }) => {
-  const { bill, history } = await createBill(staffActor(event), body);
+export const handler = route({ body: createBillSchema }, async ({ event, input }) => {
+  const { bill, history } = await createBill(staffActor(event), input);
   return json(201, toStaffBill(bill, { history }), { location: `/api/bills/${bill.id}`, ...etag(bill.version) });
 });

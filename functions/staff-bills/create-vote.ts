@@ -5,7 +5,7 @@ import { recordVote } from '../ops/bills.js';
 import { toStaffBill } from './view.js';
 
 /** Records a vote (counts checked against the roll call); a passage vote moves the bill in the same write. */
-export const handler = route({ body: voteSchema }, async ({ event, body, path }) => {
-  const bill = await recordVote(staffActor(event), path.id as string, body, ifMatch(event));
+export const handler = route({ body: voteSchema }, async ({ event, input, path }) => {
+  const bill = await recordVote(staffActor(event), path.id as string, input, ifMatch(event));
   return json(201, toStaffBill(bill), etag(bill.version));
 });

@@ -8,7 +8,7 @@ import { toStaffItem } from './view.js';
  * Staff edit priority, assignee (one owner from the service's team; "me"; null unassigns), service,
  * title or pin. Honours If-Match.
  */
-export const handler = route({ body: patchReportSchema }, async ({ event, body, path }) => {
-  const item = await patchReport(staffActor(event), path.id as string, body, ifMatch(event));
+export const handler = route({ body: patchReportSchema }, async ({ event, input, path }) => {
+  const item = await patchReport(staffActor(event), path.id as string, input, ifMatch(event));
   return json(200, toStaffItem(item), etag(item.version));
 });

@@ -5,7 +5,7 @@ import type { Change, Item } from '../../shared/items.js';
 import { db, tableName } from './client.js';
 import { CommitError, type CommitFailure, cancellationCodes } from './errors.js';
 import { billNumberRecord, rollCallRecord } from './keys/bills.js';
-import { eventRecord, idempotencyRecord, itemRecord, referenceRecord } from './keys/items.js';
+import { eventRecord, idempotencyRecord, itemKey, itemRecord, referenceRecord } from './keys/items.js';
 import { eventNotificationRecord, subscriptionRecord, tokenRecord } from './keys/subscriptions.js';
 import { queueCountWrites } from './queue-counts.js';
 
@@ -78,12 +78,48 @@ function reporterFollowWrites(item: Item, email: string): Write[] {
   return [{ write: put(subscriptionRecord(sub)) }, { write: put(tokenRecord(unsubscribeToken, 'unsubscribe', item.id, email), absentPK) }];
 }
 
+/**
+ * Appends events (and their notifications) to an item without replacing it: the item's version goes up
+ * by one and its recency keys move to the events' time, with no dependency on what else it holds. Two
+ * appends never invalidate each other, so neither needs to read and decide again: for changes, like a
+ * comment, that do not depend on the item's state. Fails `stale` when the item is gone, its service is no
+ * longer `serviceCode` (the caller was authorised for that one), or, with `expectedVersion`, it has moved on.
+ */
+export async function append(set: { change: Change; serviceCode: string; expectedVersion?: number }): Promise<void> {
+  const { change, serviceCode, expectedVersion } = set;
+  const { item } = change;
+  const recency = `${item.updatedAt}#${item.id}`;
+  const update: TransactItem = {
+    Update: {
+      TableName: tableName(),
+      Key: itemKey(item.id),
+      UpdateExpression: 'SET updatedAt = :at, phaseSK = :r, serviceSK = :r, assigneeSK = :r ADD version :one',
+      ConditionExpression: `attribute_exists(PK) AND serviceCode = :svc${expectedVersion === undefined ? '' : ' AND version = :expected'}`,
+      ExpressionAttributeValues: {
+        ':at': item.updatedAt,
+        ':r': recency,
+        ':one': 1,
+        ':svc': serviceCode,
+        ...(expectedVersion === undefined ? {} : { ':expected': expectedVersion }),
+      },
+    },
+  };
+  const writes: Write[] = [{ write: update, failure: 'stale' }];
+  for (const e of change.events) writes.push({ write: put(eventRecord(item.id, e), absentPK), failure: 'stale' });
+  const last = change.events.at(-1);
+  if (last) for (const kind of change.notifications) writes.push({ write: put(eventNotificationRecord(item, kind, last)) });
+  await send(writes);
+}
+
 /** Which failure wins when several conditions failed: the one that tells the operation most. */
 const PRECEDENCE: CommitFailure[] = ['idempotency-key-used', 'bill-number-taken', 'reference-taken', 'stale'];
 
 /** Commits a change set in one TransactWriteItems; a refused one is a CommitError naming why, with nothing written. */
 export async function commit(set: ChangeSet): Promise<void> {
-  const writes = writesOf(set);
+  await send(writesOf(set));
+}
+
+async function send(writes: Write[]): Promise<void> {
   try {
     await db().send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.write) }));
   } catch (err) {
