@@ -49,6 +49,10 @@ describe('a passage vote moves the bill', () => {
     expect(() => decide(billAt('second_scheduled'), { chamber: 'House', result: 'pass' })).toThrow(TransitionNotAllowedError);
   });
 
+  it('a failed passage vote in the other chamber does not fail a bill that chamber does not have', () => {
+    expect(() => decide(billAt('scheduled'), { chamber: 'Senate', result: 'fail' })).toThrow(TransitionNotAllowedError);
+  });
+
   it('a passage vote on a bill still in committee is refused', () => {
     expect(() => decide(billAt('committee'), { result: 'pass' })).toThrow(TransitionNotAllowedError);
   });
