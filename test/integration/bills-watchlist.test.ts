@@ -36,7 +36,10 @@ describe('office watchlists', () => {
   });
 
   it('another office sees neither the bill on its list nor the note on the bill', async () => {
+    const ownList = await api('/api/staff/watchlist', { token: officeA });
+    expect(ownList.text).toContain(secret);
     const list = await api('/api/staff/watchlist', { token: officeB });
+    expect(list.status).toBe(200);
     expect(list.body.items).toEqual([]);
     expect(list.text).not.toContain(secret);
     const staffView = await api(`/api/staff/bills/${bill.id}`, { token: officeB });
@@ -75,7 +78,10 @@ describe('office watchlists', () => {
 
   it('removing a bill takes it and its note off the office list', async () => {
     const other = await createBill(clerk, session);
-    await api(`/api/staff/watchlist/${other.id}`, { method: 'PUT', token: officeB, body: { note: 'temporary' } });
+    expect((await api(`/api/staff/watchlist/${other.id}`, { method: 'PUT', token: officeB, body: { note: 'temporary' } })).status).toBe(
+      200,
+    );
+    expect((await api('/api/staff/watchlist', { token: officeB })).body.items).toEqual([expect.objectContaining({ billId: other.id })]);
     expect((await api(`/api/staff/watchlist/${other.id}`, { method: 'DELETE', token: officeB })).status).toBe(200);
     expect((await api('/api/staff/watchlist', { token: officeB })).body.items).toEqual([]);
     expect((await api(`/api/staff/watchlist/${other.id}`, { method: 'DELETE', token: officeB })).status).toBe(404);
