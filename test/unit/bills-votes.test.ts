@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyVote } from '../../shared/bills/changes.js';
-import type { Bill } from '../../shared/bills/model.js';
+import type { Bill, Chamber } from '../../shared/bills/model.js';
 import { voteSchema } from '../../shared/bills/schemas.js';
 import { billService } from '../../shared/bills/service.js';
 import { inferVoteType, planVote } from '../../shared/bills/workflow.js';
@@ -9,7 +9,7 @@ import { AT, billAt, clerk, roadsOfficer } from '../support/bill-fixture.js';
 
 /** What a recorded vote does to a bill (docs/bills.md, Votes). */
 const service = billService();
-const vote = { at: AT, chamber: 'House' as const, motion: 'Third reading, final passage', yes: 12, no: 28, abstain: 0, absent: 0 };
+const vote = { at: AT, chamber: 'House' as Chamber, motion: 'Third reading, final passage', yes: 12, no: 28, abstain: 0, absent: 0 };
 const decide = (b: Bill, v: Partial<typeof vote> & { result: 'pass' | 'fail'; type?: 'passage' | 'veto_override' | 'other' }) =>
   planVote(clerk, service, b, { ...vote, ...v });
 

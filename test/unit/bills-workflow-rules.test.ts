@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../shared/actor.js';
 import { billService } from '../../shared/bills/service.js';
 import { chamberAt, planBillTransition, stateForAction } from '../../shared/bills/workflow.js';
 import { ForbiddenError, TransitionNotAllowedError, ValidationError } from '../../shared/errors.js';
@@ -107,7 +108,7 @@ describe('who may move a bill', () => {
   });
 
   it('an admin can move a bill', () => {
-    const admin = { type: 'staff', id: 'admin', name: 'Ada', groups: ['admin'] } as const;
+    const admin: Actor = { type: 'staff', id: 'admin', name: 'Ada', groups: ['admin'] };
     expect(planBillTransition(admin, service, billAt('introduced'), { to: 'committee' }).to.id).toBe('committee');
   });
 
