@@ -36,7 +36,10 @@ describe('office watchlists', () => {
   });
 
   it('another office sees neither the bill on its list nor the note on the bill', async () => {
+    const ownList = await api('/api/staff/watchlist', { token: officeA });
+    expect(ownList.text).toContain(secret);
     const list = await api('/api/staff/watchlist', { token: officeB });
+    expect(list.status).toBe(200);
     expect(list.body.items).toEqual([]);
     expect(list.text).not.toContain(secret);
     const staffView = await api(`/api/staff/bills/${bill.id}`, { token: officeB });
@@ -49,11 +52,7 @@ describe('office watchlists', () => {
     const urls = ROUTES.filter((r) => r.auth === 'public' && r.method === 'GET' && r.path.includes('bills')).flatMap((r) =>
       [bill.id, bill.reference, bill.number].map((id) => r.path.replace('{id}', encodeURIComponent(id))),
     );
-    urls.push(
-      `/api/bills?session=${session}`,
-      `/api/bills?q=${encodeURIComponent(bill.number)}`,
-      '/api/bills?phase=waiting',
-    );
+    urls.push(`/api/bills?session=${session}`, `/api/bills?q=${encodeURIComponent(bill.number)}`, '/api/bills?phase=waiting');
     let sawBill = 0;
     for (const url of urls) {
       const res = await api(url);
@@ -74,7 +73,10 @@ describe('office watchlists', () => {
 
   it('removing a bill takes it and its note off the office list', async () => {
     const other = await createBill(clerk, session);
-    await api(`/api/staff/watchlist/${other.id}`, { method: 'PUT', token: officeB, body: { note: 'temporary' } });
+    expect((await api(`/api/staff/watchlist/${other.id}`, { method: 'PUT', token: officeB, body: { note: 'temporary' } })).status).toBe(
+      200,
+    );
+    expect((await api('/api/staff/watchlist', { token: officeB })).body.items).toEqual([expect.objectContaining({ billId: other.id })]);
     expect((await api(`/api/staff/watchlist/${other.id}`, { method: 'DELETE', token: officeB })).status).toBe(200);
     expect((await api('/api/staff/watchlist', { token: officeB })).body.items).toEqual([]);
     expect((await api(`/api/staff/watchlist/${other.id}`, { method: 'DELETE', token: officeB })).status).toBe(404);

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getBill } from '../../functions/store/bills.js';
-import { api, signIn, useTestTable } from '../support/api.js';
+import { api, signIn } from '../support/api.js';
 import { billBody, createBill, moveBill, testSession } from '../support/bills.js';
 
 let clerk: string;
@@ -15,8 +14,14 @@ const rollCall = [
   { member: 'Eng', vote: 'absent' },
 ];
 
+/** The stored bill as legislature staff see it (every field, the full history). */
+async function getBill(id: string) {
+  const res = await api(`/api/staff/bills/${id}`, { token: clerk });
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
 beforeAll(async () => {
-  useTestTable();
   clerk = await signIn('leg.clerk');
   roads = await signIn('roads.officer');
 });
@@ -97,7 +102,11 @@ describe('stages and votes', () => {
     expect(agenda.body.items.map((b: { id: string }) => b.id)).toEqual([sooner.id, later.id]);
     expect(agenda.body.items[0].scheduledVote).toEqual({ at: '2031-05-01T10:00:00.000Z', chamber: 'House' });
 
-    await api(`/api/staff/bills/${sooner.id}/votes`, { token: clerk, body: { ...vote, at: '2031-05-01T11:00:00Z', rollCall } });
+    const voted = await api(`/api/staff/bills/${sooner.id}/votes`, {
+      token: clerk,
+      body: { ...vote, at: '2031-05-01T11:00:00Z', rollCall },
+    });
+    expect(voted.status).toBe(201);
     const after = await api(`/api/bills?upForVote=true&session=${session}`);
     expect(after.body.items.map((b: { id: string }) => b.id)).toEqual([later.id]);
     const fromLater = await api(`/api/bills?upForVote=true&session=${session}&voteFrom=2031-05-02T00:00:00Z`);
@@ -152,10 +161,11 @@ describe('stages and votes', () => {
   it('a failed passage vote ends the bill in failed', async () => {
     const bill = await createBill(clerk, session);
     await moveBill(clerk, bill.id, { to: 'scheduled', scheduledVote: { at: '2031-01-01T10:00:00Z' } });
-    await api(`/api/staff/bills/${bill.id}/votes`, {
+    const res = await api(`/api/staff/bills/${bill.id}/votes`, {
       token: clerk,
       body: { ...vote, yes: 1, no: 3, result: 'fail', at: '2031-01-01T11:00:00Z' },
     });
+    expect(res.status).toBe(201);
     const stored = await getBill(bill.id);
     expect(stored).toMatchObject({ status: 'failed', phase: 'done', votes: [expect.objectContaining({ result: 'fail', yes: 1, no: 3 })] });
     expect(stored.closedAt).toBeDefined();
@@ -165,7 +175,7 @@ describe('stages and votes', () => {
     const bill = await createBill(clerk, session);
     const res = await api(`/api/staff/bills/${bill.id}/transitions`, { token: clerk, body: { to: 'enacted' } });
     expect(res.status).toBe(409);
-    expect((await getBill(bill.id)).version).toBe(1);
+    expect(await getBill(bill.id)).toMatchObject({ version: 1, status: 'introduced' });
   });
 
   it('scheduling without a date is a 400 naming scheduledVote.at', async () => {
@@ -173,6 +183,7 @@ describe('stages and votes', () => {
     const res = await api(`/api/staff/bills/${bill.id}/transitions`, { token: clerk, body: { to: 'scheduled' } });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].path).toBe('scheduledVote.at');
+    expect(await getBill(bill.id)).toMatchObject({ version: 1, status: 'introduced' });
   });
 });
 

@@ -23,13 +23,14 @@ describe('GET /api/reports', () => {
   it('filters by phase and service', async () => {
     const waiting = await createReport({ serviceCode: 'blocked-drain' });
     const started = await createReport({ serviceCode: 'blocked-drain' });
-    await api(`/api/staff/reports/${started.id}/transitions`, { token, body: { to: 'in_progress' } });
+    expect((await api(`/api/staff/reports/${started.id}/transitions`, { token, body: { to: 'in_progress' } })).status).toBe(200);
     const inProgress = await allPages('/api/reports?service=blocked-drain&phase=in_progress&limit=50');
     expect(inProgress.map((i) => i.id)).toContain(started.id);
     expect(inProgress.map((i) => i.id)).not.toContain(waiting.id);
     expect(inProgress.every((i) => i.phase === 'in_progress' && i.serviceCode === 'blocked-drain')).toBe(true);
     const byPhase = await allPages('/api/reports?phase=waiting&limit=100');
     expect(byPhase.map((i) => i.id)).toContain(waiting.id);
+    expect(byPhase.map((i) => i.id)).not.toContain(started.id);
   });
 
   it('pages with a cursor without repeating or losing items', async () => {
@@ -109,11 +110,14 @@ describe('GET /api/queues/{serviceCode}', () => {
     expect((await api(`/api/reports/${second.id}`)).body.queuePosition).toBe(b.position);
   });
 
-  it('leaves out items that are no longer waiting', async () => {
-    const report = await createReport({ serviceCode: 'damaged-pavement' });
-    await api(`/api/staff/reports/${report.id}/transitions`, { token, body: { to: 'in_progress' } });
+  it('leaves out items that are no longer waiting, and keeps those that are', async () => {
+    const waiting = await createReport({ serviceCode: 'damaged-pavement' });
+    const started = await createReport({ serviceCode: 'damaged-pavement' });
+    const moved = await api(`/api/staff/reports/${started.id}/transitions`, { token, body: { to: 'in_progress' } });
+    expect(moved.status).toBe(200);
     const queue = await allPages('/api/queues/damaged-pavement?limit=1000');
-    expect(queue.map((i) => i.id)).not.toContain(report.id);
+    expect(queue.map((i) => i.id)).toContain(waiting.id);
+    expect(queue.map((i) => i.id)).not.toContain(started.id);
   });
 
   it('answers 404 for an unknown service', async () => {

@@ -7,6 +7,8 @@ const secrets = [contact.name, contact.email, contact.phone, 'Zebedee', 'zebedee
 let item: { id: string; reference: string };
 let createText: string;
 
+const internalNote = 'internal: call Zebedee back';
+
 beforeAll(async () => {
   const res = await api('/api/reports', {
     body: {
@@ -17,11 +19,14 @@ beforeAll(async () => {
       subscribe: true,
     },
   });
+  expect(res.status, res.text).toBe(201);
   item = res.body;
   createText = res.text;
   const token = await signIn('roads.officer');
-  await api(`/api/staff/reports/${item.id}`, { token, method: 'PATCH', body: { assignee: 'me' } });
-  await api(`/api/staff/reports/${item.id}/comments`, { token, body: { body: 'internal: call Zebedee back', visibility: 'internal' } });
+  const assigned = await api(`/api/staff/reports/${item.id}`, { token, method: 'PATCH', body: { assignee: 'me' } });
+  expect(assigned.status, assigned.text).toBe(200);
+  const noted = await api(`/api/staff/reports/${item.id}/comments`, { token, body: { body: internalNote, visibility: 'internal' } });
+  expect(noted.status, noted.text).toBe(201);
 });
 
 /** Concrete URLs for every public GET route in the route table, so a route added later is checked too. */
@@ -44,7 +49,16 @@ function publicUrls(): string[] {
 }
 
 describe('public responses never carry reporter contact, staff identity or internal notes', () => {
+  it('the item really holds all of them (what the other tests look for is there to leak)', async () => {
+    const staff = await api(`/api/staff/reports/${item.id}`, { token: await signIn('roads.officer') });
+    expect(staff.status).toBe(200);
+    expect(staff.body.reporter).toEqual(contact);
+    expect(staff.body.assignee).toEqual({ id: 'roads.officer', name: 'Rita Okafor' });
+    expect(staff.body.history).toEqual(expect.arrayContaining([expect.objectContaining({ note: internalNote, visibility: 'internal' })]));
+  });
+
   it('the create response carries none of it', () => {
+    expect(createText).toContain(item.reference);
     for (const s of secrets) expect(createText).not.toContain(s);
   });
 
@@ -55,10 +69,13 @@ describe('public responses never carry reporter contact, staff identity or inter
     for (const url of urls) {
       const res = await api(url);
       expect(res.status, url).toBeLessThan(500);
-      for (const s of [...secrets, 'Rita', 'roads.officer', 'call Zebedee back']) expect(res.text, `${url} leaks ${s}`).not.toContain(s);
+      for (const s of [...secrets, 'Rita', 'roads.officer', internalNote, 'call Zebedee back'])
+        expect(res.text, `${url} leaks ${s}`).not.toContain(s);
       if (res.text.includes(item.id)) sawItem++;
     }
     // The check is only meaningful if the item really appears in the responses examined.
     expect(sawItem).toBeGreaterThan(5);
+    // And the assignment shows publicly, as the team only.
+    expect((await api(`/api/reports/${item.id}`)).body.assignedTeam).toBe('Roads team');
   });
 });

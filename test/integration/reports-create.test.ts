@@ -99,6 +99,7 @@ describe('POST /api/reports', () => {
   it('never answers a client mistake with a stack trace', async () => {
     const res = await api('/api/reports', { raw: '[1,2,3]', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ status: 400, detail: expect.any(String) });
     expect(res.text).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+/);
   });
 });
@@ -120,11 +121,14 @@ describe('Idempotency-Key', () => {
 
   it('the same key with a different body is a 409 and creates nothing', async () => {
     const key = `idem-${Date.now()}-${Math.random()}`;
-    await api('/api/reports', { body: reportBody(), headers: { 'idempotency-key': key } });
+    const first = reportBody();
+    expect((await api('/api/reports', { body: first, headers: { 'idempotency-key': key } })).status).toBe(201);
     const other = reportBody();
     const res = await api('/api/reports', { body: other, headers: { 'idempotency-key': key } });
     expect(res.status).toBe(409);
     const list = await api('/api/reports?service=pothole&phase=waiting&limit=1000');
-    expect(list.body.items.some((i: { description: string }) => i.description === other.description)).toBe(false);
+    const descriptions = list.body.items.map((i: { description: string }) => i.description);
+    expect(descriptions).toContain(first.description);
+    expect(descriptions).not.toContain(other.description);
   });
 });

@@ -19,13 +19,15 @@ describe('the local stack keeps its data across a restart', () => {
       seedCount: 3,
     };
     let stack = await startLocalStack(options);
-    const created = await fetch(`${stack.urls.api}/reports`, {
+    const res0 = await fetch(`${stack.urls.api}/reports`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ serviceCode: 'pothole', description: 'Survives restarts', location: { lat: 51.45, lng: -2.59 } }),
-    }).then((r) => r.json() as Promise<{ id: string }>);
+    });
+    const created = (await res0.json()) as { id: string };
     const poolBefore = stack.cognito.userPoolId;
     await stack.stop();
+    expect(res0.status).toBe(201);
 
     stack = await startLocalStack(options);
     try {

@@ -25,11 +25,14 @@ describe('the staff work list, unassigned filter', () => {
 
   it('assignee=none combines with priority', async () => {
     const urgent = await createReport({ serviceCode: 'damaged-sign' });
-    await api(`/api/staff/reports/${urgent.id}`, { method: 'PATCH', token, body: { priority: 'urgent' } });
+    const patched = await api(`/api/staff/reports/${urgent.id}`, { method: 'PATCH', token, body: { priority: 'urgent' } });
+    expect(patched.status).toBe(200);
     const normal = await createReport({ serviceCode: 'damaged-sign' });
 
     const res = await api('/api/staff/reports?assignee=none&priority=urgent&limit=1000', { token });
 
+    expect(res.status).toBe(200);
+    expect(res.body.items.every((i: { priority: string }) => i.priority === 'urgent')).toBe(true);
     expect(refs(res.body)).toContain(urgent.reference);
     expect(refs(res.body)).not.toContain(normal.reference);
   });

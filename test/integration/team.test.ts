@@ -32,7 +32,7 @@ describe('team members and assignment', () => {
 
   it('refuses to assign someone outside the team, with 400 naming assignee, and keeps the owner', async () => {
     const report = await createReport();
-    await api(`/api/staff/reports/${report.id}`, { token: roads, method: 'PATCH', body: { assignee: 'me' } });
+    expect((await api(`/api/staff/reports/${report.id}`, { token: roads, method: 'PATCH', body: { assignee: 'me' } })).status).toBe(200);
     for (const who of ['leg.clerk', 'nobody.at.all']) {
       const res = await api(`/api/staff/reports/${report.id}`, { token: roads, method: 'PATCH', body: { assignee: who } });
       expect(res.status).toBe(400);
@@ -43,8 +43,14 @@ describe('team members and assignment', () => {
 
   it('unassigns with null', async () => {
     const report = await createReport();
-    await api(`/api/staff/reports/${report.id}`, { token: roads, method: 'PATCH', body: { assignee: 'me' } });
+    const assigned = await api(`/api/staff/reports/${report.id}`, { token: roads, method: 'PATCH', body: { assignee: 'me' } });
+    expect(assigned.body.assignee).toMatchObject({ id: 'roads.officer' });
     const res = await api(`/api/staff/reports/${report.id}`, { token: roads, method: 'PATCH', body: { assignee: null } });
-    expect(res.body.assignee).toBeUndefined();
+    expect(res.status).toBe(200);
+    const stored = (await api(`/api/staff/reports/${report.id}`, { token: roads })).body;
+    expect(stored.version).toBe(3);
+    expect(stored.assignee).toBeUndefined();
+    const unowned = await api('/api/staff/reports?service=pothole&assignee=none&limit=1000', { token: roads });
+    expect(unowned.body.items.map((i: { id: string }) => i.id)).toContain(report.id);
   });
 });

@@ -44,6 +44,7 @@ describe('MIME message', () => {
 
   it('has no unsubscribe headers on mail that is not a subscription', () => {
     const raw = toMime(update(facts, { kind: 'status' }, 'https://b/u'), { from: 'a@b', to: 'c@d', boundary: 'XYZ' });
+    expect(raw).toContain('Content-Type: text/plain; charset=UTF-8');
     expect(raw).not.toContain('List-Unsubscribe');
   });
 });

@@ -47,6 +47,7 @@ describe('public view of an item', () => {
   const text = JSON.stringify(toPublicItem(item, { history, queuePosition: 4 }));
 
   it('carries no reporter contact', () => {
+    expect(text).toContain('RF-1234567');
     for (const secret of ['Jo Bloggs', 'jo@example.org', '0117 496 0000', 'reporter']) expect(text).not.toContain(secret);
   });
 
