@@ -1,4 +1,4 @@
-import type { BillState, PublicBill } from './bill-types.js';
+import type { BillState, PublicBill } from '../../../shared/api-types.js';
 
 /** Stages that end a bill off the main road: shown in place of the rest of the track. */
 const OFF_TRACK = new Set(['failed', 'vetoed', 'withdrawn']);

@@ -1,4 +1,4 @@
-import type { Phase } from './types.js';
+import type { Phase } from '../../../shared/api-types.js';
 
 export const PHASE_LABELS: Record<Phase, string> = { waiting: 'Waiting', in_progress: 'In progress', done: 'Finished' };
 

@@ -1,10 +1,9 @@
 import { apiFetch } from '../api.js';
 import { $, el } from '../dom.js';
 import { nearbyBox } from '../format.js';
-import type { PublicItem } from '../types.js';
 import { currentItem, notice, writeItem } from './item.js';
 import { staffFetch } from './session.js';
-import type { Member, StaffItem, StaffService } from './types.js';
+import type { ListPage, Member, PublicItem, ServiceView, StaffItem } from '../../../../shared/api-types.js';
 
 /**
  * The action forms beside the open item. They live in the page, not in the re-rendered item view, so
@@ -15,7 +14,7 @@ const input = <T extends HTMLElement = HTMLInputElement>(id: string) => $(`#${id
 const select = (id: string) => input<HTMLSelectElement>(id);
 const dirty = (c: HTMLElement) => c.dataset.dirty === '1';
 const members = new Map<string, Promise<Member[]>>();
-let services: StaffService[] = [];
+let services: ServiceView[] = [];
 
 function setIfClean(control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string): void {
   if (!dirty(control)) control.value = value;
@@ -67,7 +66,7 @@ async function duplicateOptions(item: StaffItem): Promise<void> {
   list.replaceChildren();
   if (!item.location) return;
   const q = `/reports?service=${encodeURIComponent(item.serviceCode)}&bbox=${nearbyBox(item.location, 200)}&limit=20`;
-  const { body } = await apiFetch<{ items: PublicItem[] }>(q).catch(() => ({ body: { items: [] as PublicItem[] } }));
+  const { body } = await apiFetch<ListPage<PublicItem>>(q).catch(() => ({ body: { items: [] as PublicItem[] } }));
   for (const other of body.items.filter((o) => o.id !== item.id))
     list.append(el('option', { value: other.reference }, `${other.title} (${other.statusLabel})`));
 }
@@ -129,7 +128,7 @@ function commentMode(): void {
   input('comment-submit').textContent = pub ? 'Send public update' : 'Add internal note';
 }
 
-export function setActionServices(allowed: StaffService[]): void {
+export function setActionServices(allowed: ServiceView[]): void {
   services = allowed;
 }
 

@@ -1,8 +1,7 @@
 import { ApiError, apiFetch } from '../api.js';
-import type { BillState, PublicBill } from '../bill-types.js';
+import type { BillState, ListPage, PublicBill, StaffBill } from '../../../../shared/api-types.js';
 import { $, el, show, statusBadge, statusLine } from '../dom.js';
 import { formatDate, PHASE_LABELS } from '../format.js';
-import type { Phase } from '../types.js';
 import { staffFetch } from './session.js';
 
 /**
@@ -18,7 +17,7 @@ export function billStageOptions(states: BillState[]): void {
   const phases = el('optgroup', { label: 'Phase' });
   for (const [phase, label] of Object.entries(PHASE_LABELS)) phases.append(el('option', { value: `phase:${phase}` }, label));
   const stages = el('optgroup', { label: 'Stage' });
-  for (const s of states) stages.append(el('option', { value: `status:${s.id}` }, `${s.label} (${PHASE_LABELS[s.phase as Phase]})`));
+  for (const s of states) stages.append(el('option', { value: `status:${s.id}` }, `${s.label} (${PHASE_LABELS[s.phase]})`));
   select.append(phases, stages);
 }
 
@@ -74,7 +73,7 @@ export async function loadBills(open?: string): Promise<void> {
   try {
     for (let page = 0; page < 5; page++) {
       const path = `${billQuery()}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const { body } = await apiFetch<{ items: PublicBill[]; nextCursor?: string }>(path, { cache: 'no-store' });
+      const { body } = await apiFetch<ListPage<PublicBill>>(path, { cache: 'no-store' });
       items.push(...body.items);
       cursor = body.nextCursor;
       if (!cursor) break;
@@ -172,7 +171,7 @@ export async function submitCreate(opened: (id: string) => Promise<void>): Promi
     documents: links.length ? links : undefined,
   };
   try {
-    const { body: bill } = await staffFetch<PublicBill>('/staff/bills', { method: 'POST', json: body });
+    const { body: bill } = await staffFetch<StaffBill>('/staff/bills', { method: 'POST', json: body });
     input<HTMLFormElement>('bill-create-form').reset();
     input('bill-create').hidden = true;
     input('bill-new').setAttribute('aria-expanded', 'false');

@@ -2,7 +2,7 @@ import type L from 'leaflet';
 import type { SiteConfig } from '../config.js';
 import { el, statusBadge } from '../dom.js';
 import { age, formatDate, queueSentence } from '../format.js';
-import type { StaffItem } from './types.js';
+import type { StaffItem } from '../../../../shared/api-types.js';
 
 function contact(item: StaffItem): HTMLElement {
   const r = item.reporter;

@@ -4,7 +4,7 @@ import { el, show, statusLine } from '../dom.js';
 import { historyList } from './history.js';
 import { itemDetails, showMap } from './item-view.js';
 import { staffFetch } from './session.js';
-import type { StaffItem, StaffService } from './types.js';
+import type { ServiceView, StaffItem } from '../../../../shared/api-types.js';
 
 /**
  * The open item: fetches it with its full history, renders it, and sends every edit with
@@ -20,11 +20,11 @@ export interface ItemHooks {
 }
 
 let current: StaffItem | undefined;
-let ctx: { config: SiteConfig; services: StaffService[]; hooks: ItemHooks };
+let ctx: { config: SiteConfig; services: ServiceView[]; hooks: ItemHooks };
 
 export const currentItem = () => current;
 
-export function initItem(config: SiteConfig, services: StaffService[], hooks: ItemHooks): void {
+export function initItem(config: SiteConfig, services: ServiceView[], hooks: ItemHooks): void {
   ctx = { config, services, hooks };
 }
 
