@@ -1,6 +1,6 @@
+import type { BillState, ListPage, PublicBill, PublicEvent, PublicVote, ServiceView } from '../../../shared/api-types.js';
 import { type ApiError, apiFetch } from './api.js';
 import { stageTrack, voteSummary } from './bill-stages.js';
-import type { BillState, ListPage, PublicBill, PublicEvent, PublicVote, ServiceView } from '../../../shared/api-types.js';
 import { brand } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
 import { bindFollowForm } from './follow.js';

@@ -1,6 +1,6 @@
+import type { BillState, ListPage, PublicBill, ServiceView } from '../../../shared/api-types.js';
 import { type ApiError, apiFetch } from './api.js';
 import { progressOf, stageLabel, voteSummary } from './bill-stages.js';
-import type { BillState, ListPage, PublicBill, ServiceView } from '../../../shared/api-types.js';
 import { brand } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
 import { formatDate } from './format.js';

@@ -1,9 +1,9 @@
+import type { PublicItem, ServiceView } from '../../../shared/api-types.js';
 import { apiFetch } from './api.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
 import { formatDate } from './format.js';
 import { clusterLayer, createMap, pin } from './map.js';
-import type { PublicItem, ServiceView } from '../../../shared/api-types.js';
 
 async function main() {
   void brand();

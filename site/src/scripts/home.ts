@@ -1,10 +1,10 @@
 import type L from 'leaflet';
+import type { ListPage, Phase, PublicItem, ServiceView } from '../../../shared/api-types.js';
 import { apiFetch } from './api.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
 import { age } from './format.js';
 import { createMap, lightPin, pinLayer } from './map.js';
-import type { ListPage, Phase, PublicItem, ServiceView } from '../../../shared/api-types.js';
 
 /** Reports per list page: the list is the map's non-map alternative, so it stays short and paged. */
 const LIST_PAGE = 50;

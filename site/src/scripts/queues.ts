@@ -1,8 +1,8 @@
+import type { ListPage, PublicItem, QueueEntry, ServiceView } from '../../../shared/api-types.js';
 import { apiFetch } from './api.js';
 import { brand } from './config.js';
 import { $, el, show, statusLine } from './dom.js';
 import { age } from './format.js';
-import type { ListPage, PublicItem, QueueEntry, ServiceView } from '../../../shared/api-types.js';
 
 const link = (reference: string, title: string) => el('a', { href: `/track/?id=${encodeURIComponent(reference)}` }, title);
 

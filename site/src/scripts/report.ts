@@ -1,10 +1,10 @@
 import type L from 'leaflet';
+import type { PublicItem, ServiceView } from '../../../shared/api-types.js';
 import { type ApiError, apiFetch } from './api.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge } from './dom.js';
 import { nearbyBox, parseCoordinates } from './format.js';
 import { createMap } from './map.js';
-import type { PublicItem, ServiceView } from '../../../shared/api-types.js';
 
 const form = $('#report-form') as HTMLFormElement;
 const coords = $('#coordinates') as HTMLInputElement;

@@ -1,10 +1,10 @@
+import type { PublicItem } from '../../../shared/api-types.js';
 import { type ApiError, apiFetch } from './api.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
 import { bindFollowForm } from './follow.js';
 import { eventHeadline, formatDate, queueSentence } from './format.js';
 import { createMap, pin } from './map.js';
-import type { PublicItem } from '../../../shared/api-types.js';
 
 function timeline(item: PublicItem): HTMLElement {
   return el(

@@ -1,16 +1,17 @@
+import type { ListPage, Member, PublicItem, ServiceView, StaffItem } from '../../../../shared/api-types.js';
 import { apiFetch } from '../api.js';
-import { $, el } from '../dom.js';
+import { el } from '../dom.js';
 import { nearbyBox } from '../format.js';
+import { byId, lockWhile } from './fields.js';
 import { currentItem, notice, writeItem } from './item.js';
 import { staffFetch } from './session.js';
-import type { ListPage, Member, PublicItem, ServiceView, StaffItem } from '../../../../shared/api-types.js';
 
 /**
  * The action forms beside the open item. They live in the page, not in the re-rendered item view, so
  * a refresh (after a save, or a stale-version refusal) never wipes what the user typed: a control the
  * user has touched is marked dirty and keeps its value until it is saved or another item is opened.
  */
-const input = <T extends HTMLElement = HTMLInputElement>(id: string) => $(`#${id}`) as unknown as T;
+const input = byId;
 const select = (id: string) => input<HTMLSelectElement>(id);
 const dirty = (c: HTMLElement) => c.dataset.dirty === '1';
 const members = new Map<string, Promise<Member[]>>();
@@ -109,16 +110,14 @@ function onSubmit(id: string, send: (form: HTMLFormElement) => Promise<boolean |
   const form = input<HTMLFormElement>(id);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const buttons = [...form.querySelectorAll('button')];
-    for (const b of buttons) b.disabled = true;
-    try {
-      if (await send(form)) clean(form, { clearText: true });
-    } finally {
-      for (const b of buttons) b.disabled = false;
-      const item = currentItem();
-      if (item && id === 'transition-form') input<HTMLButtonElement>('transition-submit').disabled = item.transitions.length === 0;
-    }
+    if (await lockWhile(form, () => send(form), id === 'transition-form' ? keepMoveDisabled : undefined)) clean(form, { clearText: true });
   });
+}
+
+/** An item with no moves from its state keeps "Move" disabled once the form is free again. */
+function keepMoveDisabled(): void {
+  const item = currentItem();
+  if (item) input<HTMLButtonElement>('transition-submit').disabled = item.transitions.length === 0;
 }
 
 function commentMode(): void {

@@ -1,6 +1,6 @@
+import type { HistoryEvent } from '../../../../shared/api-types.js';
 import { el } from '../dom.js';
 import { formatDate } from '../format.js';
-import type { HistoryEvent } from '../../../../shared/api-types.js';
 
 /** Who did it, as staff see it: a colleague's name, "Reporter" or "System". */
 function actorName(e: HistoryEvent): string {

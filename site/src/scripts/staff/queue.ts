@@ -1,7 +1,7 @@
+import type { ServiceView, StaffItem } from '../../../../shared/api-types.js';
 import { compareQueueOrder } from '../../../../shared/queue.js';
 import { el, statusBadge } from '../dom.js';
 import { age, PHASE_LABELS } from '../format.js';
-import type { ServiceView, StaffItem } from '../../../../shared/api-types.js';
 
 /** The work queue's filters, as the form holds them. */
 export interface QueueFilters {
