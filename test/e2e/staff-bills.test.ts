@@ -258,6 +258,8 @@ describe('Bills screen accessibility', () => {
     await page.fill('#bf-session', session);
     await page.focus('#bf-apply');
     await page.keyboard.press('Enter');
+    // The list shown before the filter (with the demo bill of the same number) stays until the filtered one arrives.
+    await page.waitForSelector('#bill-list:not([aria-busy])');
     const link = page.locator('#bill-list a', { hasText: bill.number });
     await link.waitFor();
     await link.focus();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { BillState } from '../../shared/api-types.js';
 import { billService } from '../../shared/bills/service.js';
 import { progressOf, stageLabel, stageTrack } from '../../site/src/scripts/bill-stages.js';
-import type { BillState } from '../../site/src/scripts/bill-types.js';
 
 const states = billService().workflow.states as BillState[];
 

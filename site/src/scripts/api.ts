@@ -35,17 +35,3 @@ function safeJson(text: string): unknown {
     return undefined;
   }
 }
-
-/** Fetches every page of a cursor-paged list, handing each page over as it arrives. */
-export async function allPages<T>(path: string, onPage: (items: T[]) => void, maxPages = 100): Promise<void> {
-  let cursor: string | undefined;
-  for (let page = 0; page < maxPages; page++) {
-    const sep = path.includes('?') ? '&' : '?';
-    const { body } = await apiFetch<{ items: T[]; nextCursor?: string }>(
-      `${path}${cursor ? `${sep}cursor=${encodeURIComponent(cursor)}` : ''}`,
-    );
-    onPage(body.items);
-    cursor = body.nextCursor;
-    if (!cursor) return;
-  }
-}

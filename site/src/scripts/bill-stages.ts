@@ -1,4 +1,4 @@
-import type { BillState, PublicBill } from './bill-types.js';
+import type { BillState, PublicBill, PublicEvent } from '../../../shared/api-types.js';
 
 /** Stages that end a bill off the main road: shown in place of the rest of the track. */
 const OFF_TRACK = new Set(['failed', 'vetoed', 'withdrawn']);
@@ -27,7 +27,10 @@ export function stageLabel(state: BillState, bill: Pick<PublicBill, 'chamber'>):
  * the road as far as its history reached, then that ending as the current step.
  * @example stageTrack(states, {status: 'committee', history: []}, bill).find((s) => s.state === 'current')?.id // 'committee'
  */
-export function stageTrack(states: BillState[], bill: Pick<PublicBill, 'status' | 'history' | 'chamber'>): TrackStep[] {
+export function stageTrack(
+  states: BillState[],
+  bill: Pick<PublicBill, 'status' | 'chamber'> & { history?: Pick<PublicEvent, 'from' | 'to'>[] },
+): TrackStep[] {
   const road = states.filter((s) => !OFF_TRACK.has(s.id));
   const index = (id?: string) => road.findIndex((s) => s.id === id);
   let reached = index(bill.status);

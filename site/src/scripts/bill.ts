@@ -1,10 +1,10 @@
+import type { BillState, ListPage, PublicBill, PublicEvent, PublicVote, ServiceView } from '../../../shared/api-types.js';
 import { type ApiError, apiFetch } from './api.js';
 import { stageTrack, voteSummary } from './bill-stages.js';
-import type { BillState, BillVote, PublicBill } from './bill-types.js';
 import { brand } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
+import { bindFollowForm } from './follow.js';
 import { formatDate } from './format.js';
-import type { PublicEvent, Service } from './types.js';
 
 function track(states: BillState[], bill: PublicBill): HTMLElement {
   return el(
@@ -21,7 +21,7 @@ function track(states: BillState[], bill: PublicBill): HTMLElement {
   );
 }
 
-function votesTable(votes: BillVote[]): HTMLElement {
+function votesTable(votes: PublicVote[]): HTMLElement {
   if (votes.length === 0) return statusLine('empty', 'No votes yet.');
   const th = (text: string) => el('th', { scope: 'col' }, text);
   return el(
@@ -156,32 +156,6 @@ function render(states: BillState[], bill: PublicBill): HTMLElement[] {
   ];
 }
 
-async function follow(bill: PublicBill, e: SubmitEvent) {
-  e.preventDefault();
-  const input = $('#follow-email') as HTMLInputElement;
-  const error = $('#follow-error');
-  error.hidden = true;
-  input.removeAttribute('aria-invalid');
-  try {
-    await apiFetch(`/bills/${encodeURIComponent(bill.id)}/subscriptions`, { method: 'POST', json: { email: input.value.trim() } });
-    show(
-      $('#follow-result'),
-      el(
-        'p',
-        { class: 'notice success', role: 'status' },
-        'Check your inbox: follow the link in the email we sent to start receiving updates.',
-      ),
-    );
-    input.value = '';
-  } catch (err) {
-    const problem = err as ApiError;
-    error.hidden = false;
-    error.textContent = problem.errors?.[0]?.message ?? problem.message;
-    input.setAttribute('aria-invalid', 'true');
-    input.focus();
-  }
-}
-
 async function main() {
   void brand();
   const id = new URLSearchParams(location.search).get('id')?.trim();
@@ -192,13 +166,12 @@ async function main() {
   }
   try {
     const [{ body: services }, { body: bill }] = await Promise.all([
-      apiFetch<{ items: (Service & { workflow: { states: BillState[] } })[] }>('/services'),
+      apiFetch<ListPage<ServiceView>>('/services'),
       apiFetch<PublicBill>(`/bills/${encodeURIComponent(id)}`),
     ]);
     const states = services.items.find((s) => s.kind === 'bill')?.workflow.states ?? [];
     show(container, ...render(states, bill));
-    $('#follow').hidden = false;
-    $('#follow-form').addEventListener('submit', (e) => void follow(bill, e as SubmitEvent));
+    bindFollowForm(`/bills/${encodeURIComponent(bill.id)}`);
   } catch (err) {
     const status = (err as ApiError).status;
     show(

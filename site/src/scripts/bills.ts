@@ -1,12 +1,10 @@
+import type { BillState, ListPage, PublicBill, ServiceView } from '../../../shared/api-types.js';
 import { type ApiError, apiFetch } from './api.js';
 import { progressOf, stageLabel, voteSummary } from './bill-stages.js';
-import type { BillState, PublicBill } from './bill-types.js';
 import { brand } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
 import { formatDate } from './format.js';
-import type { Service } from './types.js';
 
-type Page = { items: PublicBill[]; nextCursor?: string };
 let states: BillState[] = [];
 
 export const billHref = (bill: Pick<PublicBill, 'id'>) => `/bills/bill/?id=${encodeURIComponent(bill.id)}`;
@@ -85,7 +83,7 @@ async function loadList(form: HTMLFormElement, cursor?: string) {
   const more = $('#more') as HTMLButtonElement;
   list.setAttribute('aria-busy', 'true');
   try {
-    const { body } = await apiFetch<Page>(`/bills?${query(form)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const { body } = await apiFetch<ListPage<PublicBill>>(`/bills?${query(form)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     const rows = body.items.map(billRow);
     if (!cursor) show(list, rows.length ? el('ul', { class: 'items', id: 'bills-ul' }, ...rows) : statusLine('empty', 'No bills match.'));
     else $('#bills-ul').append(...rows);
@@ -105,7 +103,7 @@ const startOfToday = () => `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
 
 async function main() {
   void brand();
-  const { body } = await apiFetch<{ items: (Service & { workflow: { states: BillState[] } })[] }>('/services');
+  const { body } = await apiFetch<ListPage<ServiceView>>('/services');
   states = body.items.find((s) => s.kind === 'bill')?.workflow.states ?? [];
   const status = $('#status') as HTMLSelectElement;
   for (const s of states) status.append(el('option', { value: s.id }, s.label));
@@ -117,7 +115,7 @@ async function main() {
   $('#more').addEventListener('click', () => void loadList(form, ($('#more') as HTMLButtonElement).dataset.cursor));
   const agenda = $('#agenda');
   const [{ body: up }] = await Promise.all([
-    apiFetch<Page>(`/bills?upForVote=true&limit=50&voteFrom=${encodeURIComponent(startOfToday())}`),
+    apiFetch<ListPage<PublicBill>>(`/bills?upForVote=true&limit=50&voteFrom=${encodeURIComponent(startOfToday())}`),
     loadList(form),
   ]);
   show(agenda, agendaTable(up.items));

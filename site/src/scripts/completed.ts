@@ -1,15 +1,15 @@
+import type { PublicItem, ServiceView } from '../../../shared/api-types.js';
 import { apiFetch } from './api.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
 import { formatDate } from './format.js';
 import { clusterLayer, createMap, pin } from './map.js';
-import type { PublicItem, Service } from './types.js';
 
 async function main() {
   void brand();
   const config = await loadConfig();
   const select = $('#service') as HTMLSelectElement;
-  const { body } = await apiFetch<{ items: Service[] }>('/services');
+  const { body } = await apiFetch<{ items: ServiceView[] }>('/services');
   for (const s of body.items.filter((x) => x.kind === 'report')) select.append(el('option', { value: s.code }, s.name));
   const map = createMap($('#map'), config, { label: 'Map of finished reports. The list beside it shows the same reports.' });
   const cluster = await clusterLayer(map);

@@ -1,13 +1,7 @@
-import type { Phase } from './types.js';
+import type { Phase } from '../../../shared/api-types.js';
+import { ordinal } from '../../../shared/queue.js';
 
 export const PHASE_LABELS: Record<Phase, string> = { waiting: 'Waiting', in_progress: 'In progress', done: 'Finished' };
-
-/** "1st", "2nd", "12th". */
-export function ordinal(n: number): string {
-  const mod100 = n % 100;
-  if (mod100 >= 11 && mod100 <= 13) return `${n}th`;
-  return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
-}
 
 /**
  * How long ago, in words a citizen reads at a glance.

@@ -1,10 +1,10 @@
 import type L from 'leaflet';
+import type { ListPage, Phase, PublicItem, ServiceView } from '../../../shared/api-types.js';
 import { apiFetch } from './api.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
-import { age, PHASE_LABELS } from './format.js';
+import { age } from './format.js';
 import { createMap, lightPin, pinLayer } from './map.js';
-import type { Phase, PublicItem, Service } from './types.js';
 
 /** Reports per list page: the list is the map's non-map alternative, so it stays short and paged. */
 const LIST_PAGE = 50;
@@ -12,11 +12,6 @@ const PHASES: Phase[] = ['waiting', 'in_progress', 'done'];
 /** One list per phase, fetched side by side: three short cursor chains instead of one long one. */
 const apiPage = (phase: Phase, cursor?: string) =>
   `/reports?phase=${phase}&limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-
-/** Items currently shown, after the phase and service filters. */
-export function applyFilters(items: PublicItem[], phases: Set<Phase>, service: string): PublicItem[] {
-  return items.filter((i) => phases.has(i.phase) && (!service || i.serviceCode === service));
-}
 
 /** The list's order: most recently changed first, as the API lists each phase. */
 export const newestFirst = (a: PublicItem, b: PublicItem) =>
@@ -28,15 +23,13 @@ export function countByPhase(items: PublicItem[]): Record<Phase, number> {
   return counts;
 }
 
-type Page = { items: PublicItem[]; nextCursor?: string };
-
 /**
  * Every page of one phase's list, handed over as it arrives. The next page is requested before the
  * current one is handed over, so drawing a page overlaps with fetching the next.
  */
 async function eachPage(
   phase: Phase,
-  first: Promise<{ body: Page }>,
+  first: Promise<{ body: ListPage<PublicItem> }>,
   onPage: (items: PublicItem[]) => void,
   maxPages = 100,
 ): Promise<void> {
@@ -44,7 +37,7 @@ async function eachPage(
   for (let n = 0; n < maxPages; n++) {
     const { body } = await next;
     const cursor = body.nextCursor;
-    if (cursor) next = apiFetch<Page>(apiPage(phase, cursor));
+    if (cursor) next = apiFetch<ListPage<PublicItem>>(apiPage(phase, cursor));
     onPage(body.items);
     if (!cursor) return;
   }
@@ -66,9 +59,9 @@ function listEntry(item: PublicItem): HTMLElement {
 async function main() {
   void brand();
   // Ask for each phase's first page at once, alongside the config, the services and the map plugin.
-  const firstPages = PHASES.map((phase) => apiFetch<Page>(apiPage(phase)));
+  const firstPages = PHASES.map((phase) => apiFetch<ListPage<PublicItem>>(apiPage(phase)));
   for (const p of firstPages) p.catch(() => undefined);
-  const [config, { body: services }] = await Promise.all([loadConfig(), apiFetch<{ items: Service[] }>('/services')]);
+  const [config, { body: services }] = await Promise.all([loadConfig(), apiFetch<{ items: ServiceView[] }>('/services')]);
   const select = $('#service') as HTMLSelectElement;
   for (const s of services.items.filter((x) => x.kind === 'report')) select.append(el('option', { value: s.code }, s.name));
 
@@ -106,7 +99,8 @@ async function main() {
   /** The counts, the heading and `#map[data-pins]`: cheap, so updated after every page. */
   const summarise = () => {
     mapEl.dataset.pins = String(visible.length);
-    show(counts, ...PHASES.map((p) => el('li', {}, statusBadge(p, PHASE_LABELS[p]), ` ${phaseCounts[p].toLocaleString('en')}`)));
+    for (const p of PHASES) $(`[data-count="${p}"]`, counts).textContent = ` ${phaseCounts[p].toLocaleString('en')}`;
+    counts.hidden = false;
     heading.textContent = loading ? `${plural(visible.length)} so far (loading…)` : plural(visible.length);
   };
 
@@ -196,7 +190,7 @@ async function main() {
 
   readFilters();
   show(list, statusLine('loading', 'Loading reports…'));
-  await Promise.all(PHASES.map((phase, n) => eachPage(phase, firstPages[n] as Promise<{ body: Page }>, onPage)));
+  await Promise.all(PHASES.map((phase, n) => eachPage(phase, firstPages[n] as Promise<{ body: ListPage<PublicItem> }>, onPage)));
   loading = false;
   summarise();
   renderList();

@@ -4,8 +4,8 @@ import L from 'leaflet';
 import iconUrl from 'leaflet/dist/images/marker-icon.png?url';
 import iconRetinaUrl from 'leaflet/dist/images/marker-icon-2x.png?url';
 import shadowUrl from 'leaflet/dist/images/marker-shadow.png?url';
+import type { Phase, PublicItem } from '../../../shared/api-types.js';
 import type { SiteConfig } from './config.js';
-import type { Phase, PublicItem } from './types.js';
 
 // Under Vite, Leaflet cannot find its default marker images by itself.
 L.Icon.Default.mergeOptions({ iconRetinaUrl, iconUrl, shadowUrl });

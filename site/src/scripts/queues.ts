@@ -1,22 +1,12 @@
+import type { ListPage, PublicItem, QueueEntry, ServiceView } from '../../../shared/api-types.js';
 import { apiFetch } from './api.js';
 import { brand } from './config.js';
 import { $, el, show, statusLine } from './dom.js';
 import { age } from './format.js';
-import type { PublicItem, Service } from './types.js';
-
-interface QueueEntry {
-  position: number;
-  id: string;
-  reference: string;
-  title: string;
-  priority: string;
-  statusLabel: string;
-  createdAt: string;
-}
 
 const link = (reference: string, title: string) => el('a', { href: `/track/?id=${encodeURIComponent(reference)}` }, title);
 
-function queueTable(service: Service, entries: QueueEntry[]): HTMLElement {
+function queueTable(service: ServiceView, entries: QueueEntry[]): HTMLElement {
   if (entries.length === 0) return statusLine('empty', 'Nothing is waiting.');
   return el(
     'table',
@@ -51,10 +41,10 @@ function queueTable(service: Service, entries: QueueEntry[]): HTMLElement {
   );
 }
 
-async function section(service: Service): Promise<HTMLElement> {
+async function section(service: ServiceView): Promise<HTMLElement> {
   const [queue, working] = await Promise.all([
-    apiFetch<{ items: QueueEntry[]; nextCursor?: string }>(`/queues/${encodeURIComponent(service.code)}?limit=50`),
-    apiFetch<{ items: PublicItem[] }>(`/reports?service=${encodeURIComponent(service.code)}&phase=in_progress&limit=50`),
+    apiFetch<ListPage<QueueEntry>>(`/queues/${encodeURIComponent(service.code)}?limit=50`),
+    apiFetch<ListPage<PublicItem>>(`/reports?service=${encodeURIComponent(service.code)}&phase=in_progress&limit=50`),
   ]);
   const id = `q-${service.code}`;
   return el(
@@ -84,7 +74,7 @@ async function section(service: Service): Promise<HTMLElement> {
 
 async function main() {
   void brand();
-  const { body } = await apiFetch<{ items: Service[] }>('/services');
+  const { body } = await apiFetch<{ items: ServiceView[] }>('/services');
   const sections = await Promise.all(body.items.filter((s) => s.kind === 'report').map(section));
   const container = $('#queues');
   show(container, ...sections);

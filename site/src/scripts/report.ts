@@ -1,10 +1,10 @@
 import type L from 'leaflet';
+import type { PublicItem, ServiceView } from '../../../shared/api-types.js';
 import { type ApiError, apiFetch } from './api.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge } from './dom.js';
 import { nearbyBox, parseCoordinates } from './format.js';
 import { createMap } from './map.js';
-import type { PublicItem, Service } from './types.js';
 
 const form = $('#report-form') as HTMLFormElement;
 const coords = $('#coordinates') as HTMLInputElement;
@@ -195,7 +195,7 @@ async function submit(event: SubmitEvent) {
 
 async function main() {
   void brand();
-  const { body } = await apiFetch<{ items: Service[] }>('/services');
+  const { body } = await apiFetch<{ items: ServiceView[] }>('/services');
   for (const s of body.items.filter((x) => x.kind === 'report')) service.append(el('option', { value: s.code }, s.name));
   service.addEventListener('change', () => void checkNearby());
   coords.addEventListener('change', () => {

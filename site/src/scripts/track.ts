@@ -1,9 +1,10 @@
+import type { PublicItem } from '../../../shared/api-types.js';
 import { type ApiError, apiFetch } from './api.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
+import { bindFollowForm } from './follow.js';
 import { eventHeadline, formatDate, queueSentence } from './format.js';
 import { createMap, pin } from './map.js';
-import type { PublicItem } from './types.js';
 
 function timeline(item: PublicItem): HTMLElement {
   return el(
@@ -72,32 +73,6 @@ function render(item: PublicItem): HTMLElement[] {
   ].filter((n): n is HTMLElement => n !== null);
 }
 
-async function follow(item: PublicItem, e: SubmitEvent) {
-  e.preventDefault();
-  const input = $('#follow-email') as HTMLInputElement;
-  const error = $('#follow-error');
-  error.hidden = true;
-  input.removeAttribute('aria-invalid');
-  try {
-    await apiFetch(`/reports/${encodeURIComponent(item.id)}/subscriptions`, { method: 'POST', json: { email: input.value.trim() } });
-    show(
-      $('#follow-result'),
-      el(
-        'p',
-        { class: 'notice success', role: 'status' },
-        'Check your inbox: follow the link in the email we sent to start receiving updates.',
-      ),
-    );
-    input.value = '';
-  } catch (err) {
-    const problem = err as ApiError;
-    error.hidden = false;
-    error.textContent = problem.errors?.[0]?.message ?? problem.message;
-    input.setAttribute('aria-invalid', 'true');
-    input.focus();
-  }
-}
-
 async function main() {
   void brand();
   const id = new URLSearchParams(location.search).get('id')?.trim();
@@ -117,9 +92,7 @@ async function main() {
     // A bill's reference (from a follower's email) opens the bill page, with its stage track and votes.
     if (item.kind === 'bill') return location.replace(`/bills/bill/?id=${encodeURIComponent(item.id)}`);
     show(container, ...render(item));
-    const followSection = $('#follow');
-    followSection.hidden = false;
-    $('#follow-form').addEventListener('submit', (e) => void follow(item, e as SubmitEvent));
+    bindFollowForm(`/reports/${encodeURIComponent(item.id)}`);
     if (item.location) {
       const config = await loadConfig();
       const map = createMap($('#item-map'), config, {

@@ -1,21 +1,20 @@
+import type { ListPage, Member, PublicItem, ServiceView, StaffItem } from '../../../../shared/api-types.js';
 import { apiFetch } from '../api.js';
-import { $, el } from '../dom.js';
+import { el } from '../dom.js';
 import { nearbyBox } from '../format.js';
-import type { PublicItem } from '../types.js';
+import { byId, lockWhile } from './fields.js';
 import { currentItem, notice, writeItem } from './item.js';
 import { staffFetch } from './session.js';
-import type { Member, StaffItem, StaffService } from './types.js';
 
 /**
  * The action forms beside the open item. They live in the page, not in the re-rendered item view, so
  * a refresh (after a save, or a stale-version refusal) never wipes what the user typed: a control the
  * user has touched is marked dirty and keeps its value until it is saved or another item is opened.
  */
-const input = <T extends HTMLElement = HTMLInputElement>(id: string) => $(`#${id}`) as unknown as T;
-const select = (id: string) => input<HTMLSelectElement>(id);
+const select = (id: string) => byId<HTMLSelectElement>(id);
 const dirty = (c: HTMLElement) => c.dataset.dirty === '1';
 const members = new Map<string, Promise<Member[]>>();
-let services: StaffService[] = [];
+let services: ServiceView[] = [];
 
 function setIfClean(control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string): void {
   if (!dirty(control)) control.value = value;
@@ -54,20 +53,20 @@ function transitionFields(item: StaffItem): void {
   const to = select('transition-to');
   const target = item.transitions.find((t) => t.to === to.value);
   const resolutions = target?.resolutions ?? [];
-  input('resolution-field').hidden = resolutions.length === 0;
+  byId('resolution-field').hidden = resolutions.length === 0;
   const res = select('resolution');
   const choose = resolutions.length > 1 ? [{ value: '', label: 'Choose a resolution' }] : [];
   options(res, [...choose, ...resolutions.map((r) => ({ value: r, label: r.replace(/_/g, ' ') }))]);
-  input('duplicate-field').hidden = res.value !== 'duplicate';
+  byId('duplicate-field').hidden = res.value !== 'duplicate';
 }
 
 /** Offers open reports of the same service within about 200 m as the original of a duplicate. */
 async function duplicateOptions(item: StaffItem): Promise<void> {
-  const list = input('duplicate-options');
+  const list = byId('duplicate-options');
   list.replaceChildren();
   if (!item.location) return;
   const q = `/reports?service=${encodeURIComponent(item.serviceCode)}&bbox=${nearbyBox(item.location, 200)}&limit=20`;
-  const { body } = await apiFetch<{ items: PublicItem[] }>(q).catch(() => ({ body: { items: [] as PublicItem[] } }));
+  const { body } = await apiFetch<ListPage<PublicItem>>(q).catch(() => ({ body: { items: [] as PublicItem[] } }));
   for (const other of body.items.filter((o) => o.id !== item.id))
     list.append(el('option', { value: other.reference }, `${other.title} (${other.statusLabel})`));
 }
@@ -85,11 +84,11 @@ export function syncForms(item: StaffItem, fresh: boolean): void {
     same.map((s) => ({ value: s.code, label: s.name })),
   );
   setIfClean(select('service-code'), item.serviceCode);
-  setIfClean(input('pin-lat'), item.location ? String(Number(item.location.lat.toFixed(6))) : '');
-  setIfClean(input('pin-lng'), item.location ? String(Number(item.location.lng.toFixed(6))) : '');
+  setIfClean(byId('pin-lat'), item.location ? String(Number(item.location.lat.toFixed(6))) : '');
+  setIfClean(byId('pin-lng'), item.location ? String(Number(item.location.lng.toFixed(6))) : '');
   const moves = item.transitions.map((t) => ({ value: t.to, label: `${t.label} (to ${t.toLabel})` }));
   options(select('transition-to'), moves.length ? moves : [{ value: '', label: 'No moves from here' }]);
-  input<HTMLButtonElement>('transition-submit').disabled = moves.length === 0;
+  byId<HTMLButtonElement>('transition-submit').disabled = moves.length === 0;
   transitionFields(item);
   if (fresh) void duplicateOptions(item);
 }
@@ -99,42 +98,40 @@ export function pickPin(p: { lat: number; lng: number }): void {
     ['pin-lat', p.lat],
     ['pin-lng', p.lng],
   ] as const) {
-    const c = input(id);
+    const c = byId(id);
     c.value = v.toFixed(6);
     c.dataset.dirty = '1';
   }
-  input('pin-lat').focus();
+  byId('pin-lat').focus();
 }
 
 function onSubmit(id: string, send: (form: HTMLFormElement) => Promise<boolean | undefined>): void {
-  const form = input<HTMLFormElement>(id);
+  const form = byId<HTMLFormElement>(id);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const buttons = [...form.querySelectorAll('button')];
-    for (const b of buttons) b.disabled = true;
-    try {
-      if (await send(form)) clean(form, { clearText: true });
-    } finally {
-      for (const b of buttons) b.disabled = false;
-      const item = currentItem();
-      if (item && id === 'transition-form') input<HTMLButtonElement>('transition-submit').disabled = item.transitions.length === 0;
-    }
+    if (await lockWhile(form, () => send(form), id === 'transition-form' ? keepMoveDisabled : undefined)) clean(form, { clearText: true });
   });
 }
 
-function commentMode(): void {
-  const pub = input('visibility-public').checked;
-  input('comment-form').classList.toggle('public', pub);
-  input('comment-label').textContent = pub ? 'Public update (the reporter and followers will read this)' : 'Internal note (staff only)';
-  input('comment-submit').textContent = pub ? 'Send public update' : 'Add internal note';
+/** An item with no moves from its state keeps "Move" disabled once the form is free again. */
+function keepMoveDisabled(): void {
+  const item = currentItem();
+  if (item) byId<HTMLButtonElement>('transition-submit').disabled = item.transitions.length === 0;
 }
 
-export function setActionServices(allowed: StaffService[]): void {
+function commentMode(): void {
+  const pub = byId('visibility-public').checked;
+  byId('comment-form').classList.toggle('public', pub);
+  byId('comment-label').textContent = pub ? 'Public update (the reporter and followers will read this)' : 'Internal note (staff only)';
+  byId('comment-submit').textContent = pub ? 'Send public update' : 'Add internal note';
+}
+
+export function setActionServices(allowed: ServiceView[]): void {
   services = allowed;
 }
 
 export function bindActions(): void {
-  const actions = input('item-actions');
+  const actions = byId('item-actions');
   const mark = (e: Event) => ((e.target as HTMLElement).dataset.dirty = '1');
   actions.addEventListener('input', mark);
   actions.addEventListener('change', mark);
@@ -143,15 +140,15 @@ export function bindActions(): void {
     if (item) transitionFields(item);
   });
   select('resolution').addEventListener('change', () => {
-    input('duplicate-field').hidden = select('resolution').value !== 'duplicate';
+    byId('duplicate-field').hidden = select('resolution').value !== 'duplicate';
   });
-  for (const id of ['visibility-public', 'visibility-internal']) input(id).addEventListener('change', commentMode);
+  for (const id of ['visibility-public', 'visibility-internal']) byId(id).addEventListener('change', commentMode);
   commentMode();
 
-  input('assign-me').addEventListener(
+  byId('assign-me').addEventListener(
     'click',
     () =>
-      void writeItem('', 'PATCH', { assignee: 'me' }, 'Assigned to you.').then((ok) => ok && clean(input<HTMLFormElement>('assign-form'))),
+      void writeItem('', 'PATCH', { assignee: 'me' }, 'Assigned to you.').then((ok) => ok && clean(byId<HTMLFormElement>('assign-form'))),
   );
   onSubmit('assign-form', () => {
     const who = select('assignee').value;
@@ -165,8 +162,8 @@ export function bindActions(): void {
     if (!item) return false;
     const patch: Record<string, unknown> = {};
     if (select('service-code').value !== item.serviceCode) patch.serviceCode = select('service-code').value;
-    const lat = input('pin-lat').valueAsNumber;
-    const lng = input('pin-lng').valueAsNumber;
+    const lat = byId('pin-lat').valueAsNumber;
+    const lng = byId('pin-lng').valueAsNumber;
     // The fields show six decimals (about 10 cm): only a real move counts as a correction.
     const moved = (a: number, b: number | undefined) => b === undefined || Math.abs(a - b) > 5e-7;
     if (Number.isFinite(lat) && Number.isFinite(lng) && (moved(lat, item.location?.lat) || moved(lng, item.location?.lng)))
@@ -176,17 +173,17 @@ export function bindActions(): void {
   });
   onSubmit('transition-form', async () => {
     const to = select('transition-to').value;
-    const resolution = input('resolution-field').hidden ? undefined : select('resolution').value || undefined;
-    if (!input('resolution-field').hidden && !resolution) return void notice('error', 'Choose a resolution for this step.');
-    const duplicateOf = resolution === 'duplicate' ? input('duplicate-of').value.trim() : undefined;
+    const resolution = byId('resolution-field').hidden ? undefined : select('resolution').value || undefined;
+    if (!byId('resolution-field').hidden && !resolution) return void notice('error', 'Choose a resolution for this step.');
+    const duplicateOf = resolution === 'duplicate' ? byId('duplicate-of').value.trim() : undefined;
     if (resolution === 'duplicate' && !duplicateOf) return void notice('error', 'Name the report this one duplicates.');
-    const note = input<HTMLTextAreaElement>('transition-note').value.trim() || undefined;
+    const note = byId<HTMLTextAreaElement>('transition-note').value.trim() || undefined;
     const label = select('transition-to').selectedOptions[0]?.textContent ?? to;
     return writeItem('/transitions', 'POST', { to, note, resolution, duplicateOf }, `Done: ${label}.`);
   });
   onSubmit('comment-form', async () => {
-    const body = input<HTMLTextAreaElement>('comment-body');
-    const error = input('comment-error');
+    const body = byId<HTMLTextAreaElement>('comment-body');
+    const error = byId('comment-error');
     error.hidden = !!body.value.trim();
     if (body.value.trim()) body.removeAttribute('aria-invalid');
     else body.setAttribute('aria-invalid', 'true');
@@ -195,7 +192,7 @@ export function bindActions(): void {
       body.focus();
       return false;
     }
-    const visibility = input('visibility-public').checked ? 'public' : 'internal';
+    const visibility = byId('visibility-public').checked ? 'public' : 'internal';
     return writeItem(
       '/comments',
       'POST',

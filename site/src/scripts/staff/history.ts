@@ -1,9 +1,9 @@
+import type { HistoryEvent } from '../../../../shared/api-types.js';
 import { el } from '../dom.js';
 import { formatDate } from '../format.js';
-import type { StaffEvent, StaffItem } from './types.js';
 
 /** Who did it, as staff see it: a colleague's name, "Reporter" or "System". */
-function actorName(e: StaffEvent): string {
+function actorName(e: HistoryEvent): string {
   if (e.actor.type === 'staff') return `${e.actor.name} (${e.actor.id})`;
   return e.actor.type === 'citizen' ? 'Reporter' : 'System';
 }
@@ -17,7 +17,7 @@ const FIELD_NAMES: Record<string, string> = {
 };
 
 /** One line saying what an event changed, including from what to what. */
-export function staffHeadline(e: StaffEvent, labels: Record<string, string>, created = 'Reported'): string {
+export function staffHeadline(e: HistoryEvent, labels: Record<string, string>, created = 'Reported'): string {
   const label = (id?: string) => (id ? (labels[id] ?? id) : 'nothing');
   switch (e.type) {
     case 'created':
@@ -38,7 +38,7 @@ export function staffHeadline(e: StaffEvent, labels: Record<string, string>, cre
 }
 
 /** The full history, internal events included and marked as such. */
-export function historyList(item: StaffItem, labels: Record<string, string>, created = 'Reported'): HTMLElement {
+export function historyList(item: { history?: HistoryEvent[] }, labels: Record<string, string>, created = 'Reported'): HTMLElement {
   const events = item.history ?? [];
   if (events.length === 0) return el('p', { class: 'muted' }, 'No history yet.');
   return el(

@@ -1,8 +1,8 @@
 import type L from 'leaflet';
+import type { StaffItem } from '../../../../shared/api-types.js';
 import type { SiteConfig } from '../config.js';
 import { el, statusBadge } from '../dom.js';
 import { age, formatDate, queueSentence } from '../format.js';
-import type { StaffItem } from './types.js';
 
 function contact(item: StaffItem): HTMLElement {
   const r = item.reporter;

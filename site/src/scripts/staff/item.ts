@@ -1,10 +1,11 @@
+import type { ServiceView, StaffItem } from '../../../../shared/api-types.js';
 import { ApiError } from '../api.js';
 import type { SiteConfig } from '../config.js';
 import { el, show, statusLine } from '../dom.js';
+import { refusal, showNotice } from '../notice.js';
 import { historyList } from './history.js';
 import { itemDetails, showMap } from './item-view.js';
 import { staffFetch } from './session.js';
-import type { StaffItem, StaffService } from './types.js';
 
 /**
  * The open item: fetches it with its full history, renders it, and sends every edit with
@@ -20,11 +21,11 @@ export interface ItemHooks {
 }
 
 let current: StaffItem | undefined;
-let ctx: { config: SiteConfig; services: StaffService[]; hooks: ItemHooks };
+let ctx: { config: SiteConfig; services: ServiceView[]; hooks: ItemHooks };
 
 export const currentItem = () => current;
 
-export function initItem(config: SiteConfig, services: StaffService[], hooks: ItemHooks): void {
+export function initItem(config: SiteConfig, services: ServiceView[], hooks: ItemHooks): void {
   ctx = { config, services, hooks };
 }
 
@@ -34,20 +35,7 @@ const historyBox = () => document.getElementById('item-history') as HTMLElement;
 
 /** The item notice: role=alert, so a stale-version message is announced as it appears. */
 export function notice(kind: 'error' | 'success' | 'none', text = '', details: string[] = []): void {
-  const box = document.getElementById('item-notice') as HTMLElement;
-  if (kind === 'none') {
-    show(box);
-    return;
-  }
-  show(
-    box,
-    el(
-      'div',
-      { class: `notice ${kind}`, id: kind === 'error' ? 'item-error' : 'item-success' },
-      el('p', {}, text),
-      details.length ? el('ul', {}, ...details.map((d) => el('li', {}, d))) : null,
-    ),
-  );
+  showNotice(document.getElementById('item-notice') as HTMLElement, 'item', kind, text, details);
 }
 
 function labelsFor(item: StaffItem): Record<string, string> {
@@ -63,6 +51,12 @@ function render(item: StaffItem, fresh: boolean): void {
   ctx.hooks.sync(item, fresh);
   void showMap(item, ctx.config, ctx.hooks.pickPin);
 }
+
+const REFUSED = {
+  forbidden: 'You are not allowed to open this item.',
+  missing: 'There is no item with that id or reference.',
+  failed: 'The item could not be loaded.',
+};
 
 /** Opens an item by id or reference; 403/404 become a clear message in place of the item. */
 export async function openItem(id: string, opts: { focus?: boolean } = {}): Promise<void> {
@@ -81,17 +75,7 @@ export async function openItem(id: string, opts: { focus?: boolean } = {}): Prom
     current = undefined;
     actions().hidden = true;
     show(historyBox());
-    const e = err instanceof ApiError ? err : new ApiError(0, 'The item could not be loaded.');
-    const lead =
-      e.status === 403
-        ? 'You are not allowed to open this item.'
-        : e.status === 404
-          ? 'There is no item with that id or reference.'
-          : 'The item could not be loaded.';
-    show(
-      view(),
-      el('div', { class: 'notice error', role: 'alert', id: 'item-refused' }, el('p', {}, el('strong', {}, lead)), el('p', {}, e.detail)),
-    );
+    show(view(), refusal(err, 'item', REFUSED));
   }
 }
 
@@ -103,8 +87,6 @@ export function closeItem(): void {
   show(historyBox());
   show(view(), el('p', { class: 'muted' }, 'Choose an item from the queue to see it here.'));
 }
-
-export const reloadItem = () => (current ? openItem(current.id) : Promise.resolve());
 
 const STALE =
   'Someone else changed this item after you opened it, so your change was not saved. The item below is now the current version; what you typed is still in the form. Check it and send again.';

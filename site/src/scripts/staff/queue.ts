@@ -1,8 +1,7 @@
+import type { ServiceView, StaffItem } from '../../../../shared/api-types.js';
 import { compareQueueOrder } from '../../../../shared/queue.js';
 import { el, statusBadge } from '../dom.js';
 import { age, PHASE_LABELS } from '../format.js';
-import type { Phase } from '../types.js';
-import type { StaffItem, StaffService } from './types.js';
 
 /** The work queue's filters, as the form holds them. */
 export interface QueueFilters {
@@ -39,7 +38,7 @@ export function sortItems(items: StaffItem[], sort: QueueFilters['sort']): Staff
 }
 
 /** Fills the status filter: each phase, then each state of the workflows these services use. */
-export function stateOptions(select: HTMLSelectElement, services: StaffService[]): void {
+export function stateOptions(select: HTMLSelectElement, services: ServiceView[]): void {
   const phases = el('optgroup', { label: 'Phase' });
   for (const [phase, label] of Object.entries(PHASE_LABELS)) phases.append(el('option', { value: `phase:${phase}` }, label));
   const states = el('optgroup', { label: 'Status' });
@@ -48,7 +47,7 @@ export function stateOptions(select: HTMLSelectElement, services: StaffService[]
     for (const st of s.workflow.states) {
       if (seen.has(st.id)) continue;
       seen.add(st.id);
-      states.append(el('option', { value: `status:${st.id}` }, `${st.label} (${PHASE_LABELS[st.phase as Phase]})`));
+      states.append(el('option', { value: `status:${st.id}` }, `${st.label} (${PHASE_LABELS[st.phase]})`));
     }
   }
   select.append(phases, states);
