@@ -63,10 +63,11 @@ export interface WatchNote {
 }
 
 /**
- * A bill as `GET /api/staff/bills/{id}` answers: the stored bill (votes without roll calls, and the
- * chamber of origin only: no `currentChamber`) with the caller's office note when it tracks the bill.
+ * A bill as `GET /api/staff/bills/{id}` answers: the stored bill (votes without roll calls), the
+ * chamber it is before now, and the caller's office note when it tracks the bill.
  */
 export interface StaffBill extends Bill, StaffView {
+  currentChamber: Bill['chamber'];
   watch?: WatchNote;
 }
 

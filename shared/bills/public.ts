@@ -2,7 +2,7 @@ import { getService } from '../catalog/index.js';
 import { type HistoryEvent, stripUndefined } from '../items.js';
 import { type PublicItem, toPublicItem } from '../public-view.js';
 import { stateOf } from '../workflow.js';
-import type { Bill, BillDocument, RollCallEntry, ScheduledVote, Sponsor, Vote } from './model.js';
+import type { Bill, BillDocument, Chamber, RollCallEntry, ScheduledVote, Sponsor, Vote } from './model.js';
 import { chamberAt } from './workflow.js';
 
 export interface PublicVote extends Omit<Vote, 'id' | 'type'> {
@@ -38,19 +38,25 @@ const publicVote = (v: Vote, rollCall?: RollCallEntry[]): PublicVote =>
   });
 
 /**
+ * The chamber a bill is before now: its chamber of origin, or the other one once it passed there.
+ * @example currentChamber({...houseBill, status: 'second_committee'}) // 'Senate'
+ */
+export function currentChamber(bill: Bill): Chamber {
+  try {
+    return chamberAt(bill, stateOf(getService(bill.serviceCode).workflow, bill.status));
+  } catch {
+    // A stage the catalog no longer has: show the chamber of origin.
+    return bill.chamber;
+  }
+}
+
+/**
  * Projects a stored bill to its public shape. Office watchlist notes live in other records and never
  * reach this function; staff identity is reduced to the team, as for reports.
  * @example toPublicBill(bill).votes[0].yes // 34
  */
 export function toPublicBill(bill: Bill, extra: { history?: HistoryEvent[]; rollCalls?: Map<string, RollCallEntry[]> } = {}): PublicBill {
   const { queuePosition: _q, location: _l, address: _a, ...base } = toPublicItem(bill, { history: extra.history });
-  const service = getService(bill.serviceCode);
-  let current = bill.chamber;
-  try {
-    current = chamberAt(bill, stateOf(service.workflow, bill.status));
-  } catch {
-    // A stage the catalog no longer has: show the chamber of origin.
-  }
   return stripUndefined({
     ...base,
     number: bill.number,
@@ -58,7 +64,7 @@ export function toPublicBill(bill: Bill, extra: { history?: HistoryEvent[]; roll
     summary: bill.summary,
     sponsors: bill.sponsors.map((s) => stripUndefined({ name: s.name, role: s.role, party: s.party, district: s.district })),
     chamber: bill.chamber,
-    currentChamber: current,
+    currentChamber: currentChamber(bill),
     committee: bill.committee,
     documents: bill.documents?.map((d) => ({ label: d.label, url: d.url })),
     version: bill.version,

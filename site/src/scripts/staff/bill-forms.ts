@@ -34,7 +34,7 @@ function startOver(bill: StaffBill): void {
   byId('roll-call-rows').replaceChildren();
   for (const id of ERROR_FIELDS) fieldError(id);
   // The staff view names the chamber of origin only: votes default to it.
-  byId<HTMLSelectElement>('vote-chamber').value = bill.chamber;
+  byId<HTMLSelectElement>('vote-chamber').value = bill.currentChamber;
   byId<HTMLTextAreaElement>('watch-note').value = bill.watch?.note ?? '';
 }
 

@@ -34,12 +34,12 @@ function facts(bill: StaffBill): HTMLElement {
   const fact = (term: string, value: string | Node | undefined) => (value ? [el('dt', {}, term), el('dd', {}, value)] : []);
   const primary = bill.sponsors.filter((s) => s.role === 'primary').map((s) => s.name);
   const co = bill.sponsors.filter((s) => s.role !== 'primary').map((s) => s.name);
-  // The staff view has the chamber of origin only (no `currentChamber`, unlike the public bill).
   return el(
     'dl',
     { class: 'facts' },
     ...fact('Session', bill.session),
     ...fact('Chamber of origin', bill.chamber),
+    ...fact('Now before', bill.currentChamber),
     ...fact('Primary sponsor', primary.join(', ')),
     ...fact('Co-sponsors', co.join(', ')),
     ...fact('Committee', bill.committee),

@@ -103,12 +103,12 @@ export async function recordVote(): Promise<void> {
   if (ok) startOver();
 }
 
-/** After a recorded vote: an empty form, no roll call, the bill's chamber chosen again. */
+/** After a recorded vote: an empty form, no roll call, the chamber the bill is before chosen again. */
 function startOver(): void {
   byId<HTMLFormElement>('vote-form').reset();
   byId('roll-call-rows').replaceChildren();
   const bill = currentBill();
-  if (bill) byId<HTMLSelectElement>('vote-chamber').value = bill.chamber;
+  if (bill) byId<HTMLSelectElement>('vote-chamber').value = bill.currentChamber;
 }
 
 /** "Add a member" adds a row and focuses its name; a row's remove button returns focus to "Add a member". */
