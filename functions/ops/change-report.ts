@@ -6,12 +6,12 @@ import { addComment, applyTransition, type Item } from '../../shared/items.js';
 import { applyPatch } from '../../shared/patch.js';
 import type { CommentInput, PatchReportInput, TransitionInput } from '../../shared/schemas.js';
 import { planTransition } from '../../shared/workflow.js';
-import { resolveAssignee } from '../directory/team.js';
 import { append } from '../store/commit.js';
 import { CommitError } from '../store/errors.js';
 import { getItem } from '../store/items.js';
 import { contended } from './contention.js';
 import type { Deferred } from './input.js';
+import { assigneeFor } from './team.js';
 import { updateItem } from './update-item.js';
 
 /** Staff move a report along its workflow: its team only; a duplicate must name another report. */
@@ -83,7 +83,7 @@ export async function patchReport(actor: StaffActor, idOrRef: string, body: Defe
       const target = input.serviceCode ? findService(input.serviceCode) : undefined;
       if (target) requireTeam(actor, target);
       const assignee = input.assignee
-        ? await resolveAssignee(input.assignee === 'me' ? actor.id : input.assignee, target ?? current)
+        ? await assigneeFor(input.assignee === 'me' ? actor.id : input.assignee, target ?? current)
         : (input.assignee as null | undefined);
       return { change: applyPatch(item, input, actor, { now: new Date().toISOString(), eventId: () => ulid(), assignee }) };
     },
