@@ -6,6 +6,7 @@ import {
   ForbiddenError,
   NotFoundError,
   StaleVersionError,
+  TooManyRequestsError,
   TransitionNotAllowedError,
   UnauthenticatedError,
   ValidationError,
@@ -32,6 +33,7 @@ const BY_ERROR: [new (...args: never[]) => DomainError, number, string, string][
   [TransitionNotAllowedError, 409, 'transition-not-allowed', 'Transition not allowed'],
   [ConflictError, 409, 'conflict', 'Conflict'],
   [StaleVersionError, 412, 'stale-version', 'The item has changed'],
+  [TooManyRequestsError, 429, 'too-many-requests', 'Too many requests'],
 ];
 
 export interface Problem {
@@ -75,5 +77,7 @@ export function toProblem(err: unknown, requestId?: string): Problem {
 export function problemResponse(problem: Problem, err?: unknown): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string> = { 'content-type': 'application/problem+json', 'cache-control': 'no-store' };
   if (err instanceof StaleVersionError && err.currentVersion !== undefined) headers.etag = `"${err.currentVersion}"`;
+  // RFC 9110 Retry-After in seconds; the detail says the same in words, with the time.
+  if (err instanceof TooManyRequestsError) headers['retry-after'] = String(err.retryAfterSeconds);
   return { statusCode: problem.status, headers, body: JSON.stringify(problem) };
 }
