@@ -49,11 +49,7 @@ describe('office watchlists', () => {
     const urls = ROUTES.filter((r) => r.auth === 'public' && r.method === 'GET' && r.path.includes('bills')).flatMap((r) =>
       [bill.id, bill.reference, bill.number].map((id) => r.path.replace('{id}', encodeURIComponent(id))),
     );
-    urls.push(
-      `/api/bills?session=${session}`,
-      `/api/bills?q=${encodeURIComponent(bill.number)}`,
-      '/api/bills?phase=waiting',
-    );
+    urls.push(`/api/bills?session=${session}`, `/api/bills?q=${encodeURIComponent(bill.number)}`, '/api/bills?phase=waiting');
     let sawBill = 0;
     for (const url of urls) {
       const res = await api(url);

@@ -56,9 +56,9 @@ describe('each route serves one kind of item', () => {
   });
 
   it('the report comment route refuses a bill, and comments on a report', async () => {
-    expect((await api(`/api/staff/reports/${bill.id}/comments`, { token: admin, body: { body: 'note', visibility: 'internal' } })).status).toBe(
-      404,
-    );
+    expect(
+      (await api(`/api/staff/reports/${bill.id}/comments`, { token: admin, body: { body: 'note', visibility: 'internal' } })).status,
+    ).toBe(404);
     const report = await createReport();
     const ok = await api(`/api/staff/reports/${report.id}/comments`, { token: admin, body: { body: 'note', visibility: 'internal' } });
     expect(ok.status).toBe(201);
