@@ -89,7 +89,7 @@ describe('a pending follow cannot lock an address out', () => {
 
   it(`confirmations stop after ${mailPerWindow!.limit} to one mailbox, and asking again still answers 202`, async () => {
     const victim = uniqueAddress('flooded');
-    const reports = [];
+    const reports: { id: string; reference: string }[] = [];
     for (let i = 0; i <= mailPerWindow!.limit; i++) reports.push(await createReport());
     for (const r of reports) expect((await follow(r.id, victim)).status).toBe(202);
     const confirmations = await settledMail(victim, mailPerWindow!.limit, { settleMs: 0 });

@@ -64,17 +64,17 @@ describe('per-client limits on public writes', () => {
 describe('per-address limit on email to unconfirmed addresses', () => {
   it(`acknowledgements stop after ${mailPerWindow!.limit} to one mailbox; the reports are still filed`, async () => {
     const victim = uniqueAddress('victim');
-    const reports = [];
+    const reports: { id: string; reference: string }[] = [];
     // Sub-addresses reach the same mailbox, so they share its count.
     for (let i = 0; i <= mailPerWindow!.limit; i++) {
       reports.push(await createReport({ reporter: { email: victim.replace('@', `+${i}@`) } }));
     }
-    expect((await api(`/api/reports/${reports.at(-1).id}`)).status).toBe(200);
+    expect((await api(`/api/reports/${reports.at(-1)!.id}`)).status).toBe(200);
     // A later email that is not limited: if the extra acknowledgement had been sent it would be here too.
-    await api(`/api/staff/reports/${reports[0].id}/transitions`, { token, body: { to: 'acknowledged' } });
+    await api(`/api/staff/reports/${reports[0]!.id}/transitions`, { token, body: { to: 'acknowledged' } });
     const mine = await settledMail(victim.split('@')[0]!, mailPerWindow!.limit + 1, { settleMs: 1500 });
     expect(mine.filter((m) => m.subject.startsWith('We received your report'))).toHaveLength(mailPerWindow!.limit);
-    expect(mine.filter((m) => m.subject === `${reports[0].reference}: Acknowledged`)).toHaveLength(1);
+    expect(mine.filter((m) => m.subject === `${reports[0]!.reference}: Acknowledged`)).toHaveLength(1);
     expect(mine).toHaveLength(mailPerWindow!.limit + 1);
   });
 });
