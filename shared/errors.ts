@@ -71,3 +71,14 @@ export class BusyError extends DomainError {
     super(message);
   }
 }
+
+/** Too many requests of one kind from one client: try again after `retryAfterSeconds`. */
+export class TooManyRequestsError extends DomainError {
+  override name = 'TooManyRequestsError';
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}

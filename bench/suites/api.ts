@@ -40,7 +40,7 @@ export async function apiSuite(opts: BenchOptions): Promise<SuiteResult> {
       {
         route: 'create report',
         http: { method: 'POST', next: () => ({ path: '/api/reports', body: reportBody() }) },
-        raw: () => createReport(reportBody()),
+        raw: () => createReport(reportBody(), undefined, '127.0.0.1'),
       },
       {
         route: 'get report',

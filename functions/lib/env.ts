@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import * as z from 'zod';
+import { CLIENT_ACTIONS, DEFAULT_LIMITS, type Limits } from '../../shared/limits.js';
 
 /**
  * Names of every environment variable the functions read. The CDK app and the local stack import
@@ -14,6 +16,8 @@ export const ENV = {
   userPoolId: 'USER_POOL_ID',
   cognitoEndpoint: 'COGNITO_ENDPOINT',
   logLevel: 'LOG_LEVEL',
+  rateLimits: 'RATE_LIMITS',
+  rateLimitExempt: 'RATE_LIMIT_EXEMPT',
 } as const;
 
 const schema = z.object({
@@ -26,7 +30,58 @@ const schema = z.object({
   [ENV.userPoolId]: z.string().optional(),
   [ENV.cognitoEndpoint]: z.url().optional(),
   [ENV.logLevel]: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  [ENV.rateLimits]: z.string().optional(),
+  [ENV.rateLimitExempt]: z.string().optional(),
 });
+
+/** RATE_LIMITS: JSON replacing some of the defaults, e.g. `{"perClient":{"report":[{"limit":30,"seconds":600}]}}`. */
+const windows = z
+  .array(
+    z
+      .object({
+        limit: z.int().min(1),
+        seconds: z
+          .int()
+          .min(1)
+          .max(7 * 86_400),
+      })
+      .strict(),
+  )
+  .min(1);
+const limitsOverride = z
+  .object({
+    perClient: z.partialRecord(z.enum(CLIENT_ACTIONS), windows).optional(),
+    mailPerAddress: windows.optional(),
+  })
+  .strict();
+
+function limits(raw: string | undefined): Limits {
+  if (!raw) return DEFAULT_LIMITS;
+  let override: z.infer<typeof limitsOverride>;
+  try {
+    override = limitsOverride.parse(JSON.parse(raw));
+  } catch (err) {
+    throw new Error(`${ENV.rateLimits} is not valid: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return {
+    perClient: { ...DEFAULT_LIMITS.perClient, ...override.perClient },
+    mailPerAddress: override.mailPerAddress ?? DEFAULT_LIMITS.mailPerAddress,
+  };
+}
+
+/** RATE_LIMIT_EXEMPT: comma-separated addresses or CIDR blocks (a council's contact centre) with no per-client limit. */
+function exempt(raw: string | undefined): string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', bits] = entry.split('/');
+    if (!isIP(address) || (bits !== undefined && !/^\d{1,3}$/.test(bits)))
+      throw new Error(`${ENV.rateLimitExempt}: "${entry}" is not an address or CIDR block`);
+  }
+  return entries;
+}
 
 export interface Config {
   tableName: string;
@@ -38,6 +93,8 @@ export interface Config {
   userPoolId?: string;
   cognitoEndpoint?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  limits: Limits;
+  limitExempt: string[];
 }
 
 let cached: Config | undefined;
@@ -61,6 +118,8 @@ export function config(): Config {
     userPoolId: e[ENV.userPoolId],
     cognitoEndpoint: e[ENV.cognitoEndpoint],
     logLevel: e[ENV.logLevel],
+    limits: limits(e[ENV.rateLimits]),
+    limitExempt: exempt(e[ENV.rateLimitExempt]),
   };
   return cached;
 }

@@ -70,6 +70,12 @@ export function header(event: HttpEvent, name: string): string | undefined {
 }
 
 /**
+ * The client's address as API Gateway saw it (`requestContext.http.sourceIp`; the local server fills it
+ * from the socket): what the per-client limits count. Empty when the event has none (a direct invoke).
+ */
+export const sourceIp = (event: HttpEvent): string => event.requestContext?.http?.sourceIp ?? '';
+
+/**
  * Wraps a route's logic: middleware first (errors → problem+json), then body and query validated
  * against their schemas, then the handler with typed input.
  * @example export const handler = route({ body: commentSchema }, async ({ body }) => json(201, body));

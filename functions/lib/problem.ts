@@ -7,6 +7,7 @@ import {
   ForbiddenError,
   NotFoundError,
   StaleVersionError,
+  TooManyRequestsError,
   TransitionNotAllowedError,
   UnauthenticatedError,
   ValidationError,
@@ -33,6 +34,7 @@ const BY_ERROR: [new (...args: never[]) => DomainError, number, string, string][
   [TransitionNotAllowedError, 409, 'transition-not-allowed', 'Transition not allowed'],
   [ConflictError, 409, 'conflict', 'Conflict'],
   [StaleVersionError, 412, 'stale-version', 'The item has changed'],
+  [TooManyRequestsError, 429, 'too-many-requests', 'Too many requests'],
   [BusyError, 503, 'busy', 'Busy: retry shortly'],
 ];
 
@@ -77,6 +79,7 @@ export function toProblem(err: unknown, requestId?: string): Problem {
 export function problemResponse(problem: Problem, err?: unknown): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string> = { 'content-type': 'application/problem+json', 'cache-control': 'no-store' };
   if (err instanceof StaleVersionError && err.currentVersion !== undefined) headers.etag = `"${err.currentVersion}"`;
-  if (err instanceof BusyError) headers['retry-after'] = String(err.retryAfterSeconds);
+  // RFC 9110 Retry-After in seconds; the detail says the same in words.
+  if (err instanceof TooManyRequestsError || err instanceof BusyError) headers['retry-after'] = String(err.retryAfterSeconds);
   return { statusCode: problem.status, headers, body: JSON.stringify(problem) };
 }

@@ -24,6 +24,12 @@ function facts(item: Item, status = item.status): templates.ItemFacts {
   };
 }
 
+/** The facts an email to an unconfirmed address may carry: no title, which a citizen may have typed. */
+function unconfirmedFacts(item: Item): templates.UnconfirmedFacts {
+  const { reference, serviceName, trackUrl } = facts(item);
+  return { reference, serviceName, trackUrl };
+}
+
 /**
  * Works out the emails a notification causes, from the item, event and followers as they are at send
  * time. Internal events never produce a public email, whatever record asked for it.
@@ -37,7 +43,7 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
       const email = item.reporter?.email;
       if (!email) return [];
       const unsubscribeUrl = subscription ? links.unsubscribe(subscription.unsubscribeToken) : undefined;
-      return [{ to: email, email: templates.acknowledgement(facts(item), unsubscribeUrl), unsubscribeUrl }];
+      return [{ to: email, email: templates.acknowledgement(unconfirmedFacts(item), unsubscribeUrl), unsubscribeUrl }];
     }
     case 'item.updated': {
       if (event?.visibility !== 'public') return [];
@@ -59,7 +65,7 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
     }
     case 'subscription.requested': {
       if (subscription?.status !== 'pending' || !subscription.confirmToken) return [];
-      return [{ to: subscription.email, email: templates.confirmation(facts(item), links.confirm(subscription.confirmToken)) }];
+      return [{ to: subscription.email, email: templates.confirmation(unconfirmedFacts(item), links.confirm(subscription.confirmToken)) }];
     }
     default:
       return [];

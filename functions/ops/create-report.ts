@@ -2,15 +2,19 @@ import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import { findService } from '../../shared/catalog/index.js';
 import { ConflictError, ValidationError } from '../../shared/errors.js';
-import { type HistoryEvent, type Item, newReport } from '../../shared/items.js';
+import { type Change, type HistoryEvent, type Item, newReport } from '../../shared/items.js';
 import { newReference } from '../../shared/reference.js';
 import type { CreateReportInput } from '../../shared/schemas.js';
 import { commit } from '../store/commit.js';
-import { backoff, CommitError } from '../store/errors.js';
+import { CommitError } from '../store/errors.js';
 import { findIdempotentCreate, getItemWithHistory } from '../store/items.js';
+import { takeMailAllowance } from '../store/limits.js';
 import { queuePosition } from '../store/queue-counts.js';
+import { contended } from './contention.js';
+import { limitClient } from './limits.js';
 
-const CREATE_ATTEMPTS = 8;
+/** Random references clashing this often means something else is wrong: stop rather than loop. */
+const REFERENCE_CLASHES = 8;
 
 export interface CreatedReport {
   item: Item;
@@ -22,35 +26,53 @@ export interface CreatedReport {
 
 const hashBody = (input: CreateReportInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
+/** The same report without its acknowledgement: the address has had its share of unconfirmed email. */
+const unacknowledged = (change: Change): Change => ({
+  ...change,
+  notifications: change.notifications.filter((n) => n !== 'report.created'),
+});
+
 /**
  * A citizen files a report: the item, its reference, its "created" event, the acknowledgement and (when
  * they asked for updates) the reporter as a follower, in one change set. With an Idempotency-Key a retry
  * of the same request returns the first report; the same key with another body is a ConflictError.
+ *
+ * Anti-automation (docs/limits.md): a valid request counts against its client's report limits (429 over
+ * them); the acknowledgement counts against the address's email limit, and over that the report is still
+ * filed, with neither acknowledgement nor follow, since nobody has shown the address is theirs.
  */
-export async function createReport(input: CreateReportInput, idempotencyKey?: string): Promise<CreatedReport> {
+export async function createReport(input: CreateReportInput, idempotencyKey: string | undefined, sourceIp: string): Promise<CreatedReport> {
   const service = findService(input.serviceCode);
   if (!service) {
     throw new ValidationError([{ path: 'serviceCode', message: `"${input.serviceCode}" is not a service; see GET /api/services.` }]);
   }
   const bodyHash = hashBody(input);
-  for (let attempt = 1; ; attempt++) {
-    const now = new Date().toISOString();
-    const change = newReport(service, input, { id: ulid(), reference: newReference(), now, eventId: ulid() });
-    const email = change.item.reporterNotify ? change.item.reporter?.email : undefined;
+  const plan = () => newReport(service, input, { id: ulid(), reference: newReference(), now: new Date().toISOString(), eventId: ulid() });
+  plan(); // a request the domain refuses (400) is not counted against anyone
+  // A retry of a report already filed is answered from the first one, whatever the limits say now.
+  if (idempotencyKey && (await findIdempotentCreate(idempotencyKey))) return replay(idempotencyKey, bodyHash);
+  await limitClient('report', sourceIp);
+  const email = input.reporter?.email;
+  const mayEmail = email !== undefined && (await takeMailAllowance(email));
+  const retry = contended();
+  for (let clashes = 0; ; ) {
+    const planned = plan();
+    const change = mayEmail ? planned : unacknowledged(planned);
+    const follow = mayEmail && change.item.reporterNotify ? email : undefined;
     try {
       await commit({
         change,
-        reporterFollow: email ? { email } : undefined,
+        reporterFollow: follow ? { email: follow } : undefined,
         idempotency: idempotencyKey ? { key: idempotencyKey, bodyHash } : undefined,
       });
       return { item: change.item, history: change.events, queuePosition: await queuePosition(change.item), replayed: false };
     } catch (err) {
       if (!(err instanceof CommitError)) throw err;
       if (err.reason === 'idempotency-key-used' && idempotencyKey) return replay(idempotencyKey, bodyHash);
-      if (attempt >= CREATE_ATTEMPTS) throw err;
-      // The random reference clashed with another report's (try a new one), or another create in the same
-      // service held its queue counters (try again after a moment).
-      if (err.reason === 'contention') await backoff(attempt);
+      // Another create in the same service held its queue counters: wait its turn (503 past the budget).
+      if (err.reason === 'contention') await retry.pause();
+      // The random reference clashed with another report's: try a new one (seven digits: a handful at most).
+      else if (++clashes >= REFERENCE_CLASHES) throw err;
     }
   }
 }

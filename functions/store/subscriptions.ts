@@ -3,10 +3,10 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { NotFoundError } from '../../shared/errors.js';
 import { db, tableName } from './client.js';
-import { cancellationCodes } from './errors.js';
+import { isWriteConflict } from './errors.js';
 import { itemPK } from './keys/items.js';
 import {
-  CONFIRM_TTL_SECONDS,
+  confirmExpiry,
   followRequestNotificationRecord,
   SUBSCRIPTION_PREFIX,
   subscriptionKey,
@@ -28,6 +28,8 @@ export interface Subscription {
   unsubscribeToken: string;
   createdAt: string;
   confirmedAt?: string;
+  /** A pending follow: when it and its confirm link expire (epoch seconds; also its TTL). */
+  expiresAt?: number;
 }
 
 /** 32 random bytes: unguessable, and each token is stored with the one purpose it serves. */
@@ -38,68 +40,113 @@ export async function findSubscription(itemId: string, email: string): Promise<S
   return Item as Subscription | undefined;
 }
 
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+const put = (Item: Record<string, unknown>, condition?: string): TransactItem => ({
+  Put: { TableName: tableName(), Item, ...(condition && { ConditionExpression: condition }) },
+});
+
 /**
- * Adds a pending follower: the subscription, its tokens and the notification that sends the
- * confirmation email, in one transaction. An address that already follows (or is pending) changes
- * nothing, including a concurrent identical request that won the race.
+ * Asks an address to confirm a follow: a new confirm token (valid 7 days) and the notification that
+ * emails it, in one transaction. For a new follower, the pending subscription and its unsubscribe token
+ * too; for one already pending (however old), the new token replaces the old one, which stops working,
+ * so a pending follow someone else registered never locks the address's owner out. A confirmed
+ * follower changes nothing. A concurrent request that won the race leaves this one with nothing to do.
  */
-export async function addPendingFollower(itemId: string, email: string): Promise<void> {
-  if (await findSubscription(itemId, email)) return;
-  const now = new Date().toISOString();
+export async function requestConfirmation(itemId: string, email: string, existing: Subscription | undefined): Promise<void> {
+  if (existing?.status === 'confirmed') return;
+  const nowMs = Date.now();
+  const now = new Date(nowMs).toISOString();
+  const confirmToken = newToken();
+  const expiresAt = confirmExpiry(nowMs);
+  const confirmWrites = [
+    put(tokenRecord(confirmToken, 'confirm', itemId, email, expiresAt), 'attribute_not_exists(PK)'),
+    put(followRequestNotificationRecord(itemId, email, ulid(), now)),
+  ];
+  const writes: TransactItem[] = existing
+    ? [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: subscriptionKey(itemId, subscriptionSK(email)),
+            UpdateExpression: 'SET confirmToken = :new, expiresAt = :exp',
+            // Unchanged since it was read: two requests at once send one new link, not two racing ones.
+            ConditionExpression: existing.confirmToken ? '#s = :pending AND confirmToken = :old' : '#s = :pending',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: {
+              ':new': confirmToken,
+              ':exp': expiresAt,
+              ':pending': 'pending',
+              ...(existing.confirmToken && { ':old': existing.confirmToken }),
+            },
+          },
+        },
+        ...(existing.confirmToken ? [{ Delete: { TableName: tableName(), Key: tokenKey(existing.confirmToken) } }] : []),
+      ]
+    : newPendingWrites(itemId, email, confirmToken, expiresAt, now);
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: [...writes, ...confirmWrites] }));
+  } catch (err) {
+    if (!isWriteConflict(err)) throw err;
+  }
+}
+
+/** A new pending follower: it expires (TTL) with its confirm link unless confirmed. */
+function newPendingWrites(itemId: string, email: string, confirmToken: string, expiresAt: number, now: string): TransactItem[] {
   const sub: Subscription = {
     itemId,
     email,
     role: 'follower',
     status: 'pending',
-    confirmToken: newToken(),
+    confirmToken,
     unsubscribeToken: newToken(),
     createdAt: now,
   };
-  const put = (Item: Record<string, unknown>, condition = true) => ({
-    Put: { TableName: tableName(), Item, ...(condition && { ConditionExpression: 'attribute_not_exists(PK)' }) },
-  });
+  return [
+    put(subscriptionRecord({ ...sub, expiresAt }), 'attribute_not_exists(PK)'),
+    put(tokenRecord(sub.unsubscribeToken, 'unsubscribe', itemId, email), 'attribute_not_exists(PK)'),
+  ];
+}
+
+const INVALID_LINK = 'This link is not valid (any more). It may have been used already, or a newer one sent.';
+
+async function tokenTarget(token: string, purpose: TokenPurpose, nowMs = Date.now()) {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: tokenKey(token), ConsistentRead: true }));
+  if (!Item || Item.purpose !== purpose) throw new NotFoundError(INVALID_LINK);
+  // TTL deletes an expired token only eventually (up to days later): its expiry is checked here.
+  if (typeof Item.expiresAt === 'number' && Item.expiresAt * 1000 <= nowMs) {
+    throw new NotFoundError("This link has expired. Ask for updates again on the item's page to get a new one.");
+  }
+  return Item as { itemId: string; subscriptionSK: string };
+}
+
+/**
+ * Confirms a follower from their emailed link; the confirm token is used up and the follow no longer
+ * expires. Only the latest link of a pending follow confirms it. Returns the item id.
+ */
+export async function confirmFollower(token: string): Promise<string> {
+  const { itemId, subscriptionSK: sk } = await tokenTarget(token, 'confirm');
   try {
     await db().send(
       new TransactWriteCommand({
         TransactItems: [
-          put(subscriptionRecord({ ...sub })),
-          put(tokenRecord(sub.confirmToken as string, 'confirm', itemId, email, CONFIRM_TTL_SECONDS)),
-          put(tokenRecord(sub.unsubscribeToken, 'unsubscribe', itemId, email)),
-          put(followRequestNotificationRecord(itemId, email, ulid(), now), false),
+          {
+            Update: {
+              TableName: tableName(),
+              Key: subscriptionKey(itemId, sk),
+              UpdateExpression: 'SET #s = :c, confirmedAt = :now REMOVE confirmToken, expiresAt',
+              ConditionExpression: 'confirmToken = :token',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':c': 'confirmed', ':now': new Date().toISOString(), ':token': token },
+            },
+          },
+          { Delete: { TableName: tableName(), Key: tokenKey(token), ConditionExpression: 'attribute_exists(PK)' } },
         ],
       }),
     );
   } catch (err) {
-    if (!cancellationCodes(err)?.includes('ConditionalCheckFailed')) throw err;
+    if (isWriteConflict(err)) throw new NotFoundError(INVALID_LINK);
+    throw err;
   }
-}
-
-async function tokenTarget(token: string, purpose: TokenPurpose) {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: tokenKey(token), ConsistentRead: true }));
-  if (!Item || Item.purpose !== purpose) throw new NotFoundError('This link is not valid (any more). It may have been used already.');
-  return Item as { itemId: string; subscriptionSK: string };
-}
-
-/** Confirms a follower from their emailed link; the confirm token is used up. Returns the item id. */
-export async function confirmFollower(token: string): Promise<string> {
-  const { itemId, subscriptionSK: sk } = await tokenTarget(token, 'confirm');
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: tableName(),
-            Key: subscriptionKey(itemId, sk),
-            UpdateExpression: 'SET #s = :c, confirmedAt = :now REMOVE confirmToken',
-            ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: { ':c': 'confirmed', ':now': new Date().toISOString() },
-          },
-        },
-        { Delete: { TableName: tableName(), Key: tokenKey(token) } },
-      ],
-    }),
-  );
   return itemId;
 }
 

@@ -45,14 +45,22 @@ function layout(
 }
 
 /**
- * The acknowledgement a reporter gets when their report is filed.
+ * What an email to an address nobody has confirmed may say about an item: the service and the
+ * reference, which the board chose, never text the requester typed (a title such as "Your council tax
+ * refund: claim at https://…" would go out from the council's address to whomever they named).
+ */
+export type UnconfirmedFacts = Pick<ItemFacts, 'reference' | 'serviceName' | 'trackUrl'>;
+
+/**
+ * The acknowledgement a reporter gets when their report is filed. Anyone can type any address into a
+ * report, so it quotes nothing from the report.
  * @example acknowledgement(facts, unsubscribeUrl).subject // 'We received your report RF-1234567'
  */
-export function acknowledgement(item: ItemFacts, unsubscribeUrl?: string): Email {
+export function acknowledgement(item: UnconfirmedFacts, unsubscribeUrl?: string): Email {
   return layout(
     `We received your report ${item.reference}`,
     [
-      `Thank you. Your ${item.serviceName.toLowerCase()} report "${item.title}" has the reference ${item.reference}.`,
+      `Thank you. Your ${item.serviceName.toLowerCase()} report has the reference ${item.reference}.`,
       'Quote the reference if you contact us about it. You can follow its progress on its tracking page.',
       ...(unsubscribeUrl ? ['We will email you when its status changes.'] : []),
     ],
@@ -94,13 +102,16 @@ export function assignment(item: ItemFacts, staffUrl: string): Email {
   );
 }
 
-/** The double opt-in: nothing is sent to a follower until they click this. */
-export function confirmation(item: ItemFacts, confirmUrl: string): Email {
+/**
+ * The double opt-in: nothing is sent to a follower until they click this. Anyone can ask for any
+ * address, so it quotes nothing from the item (a report's title is whatever its reporter typed).
+ */
+export function confirmation(item: UnconfirmedFacts, confirmUrl: string): Email {
   return layout(
     `Confirm updates for ${item.reference}`,
     [
-      `Someone (we hope you) asked for email updates on ${item.reference} "${item.title}".`,
-      'Confirm to start receiving them. If it was not you, ignore this email and you will hear nothing more.',
+      `Someone (we hope you) asked for email updates on ${item.serviceName} ${item.reference}.`,
+      'Confirm within 7 days to start receiving them. If it was not you, ignore this email and you will hear nothing more.',
     ],
     [
       { label: 'Confirm email updates', url: confirmUrl },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, createReport, signIn } from '../support/api.js';
+import { api, createReport, reportBody, signIn } from '../support/api.js';
 
 /**
  * A write without If-Match says "whatever the item is now": it must not fail because someone else wrote
@@ -21,6 +21,17 @@ describe('writes under contention', () => {
     const notes = stored.body.history.filter((e: { type: string }) => e.type === 'comment').map((e: { note: string }) => e.note);
     expect([...notes].sort()).toEqual([...bodies].sort());
     expect(stored.body.version).toBe(before.body.version + 50);
+  });
+
+  it('30 concurrent reports in one service are all filed, each once', async () => {
+    const marker = `burst-${Date.now()}`;
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => api('/api/reports', { body: reportBody({ description: `${marker} ${i}` }) })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
+    const ids = answers.map((a) => a.body.id);
+    expect(new Set(ids).size).toBe(30);
+    for (const id of ids) expect((await api(`/api/reports/${id}`)).status).toBe(200);
   });
 
   it('a comment sent with the If-Match of an older version gets 412 and changes nothing; with the current one it is stored', async () => {

@@ -17,8 +17,13 @@ const DELIVERY_PREFIX = 'DLV#';
 
 /** Notifications live 7 days: long enough for any stream retry, then DynamoDB's TTL removes them. */
 const NOTIFICATION_TTL_SECONDS = 7 * 24 * 3600;
-/** An unconfirmed follow's confirm link works for 7 days. */
+/**
+ * An unconfirmed follow's confirm link works for 7 days from the latest request; the pending follow
+ * expires with it (the link is checked against its expiry when used; TTL deletion only tidies up, late).
+ */
 export const CONFIRM_TTL_SECONDS = 7 * 24 * 3600;
+/** When a confirm link (and the pending follow it belongs to) issued now expires, in epoch seconds (the TTL unit). */
+export const confirmExpiry = (nowMs: number) => Math.floor(nowMs / 1000) + CONFIRM_TTL_SECONDS;
 const DELIVERY_TTL_SECONDS = 30 * 24 * 3600;
 
 /** A short stable key for an email address, so keys and delivery records never hold the address itself. */
@@ -34,14 +39,15 @@ export function subscriptionRecord(sub: { itemId: string; email: string; [field:
   return { ...subscriptionKey(sub.itemId, subscriptionSK(sub.email)), entity: 'subscription', ...sub };
 }
 
-export function tokenRecord(token: string, purpose: TokenPurpose, itemId: string, email: string, ttlSeconds?: number) {
+/** A token → its subscription. `expiresAt` (epoch seconds) is when it stops working, and its TTL. */
+export function tokenRecord(token: string, purpose: TokenPurpose, itemId: string, email: string, expiresAt?: number) {
   return {
     ...tokenKey(token),
     entity: 'token',
     purpose,
     itemId,
     subscriptionSK: subscriptionSK(email),
-    ...(ttlSeconds && { expiresAt: Math.floor(Date.now() / 1000) + ttlSeconds }),
+    ...(expiresAt && { expiresAt }),
   };
 }
 
