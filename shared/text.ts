@@ -1,0 +1,83 @@
+import * as z from 'zod';
+
+/**
+ * Cleaning of free text people type into the board (titles, descriptions, names, notes…), which is
+ * stored once and then shown to everyone. Pure; used by the request schemas, the LegiScan import and
+ * the public projection alike, so what is checked on the way in is what is served on the way out.
+ */
+
+/** Bidi embedding/override (U+202A–U+202E) and isolate (U+2066–U+2069) controls: they can make
+ *  "txt.exe" read as "exe.txt" and reorder the rest of a page, so public text never carries them. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+/** C0 controls, DEL and C1 controls, except tab and line feed (allowed in multi-line text only). */
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
+const LINE_BREAK_OR_TAB = /[\t\n\r\u2028\u2029]/;
+/** A UTF-16 surrogate not paired with its partner: not a character, breaks encoders downstream. */
+const LONE_SURROGATE = /\p{Cs}/u;
+/** Whitespace and code points that draw nothing (zero-width space and joiners, BOM, LRM/RLM,
+ *  variation selectors, tag characters, Hangul fillers…), plus the blank braille pattern. */
+const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/** Whether text may span lines: descriptions, comments, notes and summaries may; titles and names may not. */
+export type TextShape = 'line' | 'multiline';
+
+/**
+ * Removes bidi override and isolate characters.
+ * @example stripBidiControls('abc\u202Etxt.exe') // 'abctxt.exe'
+ */
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
+/**
+ * Whether text shows nothing at all: empty, whitespace, or only invisible characters.
+ * @example isVisiblyEmpty('\u200B\u200B ') // true
+ */
+export function isVisiblyEmpty(text: string): boolean {
+  return text.replace(INVISIBLE, '') === '';
+}
+
+const codePoint = (ch: string) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * What is wrong with text that no cleaning can fix, as a message saying what to change, or undefined.
+ * @example textProblem('a\u0000b', 'multiline') // 'must not contain control characters (found U+0000): remove them'
+ */
+export function textProblem(text: string, shape: TextShape): string | undefined {
+  if (LONE_SURROGATE.test(text)) return 'contains a broken character (an unpaired UTF-16 surrogate): re-type or re-paste the text';
+  if (shape === 'line' && LINE_BREAK_OR_TAB.test(text)) return 'must be a single line: remove line breaks and tabs';
+  const control = CONTROLS.exec(text);
+  if (control) return `must not contain control characters (found ${codePoint(control[0])}): remove them`;
+  return undefined;
+}
+
+/**
+ * Text as it is stored and shown: line breaks made `\n`, NFC-normalised (so "é" typed two ways
+ * compares equal), bidi controls removed, trimmed; invisible-only text becomes ''.
+ * @example cleanText('  Cafe\u0301 \u202E ') // 'Café'
+ */
+export function cleanText(text: string): string {
+  const cleaned = stripBidiControls(text.replace(/\r\n?|[\u2028\u2029]/g, '\n').normalize('NFC')).trim();
+  return isVisiblyEmpty(cleaned) ? '' : cleaned;
+}
+
+/**
+ * Free text from a person, for a zod schema: refuses controls and broken characters with a message
+ * naming the fix, then cleans (see cleanText) and checks the length of what will be stored.
+ * `optional: true` on the caller's side still refuses text that is present but blank, as before;
+ * `allowEmpty` is for fields where '' means "clear it".
+ * @example freeText({ max: 200 }).parse(' Pothole \u202E') // 'Pothole'; '\u200B' fails with 'must not be empty'
+ */
+export function freeText(opts: { max: number; shape?: TextShape; allowEmpty?: boolean }) {
+  const shape = opts.shape ?? 'line';
+  // CR and CRLF are line breaks, not controls, in multi-line text; in a single line they are refused below.
+  const base = z.string().overwrite((s) => (shape === 'multiline' ? s.replace(/\r\n?/g, '\n') : s));
+  const checked = base
+    .check((ctx) => {
+      const problem = textProblem(ctx.value, shape);
+      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value, continue: false });
+    })
+    .overwrite(cleanText);
+  const bounded = checked.max(opts.max, `must be at most ${opts.max} characters`);
+  return opts.allowEmpty ? bounded : bounded.min(1, 'must not be empty');
+}
