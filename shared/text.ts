@@ -10,10 +10,12 @@ import * as z from 'zod';
  *  "txt.exe" read as "exe.txt" and reorder the rest of a page, so public text never carries them. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 /** C0 controls, DEL and C1 controls, except tab and line feed (allowed in multi-line text only). */
-const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
+const CONTROLS = /(?![\t\n])\p{Cc}/u;
 const LINE_BREAK_OR_TAB = /[\t\n\r\u2028\u2029]/;
 /** A UTF-16 surrogate not paired with its partner: not a character, breaks encoders downstream. */
 const LONE_SURROGATE = /\p{Cs}/u;
+const LONE_SURROGATES = /\p{Cs}/gu;
+const ALL_CONTROLS = /(?![\t\n])\p{Cc}/gu;
 /** Whitespace and code points that draw nothing (zero-width space and joiners, BOM, LRM/RLM,
  *  variation selectors, tag characters, Hangul fillers…), plus the blank braille pattern. */
 const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\u2800]/gu;
@@ -80,4 +82,13 @@ export function freeText(opts: { max: number; shape?: TextShape; allowEmpty?: bo
     .overwrite(cleanText);
   const bounded = checked.max(opts.max, `must be at most ${opts.max} characters`);
   return opts.allowEmpty ? bounded : bounded.min(1, 'must not be empty');
+}
+
+/**
+ * Cleans text nobody can be asked to fix (an import): like cleanText, but a control character becomes
+ * a space and a broken character U+FFFD instead of refusing the text.
+ * @example scrubText('HB\u00001\u202E') // 'HB 1'
+ */
+export function scrubText(text: string): string {
+  return cleanText(text.replace(/\r\n?/g, '\n').replace(LONE_SURROGATES, '\uFFFD').replace(ALL_CONTROLS, ' '));
 }
