@@ -1,5 +1,3 @@
-import * as z from 'zod';
-
 /**
  * Links people give the board (a bill's documents) end up in `href`: only http(s) may, never
  * `javascript:`, `data:`, `vbscript:`, `file:` or anything else a browser would act on. Pure; the
@@ -39,20 +37,4 @@ export function safeHttpUrl(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const trimmed = raw.trim();
   return httpUrlProblem(trimmed) === undefined ? new URL(trimmed).href : undefined;
-}
-
-/**
- * An http(s) link field for a zod schema: refused with a message that says what to fix, stored as sent
- * (trimmed), so what was checked is what is served.
- * @example httpUrl(2000).safeParse('data:text/html,hi').error?.issues[0]?.message // 'only http and https links are allowed'
- */
-export function httpUrl(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .check((ctx) => {
-      const problem = httpUrlProblem(ctx.value);
-      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
-    });
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { PHASES } from './catalog/index.js';
+import { freeText } from './fields.js';
 import { PRIORITIES } from './queue.js';
-import { freeText } from './text.js';
 
 /** Limits every write route enforces; the site uses the same numbers for its form hints. */
 export const LIMITS = {

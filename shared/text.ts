@@ -1,5 +1,3 @@
-import * as z from 'zod';
-
 /**
  * Cleaning of free text people type into the board (titles, descriptions, names, notes…), which is
  * stored once and then shown to everyone. Pure; used by the request schemas, the LegiScan import and
@@ -61,27 +59,6 @@ export function textProblem(text: string, shape: TextShape): string | undefined 
 export function cleanText(text: string): string {
   const cleaned = stripBidiControls(text.replace(/\r\n?|[\u2028\u2029]/g, '\n').normalize('NFC')).trim();
   return isVisiblyEmpty(cleaned) ? '' : cleaned;
-}
-
-/**
- * Free text from a person, for a zod schema: refuses controls and broken characters with a message
- * naming the fix, then cleans (see cleanText) and checks the length of what will be stored.
- * `optional: true` on the caller's side still refuses text that is present but blank, as before;
- * `allowEmpty` is for fields where '' means "clear it".
- * @example freeText({ max: 200 }).parse(' Pothole \u202E') // 'Pothole'; '\u200B' fails with 'must not be empty'
- */
-export function freeText(opts: { max: number; shape?: TextShape; allowEmpty?: boolean }) {
-  const shape = opts.shape ?? 'line';
-  // CR and CRLF are line breaks, not controls, in multi-line text; in a single line they are refused below.
-  const base = z.string().overwrite((s) => (shape === 'multiline' ? s.replace(/\r\n?/g, '\n') : s));
-  const checked = base
-    .check((ctx) => {
-      const problem = textProblem(ctx.value, shape);
-      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value, continue: false });
-    })
-    .overwrite(cleanText);
-  const bounded = checked.max(opts.max, `must be at most ${opts.max} characters`);
-  return opts.allowEmpty ? bounded : bounded.min(1, 'must not be empty');
 }
 
 /**

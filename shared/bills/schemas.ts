@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { PHASES } from '../catalog/index.js';
-import { httpUrl } from '../links.js';
+import { freeText, httpUrl } from '../fields.js';
 import { LIMITS, limit } from '../schemas.js';
-import { freeText } from '../text.js';
 import { CHAMBERS, MEMBER_VOTES, VOTE_RESULTS, VOTE_TYPES } from './model.js';
 
 /** One line of free text (a title, a name, a motion): cleaned and checked by freeText. */

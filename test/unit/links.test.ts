@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createBillSchema } from '../../shared/bills/schemas.js';
 import { ValidationError } from '../../shared/errors.js';
-import { httpUrl, httpUrlProblem, safeHttpUrl } from '../../shared/links.js';
+import { httpUrl } from '../../shared/fields.js';
+import { httpUrlProblem, safeHttpUrl } from '../../shared/links.js';
 import { parseWith } from '../../shared/validation.js';
 
 const unsafe = [

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createBillSchema, voteSchema, watchNoteSchema } from '../../shared/bills/schemas.js';
+import { freeText } from '../../shared/fields.js';
 import { commentSchema, createReportSchema } from '../../shared/schemas.js';
-import { cleanText, freeText, isVisiblyEmpty, stripBidiControls } from '../../shared/text.js';
+import { cleanText, isVisiblyEmpty, stripBidiControls } from '../../shared/text.js';
 import { parseWith } from '../../shared/validation.js';
 
 const line = freeText({ max: 200 });
