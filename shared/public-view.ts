@@ -2,6 +2,7 @@ import { publicActorLabel } from './actor.js';
 import { findService, type Service } from './catalog/index.js';
 import type { HistoryEvent, Item } from './items.js';
 import { stripUndefined } from './items.js';
+import { scrubText } from './text.js';
 import { stateOf } from './workflow.js';
 
 /** An event as the public sees it: who by role only, labels for states, nothing internal. */
@@ -70,6 +71,15 @@ export function statusLabel(service: Service, status: string): string {
 }
 
 /**
+ * Text as the public is shown it. New text is cleaned on the way in (shared/text.ts); this cleans text
+ * stored before that, so a bidi override or control character saved then is not served now.
+ * @example publicText('abc\u202Etxt') // 'abctxt'
+ */
+export function publicText<T extends string | undefined>(text: T): T {
+  return (text === undefined ? text : scrubText(text)) as T;
+}
+
+/**
  * Projects a stored item (and optionally its history) to what anyone may see. Built field by field
  * from an allow-list, so a field added to Item later stays private until it is added here.
  * @example toPublicItem(item, {history, queuePosition: 3}).queuePosition // 3
@@ -82,10 +92,10 @@ export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queu
     kind: item.kind,
     serviceCode: item.serviceCode,
     serviceName: service.name,
-    title: item.title,
-    description: item.description,
+    title: publicText(item.title),
+    description: publicText(item.description),
     location: item.location,
-    address: item.address,
+    address: publicText(item.address),
     status: item.status,
     statusLabel: statusLabel(service, item.status),
     phase: item.phase,
@@ -94,7 +104,7 @@ export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queu
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     closedAt: item.closedAt,
-    resolution: item.resolution,
+    resolution: publicText(item.resolution),
     duplicateOf: item.duplicateOf,
     queuePosition: item.phase === 'waiting' ? extra.queuePosition : undefined,
     history: extra.history?.filter((e) => e.visibility === 'public').map((e) => toPublicEvent(e, service)),
@@ -113,7 +123,7 @@ export function toPublicEvent(event: HistoryEvent, service: Service): PublicEven
     to: event.to,
     toLabel: label(event.to),
     field: event.field,
-    note: event.note,
+    note: publicText(event.note),
     resolution: event.resolution,
   });
 }

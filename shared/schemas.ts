@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { PHASES } from './catalog/index.js';
+import { freeText } from './fields.js';
 import { PRIORITIES } from './queue.js';
 
 /** Limits every write route enforces; the site uses the same numbers for its form hints. */
@@ -15,7 +16,10 @@ export const LIMITS = {
   maxPageSize: 1000,
 } as const;
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** One line of free text (a title, a name, an address): cleaned and checked by freeText. */
+const line = (max: number) => freeText({ max });
+/** Free text that may span lines (a description, a note, a comment). */
+const paragraphs = (max: number) => freeText({ max, shape: 'multiline' });
 
 export const locationSchema = z
   .object({
@@ -29,7 +33,7 @@ export const prioritySchema = z.enum(PRIORITIES);
 
 export const reporterSchema = z
   .object({
-    name: text(LIMITS.name).optional(),
+    name: line(LIMITS.name).optional(),
     email: z.email('must be an email address like name@example.org').max(254).optional(),
     phone: z
       .string()
@@ -43,10 +47,10 @@ export type Reporter = z.infer<typeof reporterSchema>;
 export const createReportSchema = z
   .object({
     serviceCode: z.string().min(1, 'choose a service'),
-    description: text(LIMITS.description),
-    title: text(LIMITS.title).optional(),
+    description: paragraphs(LIMITS.description),
+    title: line(LIMITS.title).optional(),
     location: locationSchema.optional(),
-    address: text(LIMITS.address).optional(),
+    address: line(LIMITS.address).optional(),
     reporter: reporterSchema.optional(),
     subscribe: z.boolean().optional(),
   })
@@ -56,7 +60,7 @@ export type CreateReportInput = z.infer<typeof createReportSchema>;
 export const transitionSchema = z
   .object({
     to: z.string().min(1, 'name the state to move to'),
-    note: text(LIMITS.note).optional(),
+    note: paragraphs(LIMITS.note).optional(),
     resolution: z.string().min(1).optional(),
     duplicateOf: z.string().min(1).max(64).optional(),
   })
@@ -68,7 +72,7 @@ export type Visibility = (typeof VISIBILITIES)[number];
 
 export const commentSchema = z
   .object({
-    body: text(LIMITS.note),
+    body: paragraphs(LIMITS.note),
     visibility: z.enum(VISIBILITIES, 'must be "public" or "internal"'),
   })
   .strict();
@@ -80,7 +84,7 @@ export const patchReportSchema = z
     /** A staff username, or null to unassign. */
     assignee: z.string().min(1).max(128).nullable().optional(),
     serviceCode: z.string().min(1).optional(),
-    title: text(LIMITS.title).optional(),
+    title: line(LIMITS.title).optional(),
     location: locationSchema.optional(),
   })
   .strict()

@@ -1,4 +1,5 @@
 import { stripUndefined } from '../items.js';
+import { scrubText } from '../text.js';
 import type { ImportedBill, LegiscanExport, MapContext } from './legiscan.js';
 import type { Chamber, RollCallEntry, Sponsor, Vote } from './model.js';
 import { rollCallMismatches } from './schemas.js';
@@ -27,16 +28,21 @@ export function decodeEntities(text: string): string {
 const TEXT_FIELDS: Record<string, string[]> = {
   bills: ['title', 'description', 'committee', 'last_action'],
   history: ['action'],
-  people: ['name'],
+  people: ['name', 'party', 'district'],
   rollcalls: ['description'],
 };
 
+/**
+ * The export's text fields as the board stores text typed into it: entities decoded, then cleaned like
+ * any free text (NFC, no bidi overrides; see cleanText). Control characters an export should never
+ * carry become spaces rather than failing the import, since nobody can be asked to re-type them.
+ */
 export function decodeExport(data: LegiscanExport): LegiscanExport {
   const out = { ...data };
   for (const [file, fields] of Object.entries(TEXT_FIELDS) as [keyof LegiscanExport, string[]][]) {
     out[file] = data[file].map((row) => {
       const copy = { ...row };
-      for (const f of fields) if (copy[f]) copy[f] = decodeEntities(copy[f]);
+      for (const f of fields) if (copy[f]) copy[f] = scrubText(decodeEntities(copy[f]));
       return copy;
     });
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Workflow, WorkflowState } from '../catalog/index.js';
 import { type HistoryEvent, stripUndefined } from '../items.js';
+import { httpUrlProblem } from '../links.js';
 import { stateOf } from '../workflow.js';
 import { classifyAction, committeesReferred, scheduledDate } from './legiscan-actions.js';
 import { chamberOf, decodeExport, mapSponsors, mapVotes, noon } from './legiscan-rows.js';
@@ -99,6 +100,29 @@ export function mapLegiscanExport(
     });
   });
   return { bills, problems };
+}
+
+/**
+ * The bill's two links (its LegiScan page and the legislature's), each only if it is a plain http(s)
+ * URL: anything else (`javascript:`, `data:`…) would end up in an `href`, so it is left out and reported.
+ */
+function importedDocuments(row: Record<string, string>, number: string, ctx: MapContext): Bill['documents'] {
+  const links: [string, string][] = [
+    ['url', 'LegiScan'],
+    ['state_link', 'Legislature'],
+  ];
+  return links.flatMap(([column, label]) => {
+    const url = row[column]?.trim();
+    if (!url) return [];
+    const problem = httpUrlProblem(url);
+    if (!problem) return [{ label, url }];
+    ctx.problems.push({
+      file: 'bills.csv',
+      row: ctx.row,
+      reason: `${number}: ${column} ${JSON.stringify(url.slice(0, 80))} left out: ${problem}`,
+    });
+    return [];
+  });
 }
 
 export interface MapContext {
@@ -207,9 +231,7 @@ function mapBill(
     chamber: origin,
     sponsors: mapSponsors(sponsorRows, ctx),
     committee: row.committee || undefined,
-    documents: [row.url && { label: 'LegiScan', url: row.url }, row.state_link && { label: 'Legislature', url: row.state_link }].filter(
-      Boolean,
-    ) as Bill['documents'],
+    documents: importedDocuments(row, number, ctx),
     scheduledVote,
     votes,
     status: state.id,

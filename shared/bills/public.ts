@@ -1,6 +1,7 @@
 import { getService } from '../catalog/index.js';
 import { type HistoryEvent, stripUndefined } from '../items.js';
-import { type PublicItem, toPublicItem } from '../public-view.js';
+import { safeHttpUrl } from '../links.js';
+import { type PublicItem, publicText, toPublicItem } from '../public-view.js';
 import { stateOf } from '../workflow.js';
 import type { Bill, BillDocument, Chamber, RollCallEntry, ScheduledVote, Sponsor, Vote } from './model.js';
 import { chamberAt } from './workflow.js';
@@ -28,7 +29,7 @@ const publicVote = (v: Vote, rollCall?: RollCallEntry[]): PublicVote =>
   stripUndefined({
     at: v.at,
     chamber: v.chamber,
-    motion: v.motion,
+    motion: publicText(v.motion),
     yes: v.yes,
     no: v.no,
     abstain: v.abstain,
@@ -36,6 +37,11 @@ const publicVote = (v: Vote, rollCall?: RollCallEntry[]): PublicVote =>
     result: v.result,
     rollCall,
   });
+
+/** A bill's links as the public may follow them: only http(s) ones (a link stored before that was checked is left out). */
+function publicDocuments(documents: BillDocument[]): BillDocument[] {
+  return documents.flatMap((d) => (safeHttpUrl(d.url) ? [{ label: publicText(d.label), url: d.url.trim() }] : []));
+}
 
 /**
  * The chamber a bill is before now: its chamber of origin, or the other one once it passed there.
@@ -61,14 +67,21 @@ export function toPublicBill(bill: Bill, extra: { history?: HistoryEvent[]; roll
     ...base,
     number: bill.number,
     session: bill.session,
-    summary: bill.summary,
-    sponsors: bill.sponsors.map((s) => stripUndefined({ name: s.name, role: s.role, party: s.party, district: s.district })),
+    summary: publicText(bill.summary),
+    sponsors: bill.sponsors.map((s) =>
+      stripUndefined({ name: publicText(s.name), role: s.role, party: publicText(s.party), district: publicText(s.district) }),
+    ),
     chamber: bill.chamber,
     currentChamber: currentChamber(bill),
-    committee: bill.committee,
-    documents: bill.documents?.map((d) => ({ label: d.label, url: d.url })),
+    committee: publicText(bill.committee),
+    documents: bill.documents && publicDocuments(bill.documents),
     version: bill.version,
-    votes: (bill.votes ?? []).map((v) => publicVote(v, extra.rollCalls?.get(v.id))),
+    votes: (bill.votes ?? []).map((v) =>
+      publicVote(
+        v,
+        extra.rollCalls?.get(v.id)?.map((e) => ({ ...e, member: publicText(e.member) })),
+      ),
+    ),
     scheduledVote: bill.scheduledVote && { at: bill.scheduledVote.at, chamber: bill.scheduledVote.chamber },
   });
 }

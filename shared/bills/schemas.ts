@@ -1,9 +1,13 @@
 import * as z from 'zod';
 import { PHASES } from '../catalog/index.js';
+import { freeText, httpUrl } from '../fields.js';
 import { LIMITS, limit } from '../schemas.js';
 import { CHAMBERS, MEMBER_VOTES, VOTE_RESULTS, VOTE_TYPES } from './model.js';
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** One line of free text (a title, a name, a motion): cleaned and checked by freeText. */
+const line = (max: number) => freeText({ max });
+/** Free text that may span lines (a summary, a note). */
+const paragraphs = (max: number) => freeText({ max, shape: 'multiline' });
 const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time like 2026-03-01T10:00:00Z' });
 const chamber = z.enum(CHAMBERS, `must be one of ${CHAMBERS.join(', ')}`);
 const count = z.number().int('must be a whole number').min(0, 'must be 0 or more').max(10_000, 'must be at most 10000');
@@ -12,10 +16,10 @@ export const BILL_LIMITS = { number: 20, session: 40, sponsors: 200, rollCall: 1
 
 export const sponsorSchema = z
   .object({
-    name: text(LIMITS.name),
+    name: line(LIMITS.name),
     role: z.enum(['primary', 'cosponsor']).default('cosponsor'),
-    party: text(20).optional(),
-    district: text(40).optional(),
+    party: line(20).optional(),
+    district: line(40).optional(),
   })
   .strict();
 
@@ -29,17 +33,17 @@ export const createBillSchema = z
       .string()
       .trim()
       .regex(/^[\w.-]{1,40}$/, 'must be a session name like 2025-2026'),
-    title: text(LIMITS.title),
-    summary: text(LIMITS.description),
+    title: line(LIMITS.title),
+    summary: paragraphs(LIMITS.description),
     chamber,
     sponsors: z
       .array(sponsorSchema)
       .min(1, 'name at least the primary sponsor')
       .max(BILL_LIMITS.sponsors)
       .refine((s) => s.some((x) => x.role === 'primary'), 'one sponsor must have role "primary"'),
-    committee: text(LIMITS.title).optional(),
+    committee: line(LIMITS.title).optional(),
     documents: z
-      .array(z.object({ label: text(LIMITS.title), url: z.url('must be an http(s) URL').max(2000) }).strict())
+      .array(z.object({ label: line(LIMITS.title), url: httpUrl(2000) }).strict())
       .max(BILL_LIMITS.documents)
       .optional(),
   })
@@ -49,11 +53,11 @@ export type CreateBillInput = z.output<typeof createBillSchema>;
 export const billTransitionSchema = z
   .object({
     to: z.string().min(1, 'name the stage to move to'),
-    note: text(LIMITS.note).optional(),
+    note: paragraphs(LIMITS.note).optional(),
     /** Required when moving to a "scheduled for a vote" stage: when the vote is. */
     scheduledVote: z.object({ at: isoTime }).strict().optional(),
     /** Optional on a referral: the committee the bill goes to. */
-    committee: text(LIMITS.title).optional(),
+    committee: line(LIMITS.title).optional(),
   })
   .strict();
 export type BillTransitionInput = z.output<typeof billTransitionSchema>;
@@ -64,7 +68,7 @@ export const voteSchema = z
   .object({
     at: isoTime,
     chamber,
-    motion: text(LIMITS.title),
+    motion: line(LIMITS.title),
     /** Optional: inferred from the motion when absent (see inferVoteType). */
     type: z.enum(VOTE_TYPES).optional(),
     yes: count,
@@ -73,10 +77,10 @@ export const voteSchema = z
     absent: count,
     result: z.enum(VOTE_RESULTS, 'must be "pass" or "fail"'),
     rollCall: z
-      .array(z.object({ member: text(LIMITS.name), vote: z.enum(MEMBER_VOTES, `must be one of ${MEMBER_VOTES.join(', ')}`) }).strict())
+      .array(z.object({ member: line(LIMITS.name), vote: z.enum(MEMBER_VOTES, `must be one of ${MEMBER_VOTES.join(', ')}`) }).strict())
       .max(BILL_LIMITS.rollCall)
       .optional(),
-    note: text(LIMITS.note).optional(),
+    note: paragraphs(LIMITS.note).optional(),
   })
   .strict()
   .superRefine((vote, ctx) => {
@@ -114,8 +118,8 @@ export const listBillsQuerySchema = z
       .string()
       .regex(/^[\w.-]{1,40}$/, 'must be a session name like 2025-2026')
       .optional(),
-    sponsor: z.string().trim().min(2, 'must be at least 2 characters').max(LIMITS.name).optional(),
-    q: z.string().trim().min(1).max(LIMITS.title).optional(),
+    sponsor: freeText({ max: LIMITS.name, allowEmpty: true }).min(2, 'must be at least 2 characters').optional(),
+    q: line(LIMITS.title).optional(),
     /** Only bills with a scheduled vote, soonest first ("up for a vote"). */
     upForVote: z.enum(['true', 'false']).optional(),
     /** With upForVote: only votes scheduled at or after this time (e.g. today, to hide stale calendars). */
@@ -126,4 +130,5 @@ export const listBillsQuerySchema = z
   .strict();
 export type ListBillsQuery = z.output<typeof listBillsQuerySchema>;
 
-export const watchNoteSchema = z.object({ note: z.string().trim().max(LIMITS.note, `must be at most ${LIMITS.note} characters`) }).strict();
+/** An office's private note on a bill; '' clears it. */
+export const watchNoteSchema = z.object({ note: freeText({ max: LIMITS.note, shape: 'multiline', allowEmpty: true }) }).strict();

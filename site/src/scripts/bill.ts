@@ -1,5 +1,6 @@
 import type { BillState, ListPage, PublicBill, PublicEvent, PublicVote, ServiceView } from '../../../shared/api-types.js';
 import { type ApiError, apiFetch } from './api.js';
+import { documentLink } from './bill-links.js';
 import { stageTrack, voteSummary } from './bill-stages.js';
 import { brand } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
@@ -103,27 +104,8 @@ function facts(bill: PublicBill): HTMLElement {
     co.length ? el('dd', {}, co.map(sponsor).join(', ')) : null,
     el('dt', {}, 'Reference'),
     el('dd', {}, bill.reference),
-    ...(bill.documents?.length
-      ? [
-          el('dt', {}, 'Documents'),
-          el(
-            'dd',
-            {},
-            el('ul', {}, ...bill.documents.map((d) => el('li', {}, el('a', { href: safeUrl(d.url), rel: 'noopener' }, d.label)))),
-          ),
-        ]
-      : []),
+    ...(bill.documents?.length ? [el('dt', {}, 'Documents'), el('dd', {}, el('ul', {}, ...bill.documents.map(documentLink)))] : []),
   );
-}
-
-/** Only http(s) links are made clickable; anything else becomes an inert "#". */
-function safeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : '#';
-  } catch {
-    return '#';
-  }
 }
 
 function render(states: BillState[], bill: PublicBill): HTMLElement[] {

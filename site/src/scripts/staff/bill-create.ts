@@ -1,4 +1,5 @@
 import type { StaffBill } from '../../../../shared/api-types.js';
+import { httpUrlProblem } from '../../../../shared/links.js';
 import { ApiError } from '../api.js';
 import { el, show } from '../dom.js';
 import { busy, byId, fieldError } from './fields.js';
@@ -27,7 +28,8 @@ function readLinks(): { label: string; url: string }[] | string {
     const bar = line.lastIndexOf('|');
     const url = (bar === -1 ? line : line.slice(bar + 1)).trim();
     const label = bar === -1 ? url : line.slice(0, bar).trim();
-    if (!/^https?:\/\//i.test(url)) return `"${line}" needs a link starting with http:// or https://`;
+    const problem = httpUrlProblem(url);
+    if (problem) return `"${line}": the link ${problem}`;
     links.push({ label: label || url, url });
   }
   return links;

@@ -1,4 +1,5 @@
 import type { PublicVote, StaffBill } from '../../../../shared/api-types.js';
+import { documentLink } from '../bill-links.js';
 import { voteSummary } from '../bill-stages.js';
 import { el, statusBadge } from '../dom.js';
 import { formatDate } from '../format.js';
@@ -18,13 +19,7 @@ export function billDetails(bill: StaffBill): HTMLElement[] {
     el('h3', {}, 'Summary'),
     el('p', { class: 'note', id: 'bill-summary' }, bill.summary),
     facts(bill),
-    bill.documents?.length
-      ? el(
-          'ul',
-          { class: 'links' },
-          ...bill.documents.map((d) => el('li', {}, el('a', { href: d.url, rel: 'noopener noreferrer' }, d.label))),
-        )
-      : null,
+    bill.documents?.length ? el('ul', { class: 'links' }, ...bill.documents.map(documentLink)) : null,
     el('h3', {}, 'Votes'),
     votesTable(bill.votes ?? []),
   ].filter((n): n is HTMLElement => !!n);

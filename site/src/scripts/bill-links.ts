@@ -1,0 +1,15 @@
+import { safeHttpUrl } from '../../../shared/links.js';
+import { el } from './dom.js';
+
+/**
+ * A bill document as a list item: a link when it is a plain http(s) address (shared/links.ts), else its
+ * label as text, so a `javascript:` or `data:` address stored before input was checked is never clickable.
+ */
+export function documentLink(d: { label: string; url: string }): HTMLElement {
+  const href = safeHttpUrl(d.url);
+  return el(
+    'li',
+    {},
+    href ? el('a', { href, rel: 'noopener noreferrer' }, d.label) : `${d.label} (link removed: not an http or https address)`,
+  );
+}
