@@ -67,7 +67,11 @@ function isPosition(cursor: Cursor, partitions: Partition[]): boolean {
   const def = indexDefinition(partition.index);
   const keys = Object.keys(cursor.k).sort().join(',');
   const expected = [...new Set([def.partitionKey, def.sortKey, 'PK', 'SK'])].sort().join(',');
-  return keys === expected && cursor.k[def.partitionKey] === partition.pk && Object.values(cursor.k).every((v) => typeof v === 'string' && v !== '');
+  return (
+    keys === expected &&
+    cursor.k[def.partitionKey] === partition.pk &&
+    Object.values(cursor.k).every((v) => typeof v === 'string' && v !== '')
+  );
 }
 
 function mac(partitions: Partition[], position: string): string {
