@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '../../shared/errors.js';
+import { LIMITS } from '../../shared/schemas.js';
 import { cursorKey } from '../lib/env.js';
 import { db, tableName } from './client.js';
 import { type IndexName, indexDefinition } from './table.js';
@@ -85,21 +86,35 @@ function sameMac(a: string, b: string): boolean {
 }
 
 /**
+ * Most items one request may read (DynamoDB's ScannedCount, before filters) and most Queries it may
+ * send. Twice the largest page: a page without filters is never cut short, while a filter that matches
+ * little (a bill search, a box's edge cells, a rare status) returns a short page with a cursor instead
+ * of reading whole partitions in one request.
+ */
+export const READ_BUDGET = { items: 2 * LIMITS.maxPageSize, queries: 64 } as const;
+
+/**
  * Reads up to `limit` records across a sequence of index partitions, in order, resuming from a
- * cursor. Every read is a Query on a known partition: never a Scan.
+ * cursor, within the read budget. Every read is a Query on a known partition: never a Scan.
  */
 export async function queryPartitions(
   partitions: Partition[],
   limit: number,
   rawCursor?: string,
+  budget: { items: number; queries: number } = READ_BUDGET,
 ): Promise<{ records: Record<string, unknown>[]; nextCursor?: string; offset: number }> {
   const start = decodeCursor(rawCursor, partitions);
   const records: Record<string, unknown>[] = [];
   let p = start.p;
   let key = start.k;
-  while (p < partitions.length && records.length < limit) {
+  let scanned = 0;
+  let queries = 0;
+  while (p < partitions.length && records.length < limit && scanned < budget.items && queries < budget.queries) {
     const partition = partitions[p] as Partition;
-    const page = await db().send(new QueryCommand(queryInput(partition, limit - records.length, key)));
+    const pageLimit = Math.min(limit - records.length, budget.items - scanned);
+    const page = await db().send(new QueryCommand(queryInput(partition, pageLimit, key)));
+    queries++;
+    scanned += page.ScannedCount ?? page.Items?.length ?? 0;
     records.push(...((page.Items ?? []) as Record<string, unknown>[]));
     key = page.LastEvaluatedKey as Record<string, string> | undefined;
     if (!key) p++;

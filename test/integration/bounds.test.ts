@@ -188,3 +188,35 @@ describe('an item with a long history', () => {
     expect(res.body).not.toHaveProperty('historyTruncated');
   });
 });
+
+describe('a list with a filter that matches little', () => {
+  it('reads at most its budget per request, and the cursor still finds every match', async () => {
+    const { db } = await import('../../functions/store/client.js');
+    const { queryPartitions } = await import('../../functions/store/paginate.js');
+    const { Filters } = await import('../../functions/store/lists.js');
+    const needle = `needle ${ulid()}`;
+    for (let i = 0; i < 9; i++) await createReport({ serviceCode: 'damaged-sign' });
+    const wanted = await createReport({ serviceCode: 'damaged-sign', description: needle });
+    for (let i = 0; i < 9; i++) await createReport({ serviceCode: 'damaged-sign' });
+    const filters = new Filters();
+    filters.equal('description', needle);
+    const partitions = [{ index: 'service' as const, pk: 'damaged-sign#waiting', newestFirst: true, ...filters.build() }];
+
+    const send = vi.spyOn(db(), 'send');
+    const found: string[] = [];
+    const readPerRequest: number[] = [];
+    let cursor: string | undefined;
+    do {
+      send.mockClear();
+      const page = await queryPartitions(partitions, 10, cursor, { items: 4, queries: 64 });
+      const results = await Promise.all(send.mock.results.map((r) => r.value as Promise<{ ScannedCount?: number }>));
+      readPerRequest.push(results.reduce((n, r) => n + (r.ScannedCount ?? 0), 0));
+      found.push(...page.records.map((r) => r.id as string));
+      cursor = page.nextCursor;
+    } while (cursor);
+    send.mockRestore();
+    expect(found).toEqual([wanted.id]);
+    expect(Math.max(...readPerRequest)).toBeLessThanOrEqual(4);
+    expect(readPerRequest.length).toBeGreaterThan(4);
+  });
+});
