@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ENV } from '../../functions/lib/env.js';
@@ -54,6 +55,8 @@ function useTable(dynamoEndpoint: string, tableName: string, mailboxUrl: string)
     AWS_SECRET_ACCESS_KEY: 'local',
     [ENV.rateLimitExempt]: LOOPBACK,
   });
+  // Cursors this process makes, it reads back itself: a key of its own will do.
+  process.env[ENV.cursorKey] ??= randomBytes(32).toString('hex');
 }
 
 /** An already running board named by BENCH_URL (with BENCH_DYNAMODB_ENDPOINT and BENCH_TABLE). */

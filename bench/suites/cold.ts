@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -154,6 +155,7 @@ function runOnce(runner: string, file: string, event: unknown, target: Target) {
           [ENV.userPoolId]: target.userPoolId,
           [ENV.cognitoEndpoint]: target.cognitoEndpoint,
           [ENV.logLevel]: 'error',
+          [ENV.cursorKey]: randomBytes(32).toString('hex'),
           AWS_ACCESS_KEY_ID: 'local',
           AWS_SECRET_ACCESS_KEY: 'local',
         },

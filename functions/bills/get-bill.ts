@@ -1,9 +1,14 @@
 import { toPublicBill } from '../../shared/bills/public.js';
+import { truncated } from '../lib/history.js';
 import { etag, json, PUBLIC_CACHE, route } from '../lib/http.js';
 import { billDetail } from '../ops/read-bills.js';
 
 /** A bill by id, reference or number (latest session), with its votes, roll calls and public history. */
 export const handler = route({}, async ({ path }) => {
-  const { bill, history, rollCalls } = await billDetail(path.id as string);
-  return json(200, toPublicBill(bill, { history, rollCalls }), { ...etag(bill.version), ...PUBLIC_CACHE });
+  const { bill, history, historyTruncated, rollCalls } = await billDetail(path.id as string);
+  return json(
+    200,
+    { ...toPublicBill(bill, { history, rollCalls }), ...truncated(historyTruncated) },
+    { ...etag(bill.version), ...PUBLIC_CACHE },
+  );
 });

@@ -18,6 +18,7 @@ export const ENV = {
   logLevel: 'LOG_LEVEL',
   rateLimits: 'RATE_LIMITS',
   rateLimitExempt: 'RATE_LIMIT_EXEMPT',
+  cursorKey: 'CURSOR_KEY',
 } as const;
 
 const schema = z.object({
@@ -122,6 +123,25 @@ export function config(): Config {
     limitExempt: exempt(e[ENV.rateLimitExempt]),
   };
   return cached;
+}
+
+/** Shortest cursor key accepted: 32 characters of a random string (the CDK secret has 64, the local stack 64 hex digits). */
+export const CURSOR_KEY_MIN_LENGTH = 32;
+let cachedCursorKey: string | undefined;
+
+/**
+ * The key list cursors are signed with (functions/store/paginate.ts). Read on first use rather than
+ * in config(), so the scripts that never page (seed, import) need not carry it; a function that pages
+ * without one fails on its first list request, naming the variable, instead of issuing unsigned cursors.
+ */
+export function cursorKey(): string {
+  if (cachedCursorKey) return cachedCursorKey;
+  const value = process.env[ENV.cursorKey];
+  if (!value || value.length < CURSOR_KEY_MIN_LENGTH) {
+    throw new Error(`Invalid configuration: ${ENV.cursorKey} must be a random string of at least ${CURSOR_KEY_MIN_LENGTH} characters`);
+  }
+  cachedCursorKey = value;
+  return value;
 }
 
 /** Local AWS stand-ins accept any credentials; AWS itself uses the Lambda role. */

@@ -14,7 +14,10 @@ import { findWatch, type WatchEntry } from '../store/watchlist.js';
 
 export interface BillDetail {
   bill: Bill;
+  /** The latest events (HISTORY_LIMIT at most), in time order. */
   history: HistoryEvent[];
+  /** Older events exist than `history` holds. */
+  historyTruncated: boolean;
   rollCalls: Map<string, RollCallEntry[]>;
 }
 

@@ -1,5 +1,6 @@
 import { canActOn, requireTeam, type StaffActor } from '../../shared/actor.js';
-import { findService, getService, listServices, PHASES, type Phase, type Service } from '../../shared/catalog/index.js';
+import { clipBox } from '../../shared/bbox.js';
+import { catalog, findService, getService, listServices, PHASES, type Phase, type Service } from '../../shared/catalog/index.js';
 import { ValidationError } from '../../shared/errors.js';
 import type { HistoryEvent, Item } from '../../shared/items.js';
 import type { ListReportsQuery, QueueQuery, StaffListQuery } from '../../shared/schemas.js';
@@ -9,21 +10,24 @@ import { queuePosition } from '../store/queue-counts.js';
 
 export interface ReportDetail {
   item: Item;
+  /** The latest events (HISTORY_LIMIT at most), in time order. */
   history: HistoryEvent[];
+  /** Older events exist than `history` holds. */
+  historyTruncated: boolean;
   queuePosition?: number;
 }
 
-/** A report by id or reference with its whole history and its place in the queue (the caller projects it). */
+/** A report by id or reference with its latest history and its place in the queue (the caller projects it). */
 export async function reportDetail(idOrRef: string): Promise<ReportDetail> {
-  const { item, history } = await getItemWithHistory(idOrRef, 'report');
-  return { item, history, queuePosition: await queuePosition(item) };
+  const detail = await getItemWithHistory(idOrRef, 'report');
+  return { ...detail, queuePosition: await queuePosition(detail.item) };
 }
 
 /** The same, for staff: only the report's team sees its contact details and internal notes. */
 export async function staffReportDetail(actor: StaffActor, idOrRef: string): Promise<ReportDetail> {
-  const { item, history } = await getItemWithHistory(idOrRef, 'report');
-  requireTeam(actor, getService(item.serviceCode));
-  return { item, history, queuePosition: await queuePosition(item) };
+  const detail = await getItemWithHistory(idOrRef, 'report');
+  requireTeam(actor, getService(detail.item.serviceCode));
+  return { ...detail, queuePosition: await queuePosition(detail.item) };
 }
 
 /** A service's waiting reports in queue order, each with its position. */
@@ -35,16 +39,16 @@ export async function serviceQueue(
   return { service, ...(await listQueuePage(service.code, query.limit, query.cursor)) };
 }
 
-/** Public list of reports: by bounding box, else by service and/or phase, newest first. */
+/** Public list of reports: by bounding box (clipped to the jurisdiction), else by service and/or phase, newest first. */
 export async function publicReports(query: ListReportsQuery): Promise<Page<Item>> {
   const filter: ItemFilter = {
     serviceCodes: query.service ? [serviceParam(query.service).code] : undefined,
     phases: query.phase ? [query.phase] : undefined,
     since: query.updatedSince ? new Date(query.updatedSince).toISOString() : undefined,
   };
-  return query.bbox
-    ? listInBoxPage('report', query.bbox, filter, query.limit, query.cursor)
-    : listRecentPage('report', filter, query.limit, query.cursor);
+  if (!query.bbox) return listRecentPage('report', filter, query.limit, query.cursor);
+  // Clipped to where items can be: a box wholly outside lists nothing, and no box reads more than the jurisdiction.
+  return listInBoxPage('report', clipBox(query.bbox, catalog.jurisdiction.bounds), filter, query.limit, query.cursor);
 }
 
 /** `assignee=none`: reports nobody owns yet (no username can be "none": Cognito usernames are ours to choose). */

@@ -43,10 +43,10 @@ export async function getBill(idOrNumber: string, opts: { consistent?: boolean }
 /** A bill with its history and the roll calls of its votes: one Query for the item and events, one for the votes. */
 export async function getBillWithRollCalls(
   idOrNumber: string,
-): Promise<{ bill: Bill; history: HistoryEvent[]; rollCalls: Map<string, RollCallEntry[]> }> {
+): Promise<{ bill: Bill; history: HistoryEvent[]; historyTruncated: boolean; rollCalls: Map<string, RollCallEntry[]> }> {
   const id = await resolveBillId(idOrNumber);
   if (!id) throw noBill(idOrNumber);
-  const { item, history } = await getItemWithHistory(id, 'bill').catch(() => {
+  const { item, history, historyTruncated } = await getItemWithHistory(id, 'bill').catch(() => {
     throw noBill(idOrNumber);
   });
   const rollCalls = new Map<string, RollCallEntry[]>();
@@ -58,5 +58,5 @@ export async function getBillWithRollCalls(
   for await (const page of pages) {
     for (const r of page.Items ?? []) if (Array.isArray(r.rollCall)) rollCalls.set(r.voteId as string, r.rollCall as RollCallEntry[]);
   }
-  return { bill: item as Bill, history, rollCalls };
+  return { bill: item as Bill, history, historyTruncated, rollCalls };
 }

@@ -1,10 +1,9 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../../shared/errors.js';
 import type { HistoryEvent, Item } from '../../shared/items.js';
 import { isReference } from '../../shared/reference.js';
 import { db, tableName } from './client.js';
 import { EVENT_PREFIX, eventFromRecord, ITEM_SK, idempotencyKey, itemFromRecord, itemKey, itemPK, referenceKey } from './keys/items.js';
-import { queryAllPages } from './paginate.js';
 
 /** Which kind of item a caller means; an item of another kind is, to that caller, absent. */
 export type Kind = Item['kind'];
@@ -33,28 +32,44 @@ export async function getItem(idOrReference: string, opts: { kind?: Kind; consis
   return item;
 }
 
+/** The most history events one read returns: the latest ones (an item's events are unbounded, e.g. public comments). */
+export const HISTORY_LIMIT = 200;
+
 /**
- * An item and its whole history in one query: the item record sorts first in its partition,
- * then its events in time order.
+ * An item and its latest HISTORY_LIMIT events, in time order, with `historyTruncated` when older
+ * events exist. One Query, newest first, reads the events and then the item record, which sorts before
+ * them in its partition; only an item with more events than the limit needs a GetItem for the record.
  */
-export async function getItemWithHistory(idOrReference: string, kind?: Kind): Promise<{ item: Item; history: HistoryEvent[] }> {
+export async function getItemWithHistory(
+  idOrReference: string,
+  kind?: Kind,
+): Promise<{ item: Item; history: HistoryEvent[]; historyTruncated: boolean }> {
   const id = await resolveItemId(idOrReference);
   if (!id) throw absent(idOrReference, kind);
   let item: Item | undefined;
-  const history: HistoryEvent[] = [];
-  const pages = queryAllPages({
-    TableName: tableName(),
-    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :last',
-    ExpressionAttributeValues: { ':pk': itemPK(id), ':first': ITEM_SK, ':last': `${EVENT_PREFIX}\uffff` },
-  });
-  for await (const page of pages) {
+  const newestFirst: HistoryEvent[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  // HISTORY_LIMIT + 1 events tell whether there are more; a page may stop early at 1 MB, hence the loop.
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :last',
+        ExpressionAttributeValues: { ':pk': itemPK(id), ':first': ITEM_SK, ':last': `${EVENT_PREFIX}\uffff` },
+        ScanIndexForward: false,
+        Limit: HISTORY_LIMIT + 2 - newestFirst.length,
+        ExclusiveStartKey: startKey,
+      }),
+    );
     for (const record of page.Items ?? []) {
       if (record.SK === ITEM_SK) item = itemFromRecord(record);
-      else if (String(record.SK).startsWith(EVENT_PREFIX)) history.push(eventFromRecord(record));
+      else if (String(record.SK).startsWith(EVENT_PREFIX)) newestFirst.push(eventFromRecord(record));
     }
-  }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey && !item && newestFirst.length <= HISTORY_LIMIT);
+  if (!item && startKey) item = await findItem(id);
   if (!item || (kind && item.kind !== kind)) throw absent(idOrReference, kind);
-  return { item, history };
+  return { item, history: newestFirst.slice(0, HISTORY_LIMIT).reverse(), historyTruncated: newestFirst.length > HISTORY_LIMIT };
 }
 
 /** The create an Idempotency-Key was first used for: the item it made and the hash of its body. */

@@ -2,6 +2,7 @@ import ngeohash from 'ngeohash';
 import { PHASES, type Phase } from '../../shared/catalog/index.js';
 import type { Item } from '../../shared/items.js';
 import type { BBox } from '../../shared/schemas.js';
+import { coverCells } from './cell-cover.js';
 import { CELL_PRECISION, itemFromRecord } from './keys/items.js';
 import { type Partition, queryPartitions } from './paginate.js';
 
@@ -41,15 +42,15 @@ export async function listAssignedPage(assignee: string, filter: ItemFilter, lim
   return page([{ index: 'assignee', pk: assignee, newestFirst: true, ...filters.build() }], limit, cursor);
 }
 
-/** Located items of a kind inside a bounding box (see cellPartitions for the read order). */
+/** Located items of a kind inside a bounding box (see boxPartitions for the read order); no box, no items (and no cursor fits). */
 export async function listInBoxPage(
   kind: Item['kind'],
-  box: BBox,
+  box: BBox | undefined,
   filter: ItemFilter,
   limit: number,
   cursor?: string,
 ): Promise<Page<Item>> {
-  return page(cellPartitions(kind, box, filter), limit, cursor);
+  return page(box ? boxPartitions(kind, box, filter) : [], limit, cursor);
 }
 
 async function page(partitions: Partition[], limit: number, cursor?: string): Promise<Page<Item>> {
@@ -77,11 +78,10 @@ function recencyPartitions(kind: Item['kind'], filter: ItemFilter, filters: Filt
   );
 }
 
-const MAX_CELLS = 48;
-
 /**
  * Partitions covering a bounding box, so that a page reads about as many items as it returns:
- * - the box is covered by the finest geohash cells (precision 7…4) that need at most MAX_CELLS;
+ * - the box is covered by the finest geohash cells (precision 7…4) that need at most MAX_CELLS, a
+ *   number worked out before any cell is listed (cellCount), so no box can make this list millions;
  * - cells wholly inside the box come first and carry no box filter (every item in them matches);
  *   cells crossing the box's edge come last, with the exact box as a FilterExpression.
  * A Query's Limit counts items before its filter, so reading inside cells first means a dense area
@@ -89,14 +89,10 @@ const MAX_CELLS = 48;
  * (inside cells, then edge cells, each in geohash order) depends only on the box, so the partition
  * cursor pages it without repeats or losses.
  */
-function cellPartitions(kind: Item['kind'], box: BBox, opts: ItemFilter): Partition[] {
-  let cells: string[] = [];
-  for (let precision = 7; precision >= CELL_PRECISION; precision--) {
-    cells = ngeohash.bboxes(box.minLat, box.minLng, box.maxLat, box.maxLng, precision);
-    if (cells.length <= MAX_CELLS) break;
-  }
-  if (cells.length > MAX_CELLS) {
-    // A box wider than ~150 km holds the whole jurisdiction: the phase lists plus the box filter read the same items.
+export function boxPartitions(kind: Item['kind'], box: BBox, opts: ItemFilter): Partition[] {
+  const cells = coverCells(box);
+  if (!cells) {
+    // More than MAX_CELLS even at the cell index's precision (~40 km cells): the phase lists plus the box filter.
     return recencyPartitions(kind, opts, boxFilters(box, opts));
   }
   const inside: string[] = [];

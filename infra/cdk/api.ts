@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { ENV } from '../../functions/lib/env.js';
 import { ROUTES, type RouteDefinition, routeKey } from '../../functions/routes.js';
 import type { StaffAuth } from './auth.js';
+import { CursorKey } from './cursor-key.js';
 import { boardFunction } from './lambda.js';
 
 /** One JSON line per request: the HTTP API's own fields, no request bodies or tokens (no personal data). */
@@ -46,6 +47,7 @@ export class BoardApi extends Construct {
   readonly api: HttpApi;
   readonly functions = new Map<string, NodejsFunction>();
   private readonly routes = new Map<string, HttpRoute>();
+  readonly cursorKey: CursorKey;
 
   constructor(scope: Construct, id: string, props: { table: Table; auth: StaffAuth; logLevel?: string }) {
     super(scope, id);
@@ -60,6 +62,7 @@ export class BoardApi extends Construct {
     });
     const authorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', props.auth.userPool, { userPoolClients: [props.auth.client] });
     const { userPool } = props.auth;
+    this.cursorKey = new CursorKey(this, 'CursorKey');
 
     for (const route of ROUTES) {
       const fnId = routeId(route);
@@ -67,6 +70,7 @@ export class BoardApi extends Construct {
         [ENV.tableName]: props.table.tableName,
         [ENV.userPoolId]: userPool.userPoolId,
         [ENV.logLevel]: props.logLevel ?? 'info',
+        [ENV.cursorKey]: this.cursorKey.value,
       });
       if (route.access === 'read') props.table.grantReadData(fn);
       else props.table.grantReadWriteData(fn);

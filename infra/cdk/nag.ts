@@ -41,6 +41,12 @@ export function acknowledgeFindings(stack: Stack, { api, table, site }: Parts): 
     "The wildcard is the board table's own global secondary indexes (<table-arn>/index/*), which serve the queue, phase, service, map-cell and assignee queries. It grants nothing outside this one table, and read-only routes get read-only actions on it.",
   );
 
+  ack(
+    api.cursorKey.secret,
+    'AwsSolutions-SMG4',
+    'The secret is the HMAC key that signs list cursors (opaque paging positions over public lists), not a credential: rotating it only makes clients start a list again. Functions receive it at deploy time, so a rotation takes effect with the next deploy; rotate by putting a new random value and deploying.',
+  );
+
   const pool = stack.node.findChild('Staff').node.findChild('Pool');
   ack(
     pool,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -56,6 +57,16 @@ export function optionsFromEnv(env = process.env): LocalStackOptions {
 }
 
 /**
+ * The key list cursors are signed with: made once per data folder (as CDK makes one secret per
+ * deployment), so a restart keeps outstanding cursors valid and two folders never share a key.
+ */
+function localCursorKey(dataDir: string): string {
+  const file = join(dataDir, 'cursor-key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+/**
  * Starts the whole board locally: DynamoDB Local, cognito-local, the SES emulator, the table and
  * demo accounts, demo data on first start, and the HTTP server that runs the same handler modules
  * Lambda runs. `stop()` ends every process it started.
@@ -99,6 +110,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       [ENV.cognitoEndpoint]: urls.cognito,
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
+      [ENV.cursorKey]: localCursorKey(options.dataDir),
     });
 
     const table = await ensureTable(localDynamo(urls.dynamodb), tableName);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../infra/local/cognito-setup.js';
 
@@ -70,4 +71,6 @@ export function useTestTable(): void {
   process.env.AWS_REGION = 'eu-west-2';
   process.env.AWS_ACCESS_KEY_ID = 'local';
   process.env.AWS_SECRET_ACCESS_KEY = 'local';
+  // Cursors made in this process are read back in it: any key will do (the server's is its own).
+  process.env.CURSOR_KEY ??= randomBytes(32).toString('hex');
 }
