@@ -70,10 +70,16 @@ export function header(event: HttpEvent, name: string): string | undefined {
 }
 
 /**
- * The client's address as API Gateway saw it (`requestContext.http.sourceIp`; the local server fills it
- * from the socket): what the per-client limits count. Empty when the event has none (a direct invoke).
+ * The citizen's address: what the per-client limits count. Behind CloudFront, API Gateway's `sourceIp` is
+ * the CloudFront server (shared by many citizens), so the viewer's address comes from the
+ * `CloudFront-Viewer-Address` header CloudFront adds ("203.0.113.7:46532", IPv6 unbracketed), which the
+ * local server adds the same way; `sourceIp` only when it is absent. Empty when the event has neither.
  */
-export const sourceIp = (event: HttpEvent): string => event.requestContext?.http?.sourceIp ?? '';
+export function sourceIp(event: HttpEvent): string {
+  const viewer = header(event, 'cloudfront-viewer-address');
+  const address = viewer?.slice(0, Math.max(0, viewer.lastIndexOf(':'))).replace(/^\[|\]$/g, '');
+  return address || (event.requestContext?.http?.sourceIp ?? '');
+}
 
 /**
  * Wraps a route's logic: middleware first (errors → problem+json), then body and query validated

@@ -50,6 +50,8 @@ export function toApiGatewayEvent(
 ): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  // As CloudFront does for the API behaviour: the viewer's own address and port, replacing any a client sent.
+  headers['cloudfront-viewer-address'] = viewerAddress(req.socket.remoteAddress ?? '127.0.0.1', req.socket.remotePort ?? 0);
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   const now = new Date();
@@ -85,4 +87,9 @@ export function toApiGatewayEvent(
     },
   };
   return event;
+}
+
+/** CloudFront's `CloudFront-Viewer-Address`: the address, a colon, the port (IPv6 written out, unbracketed). */
+function viewerAddress(address: string, port: number): string {
+  return `${address.replace(/^::ffff:(?=\d+\.)/, '')}:${port}`;
 }

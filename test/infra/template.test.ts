@@ -227,6 +227,16 @@ describe('the site', () => {
     }
   });
 
+  it("forwards the viewer's address to the API (AllViewerExceptHostHeader carries CloudFront-Viewer-Address), which the per-client limits count", () => {
+    const dist = one('AWS::CloudFront::Distribution').Properties.DistributionConfig;
+    const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+    expect(dist.CacheBehaviors.map((b: Cfn) => b.OriginRequestPolicyId)).toEqual([
+      ALL_VIEWER_EXCEPT_HOST_HEADER,
+      ALL_VIEWER_EXCEPT_HOST_HEADER,
+      ALL_VIEWER_EXCEPT_HOST_HEADER,
+    ]);
+  });
+
   it('sends security headers: CSP without inline scripts, HSTS, nosniff, frame denial, referrer policy', () => {
     const policy = one('AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     const csp = JSON.stringify(policy.ContentSecurityPolicy.ContentSecurityPolicy);
