@@ -8,6 +8,7 @@ import {
   StaleVersionError,
   TransitionNotAllowedError,
   UnauthenticatedError,
+  UnavailableError,
   ValidationError,
 } from '../../shared/errors.js';
 
@@ -32,6 +33,7 @@ const BY_ERROR: [new (...args: never[]) => DomainError, number, string, string][
   [TransitionNotAllowedError, 409, 'transition-not-allowed', 'Transition not allowed'],
   [ConflictError, 409, 'conflict', 'Conflict'],
   [StaleVersionError, 412, 'stale-version', 'The item has changed'],
+  [UnavailableError, 503, 'unavailable', 'Temporarily unavailable'],
 ];
 
 export interface Problem {
@@ -75,5 +77,6 @@ export function toProblem(err: unknown, requestId?: string): Problem {
 export function problemResponse(problem: Problem, err?: unknown): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string> = { 'content-type': 'application/problem+json', 'cache-control': 'no-store' };
   if (err instanceof StaleVersionError && err.currentVersion !== undefined) headers.etag = `"${err.currentVersion}"`;
+  if (err instanceof UnavailableError) headers['retry-after'] = String(err.retryAfterSeconds);
   return { statusCode: problem.status, headers, body: JSON.stringify(problem) };
 }
