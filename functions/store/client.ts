@@ -10,7 +10,12 @@ import { isStoreOutage, outageError } from './outage.js';
  * leaves a handler time to answer 503 (test/infra asserts it against the Lambda timeout).
  */
 export const STORE_TIMEOUTS = {
-  connectionTimeoutMs: 1000,
+  /**
+   * Connecting to DynamoDB takes milliseconds; 2 s rather than 1 s because a busy two-core machine
+   * running the whole local stack and test suite can stall a process's event loop for over a second,
+   * which showed up as spurious connection timeouts. The request timeout bounds the attempt either way.
+   */
+  connectionTimeoutMs: 2000,
   requestTimeoutMs: 3000,
   /** One retry: a lone slow or throttled request usually succeeds the second time. */
   maxAttempts: 2,
