@@ -82,3 +82,19 @@ export class TooManyRequestsError extends DomainError {
     super(message);
   }
 }
+
+/**
+ * Something the board depends on (its store) did not answer in time, or refused for load: the request
+ * may be retried after `retryAfterSeconds`. A write may or may not have happened; an Idempotency-Key
+ * makes the retry safe.
+ */
+export class UnavailableError extends DomainError {
+  override name = 'UnavailableError';
+  constructor(
+    message = 'The board could not reach its store. Retry in a few seconds.',
+    readonly retryAfterSeconds = 3,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

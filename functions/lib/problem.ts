@@ -10,6 +10,7 @@ import {
   TooManyRequestsError,
   TransitionNotAllowedError,
   UnauthenticatedError,
+  UnavailableError,
   ValidationError,
 } from '../../shared/errors.js';
 
@@ -36,6 +37,7 @@ const BY_ERROR: [new (...args: never[]) => DomainError, number, string, string][
   [StaleVersionError, 412, 'stale-version', 'The item has changed'],
   [TooManyRequestsError, 429, 'too-many-requests', 'Too many requests'],
   [BusyError, 503, 'busy', 'Busy: retry shortly'],
+  [UnavailableError, 503, 'unavailable', 'Temporarily unavailable'],
 ];
 
 export interface Problem {
@@ -80,6 +82,8 @@ export function problemResponse(problem: Problem, err?: unknown): APIGatewayProx
   const headers: Record<string, string> = { 'content-type': 'application/problem+json', 'cache-control': 'no-store' };
   if (err instanceof StaleVersionError && err.currentVersion !== undefined) headers.etag = `"${err.currentVersion}"`;
   // RFC 9110 Retry-After in seconds; the detail says the same in words.
-  if (err instanceof TooManyRequestsError || err instanceof BusyError) headers['retry-after'] = String(err.retryAfterSeconds);
+  if (err instanceof TooManyRequestsError || err instanceof BusyError || err instanceof UnavailableError) {
+    headers['retry-after'] = String(err.retryAfterSeconds);
+  }
   return { statusCode: problem.status, headers, body: JSON.stringify(problem) };
 }

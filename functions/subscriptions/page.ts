@@ -1,12 +1,21 @@
 import { escapeHtml } from '../../shared/email/templates.js';
 import type { HttpResult } from '../lib/http.js';
+import { problemResponse } from '../lib/problem.js';
+
+/** A browser (the email link was clicked) says so: its Accept names text/html. */
+const wantsHtml = (accept: string | undefined) => accept?.toLowerCase().includes('text/html') ?? false;
 
 /**
  * A minimal page for links clicked in an email (they open in a browser, not the site's JS), or JSON
- * when the client asks for it.
+ * for an API client. A failure is a page only for a client that asks for HTML: anything else (a mail
+ * client's one-click POST, a script, `Accept: application/json`) gets problem+json like every other
+ * API error. A success keeps the page unless JSON is asked for, as links have always answered.
  */
 export function linkResult(accept: string | undefined, status: number, title: string, message: string, extraHtml = ''): HttpResult {
-  if (accept?.includes('application/json')) {
+  if (status >= 400 && !wantsHtml(accept)) {
+    return problemResponse({ type: status === 404 ? '/problems/not-found' : '/problems/link', title, status, detail: message });
+  }
+  if (status < 400 && accept?.includes('application/json')) {
     return {
       statusCode: status,
       headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { ROUTES } from '../../functions/routes.js';
@@ -38,8 +39,14 @@ function loadHandler(module: string): Promise<Handler> {
 }
 
 function problem(res: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...headers });
-  res.end(JSON.stringify({ type: `/problems/${title.toLowerCase().replace(/\W+/g, '-')}`, title, status, detail }));
+  const body = JSON.stringify({ type: `/problems/${title.toLowerCase().replace(/\W+/g, '-')}`, title, status, detail });
+  res.writeHead(status, {
+    'content-type': 'application/problem+json',
+    'cache-control': 'no-store',
+    'content-length': String(Buffer.byteLength(body)),
+    ...headers,
+  });
+  res.end(body);
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
@@ -163,16 +170,56 @@ function serveOther(res: ServerResponse, url: URL, opts: ServerOptions): void {
   res.end(JSON.stringify(opts.siteConfig()));
 }
 
+function requestUrl(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What Node's parser refused, as the status and words a client can act on. */
+function parseFailure(code: string | undefined): { status: number; detail: string } {
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return { status: 431, detail: 'The address or the headers are too long: keep the request line and headers under 16 KB.' };
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, detail: 'The request did not arrive in time.' };
+  return { status: 400, detail: 'The request is not valid HTTP: check the request line and the header names and values.' };
+}
+
+/**
+ * A request Node's HTTP parser refuses (headers over 16 KB, bytes a header may not hold) never reaches
+ * a handler, and Node answers it with a bare status line. Answer as the API does, with problem+json,
+ * then close: the connection's framing can no longer be trusted.
+ */
+function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  // A response already under way on this connection cannot be followed by another.
+  const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const { status, detail } = parseFailure(err.code);
+  const title = STATUS_CODES[status] ?? 'Bad Request';
+  const body = JSON.stringify({ type: `/problems/${title.toLowerCase().replace(/\W+/g, '-')}`, title, status, detail });
+  socket.end(
+    `HTTP/1.1 ${status} ${title}\r\ncontent-type: application/problem+json\r\ncache-control: no-store\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
 /** The local stand-in for CloudFront + API Gateway: one origin serving the site, /config.json and /api. */
 export function startServer(opts: ServerOptions): Promise<Server> {
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const url = requestUrl(req);
+    // A Host that is no host name would make `new URL` throw inside the listener, which ends the process.
+    if (!url) return problem(res, 400, 'Bad request', 'The Host header is not a host name.');
     const work = url.pathname.startsWith('/api/') ? handleApi(req, res, url, opts) : Promise.resolve(serveOther(res, url, opts));
     work.catch((err: unknown) => {
       console.error('local server error', err);
       if (!res.headersSent) problem(res, 500, 'Internal error', 'Internal error.');
     });
   });
+  server.on('clientError', answerClientError);
   return new Promise((resolveServer, reject) => {
     server.once('error', reject);
     server.listen(opts.port, () => resolveServer(server));

@@ -1,0 +1,60 @@
+import type * as z from 'zod';
+import { type RouteDefinition, routeKey } from '../../../functions/routes.js';
+import {
+  billTransitionSchema,
+  createBillSchema,
+  listBillsQuerySchema,
+  voteSchema,
+  watchNoteSchema,
+} from '../../../shared/bills/schemas.js';
+import {
+  commentSchema,
+  createReportSchema,
+  followSchema,
+  linkTokenQuerySchema,
+  listReportsQuerySchema,
+  patchReportSchema,
+  queueQuerySchema,
+  staffListQuerySchema,
+  transitionSchema,
+} from '../../../shared/schemas.js';
+
+export interface RouteInputs {
+  body?: z.ZodType;
+  query?: z.ZodType;
+}
+
+/**
+ * The schemas each route's handler validates against (the `route({ body, query })` of its module).
+ * The hostile suite fails when a route in the table is missing here, so a new route is fuzzed from day one.
+ */
+export const ROUTE_INPUTS: Record<string, RouteInputs> = {
+  'GET /api/health': {},
+  'GET /api/services': {},
+  'POST /api/reports': { body: createReportSchema },
+  'GET /api/reports': { query: listReportsQuerySchema },
+  'GET /api/reports/{id}': {},
+  'GET /api/queues/{serviceCode}': { query: queueQuerySchema },
+  'POST /api/reports/{id}/subscriptions': { body: followSchema },
+  'GET /api/subscriptions/confirm': { query: linkTokenQuerySchema },
+  'GET /api/subscriptions/unsubscribe': { query: linkTokenQuerySchema },
+  'POST /api/subscriptions/unsubscribe': { query: linkTokenQuerySchema },
+  'GET /api/staff/reports': { query: staffListQuerySchema },
+  'GET /api/staff/reports/{id}': {},
+  'PATCH /api/staff/reports/{id}': { body: patchReportSchema },
+  'POST /api/staff/reports/{id}/transitions': { body: transitionSchema },
+  'POST /api/staff/reports/{id}/comments': { body: commentSchema },
+  'GET /api/staff/services/{serviceCode}/members': {},
+  'GET /api/bills': { query: listBillsQuerySchema },
+  'GET /api/bills/{id}': {},
+  'POST /api/bills/{id}/subscriptions': { body: followSchema },
+  'POST /api/staff/bills': { body: createBillSchema },
+  'GET /api/staff/bills/{id}': {},
+  'POST /api/staff/bills/{id}/transitions': { body: billTransitionSchema },
+  'POST /api/staff/bills/{id}/votes': { body: voteSchema },
+  'GET /api/staff/watchlist': {},
+  'PUT /api/staff/watchlist/{id}': { body: watchNoteSchema },
+  'DELETE /api/staff/watchlist/{id}': {},
+};
+
+export const inputsOf = (route: RouteDefinition): RouteInputs | undefined => ROUTE_INPUTS[routeKey(route)];
