@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { keyHash } from './hash.js';
 
 /**
  * Keys of the anti-automation counters (functions/store/limits.ts). One record per limit window per
@@ -8,10 +8,8 @@ import { createHash } from 'node:crypto';
  *
  * `scope` names what is counted: `client:report`, `client:follow`, `mail`.
  */
-const subjectHash = (subject: string) => createHash('sha256').update(subject).digest('hex').slice(0, 32);
-
 export const limitKey = (scope: string, windowSeconds: number, subject: string) => ({
-  PK: `LIMIT#${scope}#${windowSeconds}#${subjectHash(subject)}`,
+  PK: `LIMIT#${scope}#${windowSeconds}#${keyHash(subject)}`,
   SK: '#LIMIT',
 });
 export type LimitKey = ReturnType<typeof limitKey>;

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Item, NotificationKind } from '../../../shared/items.js';
+import { keyHash } from './hash.js';
 import { eventSK, itemPK } from './items.js';
 
 /**
@@ -27,7 +27,7 @@ export const confirmExpiry = (nowMs: number) => Math.floor(nowMs / 1000) + CONFI
 const DELIVERY_TTL_SECONDS = 30 * 24 * 3600;
 
 /** A short stable key for an email address, so keys and delivery records never hold the address itself. */
-export const emailKey = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32);
+export const emailKey = (email: string) => keyHash(email.trim().toLowerCase());
 
 export const subscriptionSK = (email: string) => `${SUBSCRIPTION_PREFIX}${emailKey(email)}`;
 export const subscriptionKey = (itemId: string, sk: string) => ({ PK: itemPK(itemId), SK: sk });
