@@ -88,7 +88,7 @@ async function main() {
     return;
   }
   try {
-    const { body: item } = await apiFetch<PublicItem>(`/reports/${encodeURIComponent(id)}`);
+    const item = await reportOrBill(id);
     // A bill's reference (from a follower's email) opens the bill page, with its stage track and votes.
     if (item.kind === 'bill') return location.replace(`/bills/bill/?id=${encodeURIComponent(item.id)}`);
     show(container, ...render(item));
@@ -114,3 +114,18 @@ async function main() {
 }
 
 main().catch((err: Error) => show($('#item'), statusLine('error', err.message)));
+
+/**
+ * The report with this id or reference, or else the bill: `/track/?id=` is the item page for both (bill
+ * emails link there), while each API route serves one kind, so a reference no report has is tried as a bill.
+ */
+async function reportOrBill(id: string): Promise<PublicItem | { kind: 'bill'; id: string }> {
+  try {
+    return (await apiFetch<PublicItem>(`/reports/${encodeURIComponent(id)}`)).body;
+  } catch (err) {
+    if ((err as ApiError).status !== 404) throw err;
+    const bill = await apiFetch<{ id: string }>(`/bills/${encodeURIComponent(id)}`).catch(() => undefined);
+    if (!bill) throw err;
+    return { kind: 'bill', id: bill.body.id };
+  }
+}
