@@ -2,7 +2,7 @@ import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ImportedBill } from '../../shared/bills/legiscan.js';
 import type { Bill } from '../../shared/bills/model.js';
 import { batchPut } from './bulk.js';
-import { db, tableName } from './client.js';
+import { bulkDb, tableName } from './client.js';
 import { cancellationCodes } from './errors.js';
 import { billNumberRecord, rollCallRecord } from './keys/bills.js';
 import { eventRecord, itemKey, itemRecord, referenceRecord } from './keys/items.js';
@@ -15,7 +15,7 @@ export async function storedSources(ids: string[]): Promise<Map<string, { versio
   for (let i = 0; i < ids.length; i += 100) {
     let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map(itemKey);
     while (keys?.length) {
-      const out = await db().send(
+      const out = await bulkDb().send(
         new BatchGetCommand({
           RequestItems: {
             [tableName()]: { Keys: keys, ProjectionExpression: 'id, version, #s', ExpressionAttributeNames: { '#s': 'source' } },
@@ -60,7 +60,7 @@ export async function commitImportedBill(imported: ImportedBill, stored?: { vers
   const next: Bill = stored ? { ...bill, version: Math.max(bill.version, stored.version + 1) } : bill;
   const mine = { ConditionExpression: 'attribute_not_exists(PK) OR itemId = :id', ExpressionAttributeValues: { ':id': bill.id } };
   try {
-    await db().send(
+    await bulkDb().send(
       new TransactWriteCommand({
         TransactItems: [
           {

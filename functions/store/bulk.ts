@@ -2,7 +2,7 @@ import { BatchGetCommand, type BatchGetCommandOutput, BatchWriteCommand, GetComm
 import type { Bill } from '../../shared/bills/model.js';
 import type { HistoryEvent, Item } from '../../shared/items.js';
 import { newReference } from '../../shared/reference.js';
-import { db, tableName } from './client.js';
+import { bulkDb, tableName } from './client.js';
 import { billNumberRecord } from './keys/bills.js';
 import { SEEDED_KEY } from './keys/counters.js';
 import { eventRecord, itemRecord, referenceKey, referenceRecord } from './keys/items.js';
@@ -44,7 +44,7 @@ async function storedReferences(references: string[]): Promise<Set<string>> {
     let keys: Record<string, unknown>[] | undefined = references.slice(i, i + 100).map(referenceKey);
     for (let attempt = 0; keys?.length; attempt++) {
       if (attempt) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-      const out: BatchGetCommandOutput = await db().send(
+      const out: BatchGetCommandOutput = await bulkDb().send(
         new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ProjectionExpression: 'PK' } } }),
       );
       for (const row of out.Responses?.[tableName()] ?? []) found.add(String(row.PK).slice('REF#'.length));
@@ -67,7 +67,7 @@ export async function batchPut(records: Record<string, unknown>[], concurrency =
     while (next < batches.length) {
       let pending = batches[next++] as Record<string, unknown>[];
       for (let attempt = 0; pending.length; attempt++) {
-        const out = await db().send(
+        const out = await bulkDb().send(
           new BatchWriteCommand({ RequestItems: { [tableName()]: pending.map((Item) => ({ PutRequest: { Item } })) } }),
         );
         const left = out.UnprocessedItems?.[tableName()] ?? [];
@@ -83,10 +83,12 @@ export async function batchPut(records: Record<string, unknown>[], concurrency =
 
 /** Whether demo data was loaded into this table already. */
 export async function isSeeded(): Promise<boolean> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: SEEDED_KEY }));
+  const { Item } = await bulkDb().send(new GetCommand({ TableName: tableName(), Key: SEEDED_KEY }));
   return Boolean(Item);
 }
 
 export async function markSeeded(count: number): Promise<void> {
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEEDED_KEY, entity: 'meta', count, at: new Date().toISOString() } }));
+  await bulkDb().send(
+    new PutCommand({ TableName: tableName(), Item: { ...SEEDED_KEY, entity: 'meta', count, at: new Date().toISOString() } }),
+  );
 }

@@ -21,40 +21,55 @@ export const STORE_TIMEOUTS = {
   maxAttempts: 2,
 } as const;
 
-let client: DynamoDBDocumentClient | undefined;
+/**
+ * Bulk loads (demo seed, bill import, benchmarks, counter rebuilds) run outside any request, write
+ * thousands of records, and must finish rather than answer quickly: they wait and retry far longer.
+ */
+const BULK_TIMEOUTS = { connectionTimeoutMs: 5000, requestTimeoutMs: 60_000, maxAttempts: 10 } as const;
 
-/** The one document client, created on first use and reused across warm invocations. */
+let client: DynamoDBDocumentClient | undefined;
+let bulkClient: DynamoDBDocumentClient | undefined;
+
+/** The one document client for request paths, created on first use and reused across warm invocations. */
 export function db(): DynamoDBDocumentClient {
-  if (!client) {
-    const { dynamoEndpoint, region } = config();
-    const base = new DynamoDBClient({
-      region,
-      endpoint: dynamoEndpoint,
-      ...localCredentials(dynamoEndpoint),
-      maxAttempts: STORE_TIMEOUTS.maxAttempts,
-      requestHandler: {
-        connectionTimeout: STORE_TIMEOUTS.connectionTimeoutMs,
-        requestTimeout: STORE_TIMEOUTS.requestTimeoutMs,
-        // Newer SDKs only warn when requestTimeout passes unless told to throw; older ones read
-        // requestTimeout as a socket idle timeout, which socketTimeout keeps for them.
-        throwOnRequestTimeout: true,
-        socketTimeout: STORE_TIMEOUTS.requestTimeoutMs,
-      },
-    });
-    // Outside the retries: what is left once the SDK gives up becomes one domain error (503).
-    base.middlewareStack.add(
-      (next) => async (args) => {
-        try {
-          return await next(args);
-        } catch (err) {
-          throw isStoreOutage(err) ? outageError(err) : err;
-        }
-      },
-      { step: 'initialize', name: 'storeOutageToUnavailable', priority: 'high' },
-    );
-    client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
-  }
+  client ??= makeClient(STORE_TIMEOUTS);
   return client;
+}
+
+/** The client for bulk loads: the same table and credentials, patient timeouts. Never on a request path. */
+export function bulkDb(): DynamoDBDocumentClient {
+  bulkClient ??= makeClient(BULK_TIMEOUTS);
+  return bulkClient;
+}
+
+function makeClient(limits: { connectionTimeoutMs: number; requestTimeoutMs: number; maxAttempts: number }): DynamoDBDocumentClient {
+  const { dynamoEndpoint, region } = config();
+  const base = new DynamoDBClient({
+    region,
+    endpoint: dynamoEndpoint,
+    ...localCredentials(dynamoEndpoint),
+    maxAttempts: limits.maxAttempts,
+    requestHandler: {
+      connectionTimeout: limits.connectionTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Newer SDKs only warn when requestTimeout passes unless told to throw; older ones read
+      // requestTimeout as a socket idle timeout, which socketTimeout keeps for them.
+      throwOnRequestTimeout: true,
+      socketTimeout: limits.requestTimeoutMs,
+    },
+  });
+  // Outside the retries: what is left once the SDK gives up becomes one domain error (503).
+  base.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (err) {
+        throw isStoreOutage(err) ? outageError(err) : err;
+      }
+    },
+    { step: 'initialize', name: 'storeOutageToUnavailable', priority: 'high' },
+  );
+  return DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
 }
 
 export function tableName(): string {
