@@ -1,8 +1,5 @@
-import { listServices } from '../../shared/catalog/index.js';
 import { json, PUBLIC_CACHE, route } from '../lib/http.js';
+import { publicCatalog } from '../ops/catalog.js';
 
 /** The catalog with each service's workflow (states, labels, phases, allowed transitions). */
-export const handler = route({}, async () => {
-  const items = listServices().map(({ workflowId: _id, ...service }) => service);
-  return json(200, { items }, PUBLIC_CACHE);
-});
+export const handler = route({}, async () => json(200, { items: publicCatalog() }, PUBLIC_CACHE));
