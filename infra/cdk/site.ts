@@ -6,10 +6,12 @@ import {
   CacheHeaderBehavior,
   CachePolicy,
   CacheQueryStringBehavior,
+  AccessLevel,
   Function as CfFunction,
   Distribution,
   FunctionCode,
   FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   OriginProtocolPolicy,
@@ -23,14 +25,8 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { contentSecurityPolicy } from '../security-headers.js';
+import { siteRequestFunction } from './site-pages.js';
 
-/** `/track/` → `/track/index.html`: S3 behind OAC has no index documents for folders. */
-const INDEX_REWRITE = `function handler(event) {
-  var r = event.request;
-  if (r.uri.endsWith('/')) r.uri += 'index.html';
-  else if (!r.uri.split('/').pop().includes('.')) r.uri += '/index.html';
-  return r;
-}`;
 
 /**
  * The site: a private bucket behind CloudFront (OAC), `/api/*` routed to the HTTP API on the same
@@ -41,7 +37,7 @@ export class BoardSite extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
 
-  constructor(scope: Construct, id: string, props: { apiDomain: string; region: string; domainName?: string; certificateArn?: string }) {
+  constructor(scope: Construct, id: string, props: { apiDomain: string; region: string; siteDir: string; domainName?: string; certificateArn?: string }) {
     super(scope, id);
     const logs = new Bucket(this, 'Logs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -101,13 +97,18 @@ export class BoardSite extends Construct {
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        // READ + LIST: without s3:ListBucket S3 answers 403 AccessDenied for a missing object, not 404.
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessLevels: [AccessLevel.READ, AccessLevel.LIST] }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: headers,
         functionAssociations: [
           {
             eventType: FunctionEventType.VIEWER_REQUEST,
-            function: new CfFunction(this, 'IndexRewrite', { code: FunctionCode.fromInline(INDEX_REWRITE) }),
+            function: new CfFunction(this, 'SitePages', {
+              code: FunctionCode.fromInline(siteRequestFunction(props.siteDir)),
+              runtime: FunctionRuntime.JS_2_0,
+              comment: 'Folder index rewrite; 404 page for pages the site does not have',
+            }),
           },
         ],
       },
@@ -116,7 +117,7 @@ export class BoardSite extends Construct {
         '/api/subscriptions/*': apiBehaviour(CachePolicy.CACHING_DISABLED),
         '/api/*': apiBehaviour(publicApiCache),
       },
-      errorResponses: [{ httpStatus: 404, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(1) }],
+      // No distribution-wide errorResponses: they would apply to /api/* too and turn problem+json into HTML.
     });
   }
 

@@ -22,6 +22,7 @@ export class CivicboardStack extends Stack {
     const site = new BoardSite(this, 'Site', {
       apiDomain: api.domain,
       region: this.region,
+      siteDir: props.siteDir,
       domainName: config.domainName,
       certificateArn: config.certificateArn,
     });
