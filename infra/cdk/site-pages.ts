@@ -51,6 +51,8 @@ function handler(event) {
   return r;
 }`;
   if (Buffer.byteLength(code) > FUNCTION_CODE_LIMIT)
-    throw new Error(`the site's edge function is ${Buffer.byteLength(code)} bytes, over CloudFront's ${FUNCTION_CODE_LIMIT}: shrink 404.html`);
+    throw new Error(
+      `the site's edge function is ${Buffer.byteLength(code)} bytes, over CloudFront's ${FUNCTION_CODE_LIMIT}: shrink 404.html`,
+    );
   return code;
 }

@@ -1,12 +1,12 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
+  AccessLevel,
   AllowedMethods,
   CacheCookieBehavior,
   CacheHeaderBehavior,
   CachePolicy,
   CacheQueryStringBehavior,
-  AccessLevel,
   Function as CfFunction,
   Distribution,
   FunctionCode,
@@ -27,7 +27,6 @@ import { Construct } from 'constructs';
 import { contentSecurityPolicy } from '../security-headers.js';
 import { siteRequestFunction } from './site-pages.js';
 
-
 /**
  * The site: a private bucket behind CloudFront (OAC), `/api/*` routed to the HTTP API on the same
  * origin, public GETs cached briefly (the API's own Cache-Control decides), staff routes never cached,
@@ -37,7 +36,11 @@ export class BoardSite extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
 
-  constructor(scope: Construct, id: string, props: { apiDomain: string; region: string; siteDir: string; domainName?: string; certificateArn?: string }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { apiDomain: string; region: string; siteDir: string; domainName?: string; certificateArn?: string },
+  ) {
     super(scope, id);
     const logs = new Bucket(this, 'Logs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -119,6 +122,12 @@ export class BoardSite extends Construct {
       },
       // No distribution-wide errorResponses: they would apply to /api/* too and turn problem+json into HTML.
     });
+    // Listing lets S3 say 404 for a missing key; it cannot expose the key list, because `/` is the root
+    // object (and the edge function rewrites every folder address to its index.html before S3 sees it).
+    Annotations.of(this).acknowledgeWarning(
+      '@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
+      'defaultRootObject is index.html and the viewer-request function rewrites every folder path to index.html',
+    );
   }
 
   /** Uploads the built site plus the deploy-time /config.json, and refreshes CloudFront. */

@@ -46,7 +46,6 @@ export function toApiGatewayEvent(
   route: CompiledRoute,
   pathParameters: Record<string, string>,
   body: Buffer,
-  claims?: Record<string, string>,
 ): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
@@ -56,7 +55,7 @@ export function toApiGatewayEvent(
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   const now = new Date();
   const textual = /json|text|x-www-form-urlencoded/i.test(headers['content-type'] ?? '') || body.length === 0;
-  const event: APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } } = {
+  const event: APIGatewayProxyEventV2 = {
     version: '2.0',
     routeKey: routeKey(route),
     rawPath: url.pathname,
@@ -83,7 +82,6 @@ export function toApiGatewayEvent(
       stage: '$default',
       time: now.toISOString(),
       timeEpoch: now.getTime(),
-      ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
     },
   };
   return event;

@@ -8,7 +8,6 @@ import { catalog } from '../../shared/catalog/index.js';
 import { type CognitoIds, ensureCognito, localCognito } from './cognito-setup.js';
 import { seedDemoBills } from './demo-bills.js';
 import { startCognito, startSes } from './emulators.js';
-import { createJwtVerifier } from './jwt.js';
 import { type Child, startDynamo } from './processes.js';
 import { seedIfEmpty } from './seed.js';
 import { startServer } from './server.js';
@@ -120,6 +119,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const cognito = await ensureCognito(localCognito(urls.cognito), saved);
     writeFileSync(stateFile, JSON.stringify(cognito, null, 2));
     process.env[ENV.userPoolId] = cognito.userPoolId;
+    process.env[ENV.userPoolClientId] = cognito.userPoolClientId;
 
     if ((await ensureQueueCounts()) === 'rebuilt') log('queue counters: counted from the queues');
     const seeded = await seedIfEmpty(options.seedCount ?? 0, (done, total) => log(`seeding demo data: ${done}/${total}`));
@@ -142,10 +142,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       auth: { region: 'eu-west-2', userPoolId: cognito.userPoolId, userPoolClientId: cognito.userPoolClientId, endpoint: urls.cognito },
       mailbox: { url: urls.mailbox },
     };
-    const verify = createJwtVerifier({ cognitoEndpoint: urls.cognito, userPoolId: cognito.userPoolId, audience: cognito.userPoolClientId });
     const server: Server = await startServer({
       port: options.port,
-      verify,
       siteConfig: () => siteConfig,
       siteDir: options.siteDir ?? join(ROOT, 'site', 'dist'),
       cognitoOrigin: urls.cognito,

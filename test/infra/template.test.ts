@@ -116,13 +116,15 @@ describe('the HTTP API', () => {
     expect(logs.Properties.RetentionInDays).toBe(30);
   });
 
-  it('verifies staff tokens against the user pool and its site client', () => {
-    const authorizer = one('AWS::ApiGatewayV2::Authorizer');
+  it("gives every route's function the user pool and site client its token check verifies against", () => {
     const [poolId] = ofType('AWS::Cognito::UserPool').map(([id]) => id);
     const [clientId] = ofType('AWS::Cognito::UserPoolClient').map(([id]) => id);
-    expect(authorizer.Properties).toMatchObject({ AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
-    expect(authorizer.Properties.JwtConfiguration.Audience).toEqual([{ Ref: clientId }]);
-    expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain(`"Ref":"${poolId}"`);
+    const routeFunctions = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.CURSOR_KEY);
+    expect(routeFunctions).toHaveLength(ROUTES.length);
+    for (const [id, fn] of routeFunctions) {
+      expect(fn.Properties.Environment.Variables.USER_POOL_ID, id).toEqual({ Ref: poolId });
+      expect(fn.Properties.Environment.Variables.USER_POOL_CLIENT_ID, id).toEqual({ Ref: clientId });
+    }
   });
 });
 

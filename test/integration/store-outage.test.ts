@@ -81,7 +81,6 @@ beforeAll(async () => {
   const port = await freePort();
   server = await startServer({
     port,
-    verify: async () => ({ error: 'no staff in this test' }),
     siteConfig: () => ({}),
     siteDir: dataDir,
     cognitoOrigin: 'http://localhost:1',
