@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { build } from 'esbuild';
 import { ENV } from '../../functions/lib/env.js';
+import { ORIGIN_ENV, ORIGIN_HEADER } from '../../functions/lib/origin.js';
 import { ROUTES } from '../../functions/routes.js';
 import { getItemWithHistory } from '../../functions/store/items.js';
 import { eventNotificationRecord } from '../../functions/store/keys/subscriptions.js';
@@ -72,6 +73,7 @@ function httpEvent(
     headers: {
       'content-type': 'application/json',
       host: 'bench.local',
+      [ORIGIN_HEADER]: BENCH_ORIGIN_SECRET,
       ...(opts.staff && staffToken ? { authorization: `Bearer ${staffToken}` } : {}),
     },
     queryStringParameters: opts.query,
@@ -95,6 +97,8 @@ function httpEvent(
 
 /** One realistic event per function; write routes that change an item get a fresh item every run. */
 let staffToken: string | undefined;
+/** What CloudFront would send: the functions refuse requests without it. */
+const BENCH_ORIGIN_SECRET = randomBytes(32).toString('hex');
 
 async function eventFor(handler: string, method: string, path: string, runs: number) {
   const [item] = await seedFreshReports(1);
@@ -162,6 +166,7 @@ function runOnce(runner: string, file: string, event: unknown, target: Target) {
           [ENV.cognitoEndpoint]: target.cognitoEndpoint,
           [ENV.logLevel]: 'error',
           [ENV.cursorKey]: randomBytes(32).toString('hex'),
+          [ORIGIN_ENV.current]: BENCH_ORIGIN_SECRET,
           AWS_ACCESS_KEY_ID: 'local',
           AWS_SECRET_ACCESS_KEY: 'local',
         },

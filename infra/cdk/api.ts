@@ -8,10 +8,12 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/lib/env.js';
+import { ORIGIN_ENV } from '../../functions/lib/origin.js';
 import { ROUTES, type RouteDefinition, routeKey } from '../../functions/routes.js';
 import type { StaffAuth } from './auth.js';
 import { CursorKey } from './cursor-key.js';
 import { boardFunction } from './lambda.js';
+import { OriginSecret } from './origin-secret.js';
 
 /** One JSON line per request: the HTTP API's own fields, no request bodies or tokens (no personal data). */
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
@@ -49,8 +51,13 @@ export class BoardApi extends Construct {
   readonly functions = new Map<string, NodejsFunction>();
   private readonly routes = new Map<string, HttpRoute>();
   readonly cursorKey: CursorKey;
+  readonly originSecret: OriginSecret;
 
-  constructor(scope: Construct, id: string, props: { table: Table; auth: StaffAuth; logLevel?: string }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { table: Table; auth: StaffAuth; logLevel?: string; originSecretPreviousVersion?: string },
+  ) {
     super(scope, id);
     this.api = new HttpApi(this, 'HttpApi', { createDefaultStage: false, description: 'civicboard API' });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
@@ -63,6 +70,8 @@ export class BoardApi extends Construct {
     });
     const { userPool } = props.auth;
     this.cursorKey = new CursorKey(this, 'CursorKey');
+    this.originSecret = new OriginSecret(this, 'OriginSecret', props.originSecretPreviousVersion);
+    const previousOrigin = this.originSecret.previousValue;
 
     for (const route of ROUTES) {
       const fnId = routeId(route);
@@ -72,6 +81,8 @@ export class BoardApi extends Construct {
         [ENV.userPoolClientId]: props.auth.client.userPoolClientId,
         [ENV.logLevel]: props.logLevel ?? 'info',
         [ENV.cursorKey]: this.cursorKey.value,
+        [ORIGIN_ENV.current]: this.originSecret.value,
+        ...(previousOrigin ? { [ORIGIN_ENV.previous]: previousOrigin } : {}),
       });
       if (route.access === 'read') props.table.grantReadData(fn);
       else props.table.grantReadWriteData(fn);

@@ -50,6 +50,12 @@ export function acknowledgeFindings(stack: Stack, { api, table, site }: Parts): 
     'The secret is the HMAC key that signs list cursors (opaque paging positions over public lists), not a credential: rotating it only makes clients start a list again. Functions receive it at deploy time, so a rotation takes effect with the next deploy; rotate by putting a new random value and deploying.',
   );
 
+  ack(
+    api.originSecret.secret,
+    'AwsSolutions-SMG4',
+    'The secret is the header CloudFront sends so the API serves only requests that came through CloudFront. CloudFront and the functions receive it at deploy time, so rotation is a deploy: put a new value, deploy with originSecretPreviousVersion (both values accepted while CloudFront propagates), then deploy without it (docs/deploy.md).',
+  );
+
   const pool = stack.node.findChild('Staff').node.findChild('Pool');
   ack(
     pool,

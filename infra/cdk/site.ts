@@ -24,7 +24,9 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { ORIGIN_HEADER } from '../../functions/lib/origin.js';
 import { contentSecurityPolicy } from '../security-headers.js';
+import type { OriginSecret } from './origin-secret.js';
 import { siteRequestFunction } from './site-pages.js';
 
 /**
@@ -39,7 +41,14 @@ export class BoardSite extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { apiDomain: string; region: string; siteDir: string; domainName?: string; certificateArn?: string },
+    props: {
+      apiDomain: string;
+      originSecret: OriginSecret;
+      region: string;
+      siteDir: string;
+      domainName?: string;
+      certificateArn?: string;
+    },
   ) {
     super(scope, id);
     const logs = new Bucket(this, 'Logs', {
@@ -70,7 +79,11 @@ export class BoardSite extends Construct {
         referrerPolicy: { override: true, referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN },
       },
     });
-    const api = new HttpOrigin(props.apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY });
+    // The origin secret header proves to the API that a request came through here (functions/lib/origin.ts).
+    const api = new HttpOrigin(props.apiDomain, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      customHeaders: { [ORIGIN_HEADER]: props.originSecret.value },
+    });
     const publicApiCache = new CachePolicy(this, 'PublicApiCache', {
       comment: 'Public API reads: the origin Cache-Control (15 s) decides; never longer than a minute',
       minTtl: Duration.seconds(0),
@@ -92,6 +105,7 @@ export class BoardSite extends Construct {
     });
     this.distribution = new Distribution(this, 'Distribution', {
       defaultRootObject: 'index.html',
+      comment: props.originSecret.rotationMarker,
       domainNames: props.domainName ? [props.domainName] : undefined,
       certificate: props.certificateArn ? Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn) : undefined,
       // Applies with a custom certificate; the default *.cloudfront.net certificate's policy is fixed.

@@ -13,6 +13,8 @@ type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIG
 
 export interface ServerOptions {
   port: number;
+  /** Sent to every handler in the origin header, as CloudFront sends it in AWS (functions/lib/origin.ts). */
+  originSecret: string;
   /** The runtime config served at /config.json. */
   siteConfig: () => unknown;
   /** Built site to serve at `/`; a placeholder page when it is not built. */
@@ -90,7 +92,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, op
   // No token check here: as in AWS (no API Gateway authorizer), the function verifies staff tokens itself.
   const body = await readBody(req);
   if (!body) return problem(res, 413, 'Payload too large', 'The body is far too large.');
-  const event = toApiGatewayEvent(req, url, match.route, match.pathParameters ?? {}, body);
+  const event = toApiGatewayEvent(req, url, match.route, match.pathParameters ?? {}, body, opts.originSecret);
   const handler = await loadHandler(match.route.handler);
   const result = await handler(event, lambdaContext(match.route.handler));
   const responseBody = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? '');

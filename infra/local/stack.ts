@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { ENV } from '../../functions/lib/env.js';
+import { ORIGIN_ENV } from '../../functions/lib/origin.js';
 import { ensureQueueCounts } from '../../functions/store/queue-counts.js';
 import { catalog } from '../../shared/catalog/index.js';
 import { type CognitoIds, ensureCognito, localCognito } from './cognito-setup.js';
@@ -85,6 +86,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const stopAll = async () => {
     await Promise.all(children.map((c) => c.stop()));
   };
+  const originSecret = randomBytes(32).toString('hex');
   try {
     log('starting DynamoDB Local, cognito-local and the SES emulator…');
     const [dynamo, cognitoChild, ses] = await Promise.all([
@@ -110,6 +112,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       [ENV.cursorKey]: localCursorKey(options.dataDir),
+      // Per start, as CloudFormation makes one per deployment: the server sends it, the handlers check it.
+      [ORIGIN_ENV.current]: originSecret,
     });
 
     const table = await ensureTable(localDynamo(urls.dynamodb), tableName);
@@ -144,6 +148,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
     const server: Server = await startServer({
       port: options.port,
+      originSecret,
       siteConfig: () => siteConfig,
       siteDir: options.siteDir ?? join(ROOT, 'site', 'dist'),
       cognitoOrigin: urls.cognito,

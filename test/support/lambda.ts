@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { inject } from 'vitest';
+import { ORIGIN_ENV, ORIGIN_HEADER } from '../../functions/lib/origin.js';
 import { useTestTable } from './api.js';
 
 /**
@@ -12,9 +13,16 @@ export function useLambdaEnvironment(): void {
   process.env.USER_POOL_ID = inject('userPoolId');
   process.env.USER_POOL_CLIENT_ID = inject('userPoolClientId');
   process.env.COGNITO_ENDPOINT = inject('cognitoEndpoint');
+  process.env[ORIGIN_ENV.current] = TEST_ORIGIN_SECRET;
 }
 
-/** A payload 2.0 event as API Gateway sends it for `routeKey` (no authorizer: the board has none). */
+/** This worker's origin secret: what CloudFront would send to its functions. */
+export const TEST_ORIGIN_SECRET = randomBytes(32).toString('hex');
+
+/** The header CloudFront adds to every request it forwards. */
+export const viaCloudFront = () => ({ [ORIGIN_HEADER]: TEST_ORIGIN_SECRET });
+
+/** A payload 2.0 event as API Gateway sends it for `routeKey` (no authorizer: the board has none); add `viaCloudFront()` to its headers for one that came through CloudFront. */
 export function apiGatewayEvent(routeKey: string, init: { headers?: Record<string, string>; requestContext?: object } = {}) {
   const [method = 'GET', path = '/'] = routeKey.split(' ');
   return {
