@@ -84,8 +84,8 @@ export class BoardApi extends Construct {
         [ORIGIN_ENV.current]: this.originSecret.value,
         ...(previousOrigin ? { [ORIGIN_ENV.previous]: previousOrigin } : {}),
       });
-      if (route.access === 'read') props.table.grantReadData(fn);
-      else props.table.grantReadWriteData(fn);
+      // Exactly the actions its row lists, on the table and its indexes (functions/routes.ts).
+      if (route.table.length) props.table.grant(fn, ...route.table.map((action) => `dynamodb:${action}`));
       if (route.directory) {
         fn.addToRolePolicy(
           new PolicyStatement({

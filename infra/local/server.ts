@@ -8,6 +8,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { ROUTES } from '../../functions/routes.js';
 import { contentSecurityPolicy } from '../security-headers.js';
 import { compileRoutes, matchRoute, safeDecode, toApiGatewayEvent } from './apigw-event.js';
+import { withGrantsOf } from './local-iam.js';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -94,7 +95,8 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, op
   if (!body) return problem(res, 413, 'Payload too large', 'The body is far too large.');
   const event = toApiGatewayEvent(req, url, match.route, match.pathParameters ?? {}, body, opts.originSecret);
   const handler = await loadHandler(match.route.handler);
-  const result = await handler(event, lambdaContext(match.route.handler));
+  const route = match.route;
+  const result = await withGrantsOf(route, () => handler(event, lambdaContext(route.handler)));
   const responseBody = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? '');
   res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
   res.end(responseBody);

@@ -80,7 +80,7 @@ describe('a pending follow cannot lock an address out', () => {
 
     const res = await confirm(link);
     expect(res.status).toBe(404);
-    expect(res.body.message).toMatch(/expired/);
+    expect(res.body.detail).toMatch(/expired/);
     // Asking again gives a link that works.
     await follow(report.id, late);
     const mail = await mailCount(late, 2);
