@@ -3,6 +3,18 @@
  * `handler` is the module under `functions/` (without extension) that exports `handler`.
  * `auth: 'staff'` routes sit behind the Cognito JWT authorizer; handlers then decide by group.
  */
+/** DynamoDB IAM actions a route may be granted (a transaction needs the action of each of its items; never a scan). */
+export type TableAction =
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'Query'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'BatchWriteItem'
+  | 'ConditionCheckItem'
+  | 'DescribeTable';
+
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
@@ -10,51 +22,152 @@ export interface RouteDefinition {
   auth: 'public' | 'staff';
   /** Read-only routes get read-only table grants in AWS. */
   access: 'read' | 'write';
+  /**
+   * The DynamoDB actions its function may perform on the table (and its indexes): its IAM grant in AWS,
+   * enforced locally too (infra/local/local-iam.ts), so a missing one fails the integration suite and
+   * an unneeded one fails test/infra/least-privilege.test.ts.
+   */
+  table: readonly TableAction[];
   /** Reads the staff directory (Cognito users and groups): gets read-only user pool permissions in AWS. */
   directory?: boolean;
 }
 
+/** Reads by key and by partition or index: what every read of an item, list or queue needs. */
+const READ = ['GetItem', 'Query'] as const;
+
+/*
+ * `table` is each function's whole DynamoDB grant: reads as above; PutItem for new records and the
+ * puts of a TransactWriteItems commit; UpdateItem for counters, limits and appended changes;
+ * DeleteItem only where tokens or watch entries are removed. No route scans or batch-writes.
+ */
 export const ROUTES: RouteDefinition[] = [
-  { method: 'GET', path: '/api/health', handler: 'health/get-health', auth: 'public', access: 'read' },
-  { method: 'GET', path: '/api/services', handler: 'services/list-services', auth: 'public', access: 'read' },
-  { method: 'POST', path: '/api/reports', handler: 'reports/create-report', auth: 'public', access: 'write' },
-  { method: 'GET', path: '/api/reports', handler: 'reports/list-reports', auth: 'public', access: 'read' },
-  { method: 'GET', path: '/api/reports/{id}', handler: 'reports/get-report', auth: 'public', access: 'read' },
-  { method: 'GET', path: '/api/queues/{serviceCode}', handler: 'queues/get-queue', auth: 'public', access: 'read' },
+  { method: 'GET', path: '/api/health', handler: 'health/get-health', auth: 'public', access: 'read', table: ['GetItem'] },
+  { method: 'GET', path: '/api/services', handler: 'services/list-services', auth: 'public', access: 'read', table: [] },
+  {
+    method: 'POST',
+    path: '/api/reports',
+    handler: 'reports/create-report',
+    auth: 'public',
+    access: 'write',
+    table: [...READ, 'PutItem', 'UpdateItem'],
+  },
+  { method: 'GET', path: '/api/reports', handler: 'reports/list-reports', auth: 'public', access: 'read', table: READ },
+  { method: 'GET', path: '/api/reports/{id}', handler: 'reports/get-report', auth: 'public', access: 'read', table: READ },
+  { method: 'GET', path: '/api/queues/{serviceCode}', handler: 'queues/get-queue', auth: 'public', access: 'read', table: READ },
   {
     method: 'POST',
     path: '/api/reports/{id}/subscriptions',
     handler: 'subscriptions/create-subscription',
     auth: 'public',
     access: 'write',
+    table: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'],
   },
-  { method: 'GET', path: '/api/subscriptions/confirm', handler: 'subscriptions/confirm-subscription', auth: 'public', access: 'write' },
-  { method: 'GET', path: '/api/subscriptions/unsubscribe', handler: 'subscriptions/unsubscribe', auth: 'public', access: 'read' },
-  { method: 'POST', path: '/api/subscriptions/unsubscribe', handler: 'subscriptions/unsubscribe', auth: 'public', access: 'write' },
-  { method: 'GET', path: '/api/staff/reports', handler: 'staff/list-reports', auth: 'staff', access: 'read' },
-  { method: 'GET', path: '/api/staff/reports/{id}', handler: 'staff/get-report', auth: 'staff', access: 'read' },
-  { method: 'PATCH', path: '/api/staff/reports/{id}', handler: 'staff/update-report', auth: 'staff', access: 'write', directory: true },
-  { method: 'POST', path: '/api/staff/reports/{id}/transitions', handler: 'staff/create-transition', auth: 'staff', access: 'write' },
-  { method: 'POST', path: '/api/staff/reports/{id}/comments', handler: 'staff/create-comment', auth: 'staff', access: 'write' },
+  {
+    method: 'GET',
+    path: '/api/subscriptions/confirm',
+    handler: 'subscriptions/confirm-subscription',
+    auth: 'public',
+    access: 'write',
+    table: [...READ, 'UpdateItem', 'DeleteItem'],
+  },
+  {
+    method: 'GET',
+    path: '/api/subscriptions/unsubscribe',
+    handler: 'subscriptions/unsubscribe',
+    auth: 'public',
+    access: 'read',
+    table: [],
+  },
+  {
+    method: 'POST',
+    path: '/api/subscriptions/unsubscribe',
+    handler: 'subscriptions/unsubscribe',
+    auth: 'public',
+    access: 'write',
+    table: [...READ, 'DeleteItem'],
+  },
+  { method: 'GET', path: '/api/staff/reports', handler: 'staff/list-reports', auth: 'staff', access: 'read', table: READ },
+  { method: 'GET', path: '/api/staff/reports/{id}', handler: 'staff/get-report', auth: 'staff', access: 'read', table: READ },
+  {
+    method: 'PATCH',
+    path: '/api/staff/reports/{id}',
+    handler: 'staff/update-report',
+    auth: 'staff',
+    access: 'write',
+    table: [...READ, 'PutItem', 'UpdateItem'],
+    directory: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/reports/{id}/transitions',
+    handler: 'staff/create-transition',
+    auth: 'staff',
+    access: 'write',
+    table: [...READ, 'PutItem', 'UpdateItem'],
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/reports/{id}/comments',
+    handler: 'staff/create-comment',
+    auth: 'staff',
+    access: 'write',
+    table: [...READ, 'PutItem', 'UpdateItem'],
+  },
   {
     method: 'GET',
     path: '/api/staff/services/{serviceCode}/members',
     handler: 'staff/list-team-members',
     auth: 'staff',
     access: 'read',
+    table: [],
     directory: true,
   },
   // Bills (docs/bills.md): public reads and following, legislature staff writes, office watchlists.
-  { method: 'GET', path: '/api/bills', handler: 'bills/list-bills', auth: 'public', access: 'read' },
-  { method: 'GET', path: '/api/bills/{id}', handler: 'bills/get-bill', auth: 'public', access: 'read' },
-  { method: 'POST', path: '/api/bills/{id}/subscriptions', handler: 'bills/create-subscription', auth: 'public', access: 'write' },
-  { method: 'POST', path: '/api/staff/bills', handler: 'staff-bills/create-bill', auth: 'staff', access: 'write' },
-  { method: 'GET', path: '/api/staff/bills/{id}', handler: 'staff-bills/get-bill', auth: 'staff', access: 'read' },
-  { method: 'POST', path: '/api/staff/bills/{id}/transitions', handler: 'staff-bills/create-transition', auth: 'staff', access: 'write' },
-  { method: 'POST', path: '/api/staff/bills/{id}/votes', handler: 'staff-bills/create-vote', auth: 'staff', access: 'write' },
-  { method: 'GET', path: '/api/staff/watchlist', handler: 'staff-bills/list-watchlist', auth: 'staff', access: 'read' },
-  { method: 'PUT', path: '/api/staff/watchlist/{id}', handler: 'staff-bills/put-watch', auth: 'staff', access: 'write' },
-  { method: 'DELETE', path: '/api/staff/watchlist/{id}', handler: 'staff-bills/delete-watch', auth: 'staff', access: 'write' },
+  { method: 'GET', path: '/api/bills', handler: 'bills/list-bills', auth: 'public', access: 'read', table: READ },
+  { method: 'GET', path: '/api/bills/{id}', handler: 'bills/get-bill', auth: 'public', access: 'read', table: READ },
+  {
+    method: 'POST',
+    path: '/api/bills/{id}/subscriptions',
+    handler: 'bills/create-subscription',
+    auth: 'public',
+    access: 'write',
+    table: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'],
+  },
+  { method: 'POST', path: '/api/staff/bills', handler: 'staff-bills/create-bill', auth: 'staff', access: 'write', table: ['PutItem'] },
+  { method: 'GET', path: '/api/staff/bills/{id}', handler: 'staff-bills/get-bill', auth: 'staff', access: 'read', table: READ },
+  {
+    method: 'POST',
+    path: '/api/staff/bills/{id}/transitions',
+    handler: 'staff-bills/create-transition',
+    auth: 'staff',
+    access: 'write',
+    table: [...READ, 'PutItem'],
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/bills/{id}/votes',
+    handler: 'staff-bills/create-vote',
+    auth: 'staff',
+    access: 'write',
+    table: [...READ, 'PutItem'],
+  },
+  { method: 'GET', path: '/api/staff/watchlist', handler: 'staff-bills/list-watchlist', auth: 'staff', access: 'read', table: READ },
+  {
+    method: 'PUT',
+    path: '/api/staff/watchlist/{id}',
+    handler: 'staff-bills/put-watch',
+    auth: 'staff',
+    access: 'write',
+    table: [...READ, 'PutItem'],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/staff/watchlist/{id}',
+    handler: 'staff-bills/delete-watch',
+    auth: 'staff',
+    access: 'write',
+    table: [...READ, 'DeleteItem'],
+  },
 ];
 
 /** `GET /api/reports/{id}`: the API Gateway route key of a route. */

@@ -6,12 +6,13 @@ import { gzipSync } from 'node:zlib';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { build } from 'esbuild';
 import { ENV } from '../../functions/lib/env.js';
+import { ORIGIN_ENV, ORIGIN_HEADER } from '../../functions/lib/origin.js';
 import { ROUTES } from '../../functions/routes.js';
 import { getItemWithHistory } from '../../functions/store/items.js';
 import { eventNotificationRecord } from '../../functions/store/keys/subscriptions.js';
 import { BUNDLE } from '../../infra/cdk/lambda.js';
 import { seedFreshReports } from '../lib/seed.js';
-import { startTarget, type Target } from '../lib/stack.js';
+import { signIn, startTarget, type Target } from '../lib/stack.js';
 import { median, round } from '../lib/stats.js';
 import { type BenchOptions, type SuiteResult, table } from '../lib/suite.js';
 
@@ -61,13 +62,20 @@ function httpEvent(
   path: string,
   opts: { pathParameters?: Record<string, string>; body?: unknown; query?: Record<string, string>; staff?: boolean } = {},
 ) {
+  // Staff functions verify the ID token themselves (no API Gateway authorizer): a cold start includes
+  // fetching the pool's JWKS, as it does in AWS.
   const now = Date.now();
   return {
     version: '2.0',
     routeKey: `${method} ${path}`,
     rawPath: path,
     rawQueryString: new URLSearchParams(opts.query ?? {}).toString(),
-    headers: { 'content-type': 'application/json', host: 'bench.local' },
+    headers: {
+      'content-type': 'application/json',
+      host: 'bench.local',
+      [ORIGIN_HEADER]: BENCH_ORIGIN_SECRET,
+      ...(opts.staff && staffToken ? { authorization: `Bearer ${staffToken}` } : {}),
+    },
     queryStringParameters: opts.query,
     pathParameters: opts.pathParameters,
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
@@ -83,14 +91,15 @@ function httpEvent(
       stage: '$default',
       time: new Date(now).toISOString(),
       timeEpoch: now,
-      ...(opts.staff
-        ? { authorizer: { jwt: { claims: { 'cognito:username': 'admin', name: 'Ada Admin', 'cognito:groups': '[admin]' }, scopes: null } } }
-        : {}),
     },
   };
 }
 
 /** One realistic event per function; write routes that change an item get a fresh item every run. */
+let staffToken: string | undefined;
+/** What CloudFront would send: the functions refuse requests without it. */
+const BENCH_ORIGIN_SECRET = randomBytes(32).toString('hex');
+
 async function eventFor(handler: string, method: string, path: string, runs: number) {
   const [item] = await seedFreshReports(1);
   const fresh = handler === 'staff/create-transition' || handler === 'notify/stream-handler' ? await seedFreshReports(runs) : [];
@@ -153,9 +162,11 @@ function runOnce(runner: string, file: string, event: unknown, target: Target) {
           [ENV.publicBaseUrl]: target.baseUrl,
           [ENV.sesEndpoint]: target.mailboxUrl,
           [ENV.userPoolId]: target.userPoolId,
+          [ENV.userPoolClientId]: target.userPoolClientId,
           [ENV.cognitoEndpoint]: target.cognitoEndpoint,
           [ENV.logLevel]: 'error',
           [ENV.cursorKey]: randomBytes(32).toString('hex'),
+          [ORIGIN_ENV.current]: BENCH_ORIGIN_SECRET,
           AWS_ACCESS_KEY_ID: 'local',
           AWS_SECRET_ACCESS_KEY: 'local',
         },
@@ -187,6 +198,7 @@ export async function coldSuite(opts: BenchOptions): Promise<SuiteResult> {
   const dir = mkdtempSync(join(ROOT, 'bench', '.cold', 'run-'));
   const target = await startTarget();
   try {
+    staffToken = await signIn(target, 'admin');
     const runner = join(dir, 'runner.mjs');
     writeFileSync(runner, RUNNER);
     const fns = new Map<string, { method: string; path: string }>();

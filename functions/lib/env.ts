@@ -14,6 +14,7 @@ export const ENV = {
   mailFrom: 'MAIL_FROM',
   sesEndpoint: 'SES_ENDPOINT',
   userPoolId: 'USER_POOL_ID',
+  userPoolClientId: 'USER_POOL_CLIENT_ID',
   cognitoEndpoint: 'COGNITO_ENDPOINT',
   logLevel: 'LOG_LEVEL',
   rateLimits: 'RATE_LIMITS',
@@ -29,6 +30,7 @@ const schema = z.object({
   [ENV.mailFrom]: z.string().min(3).default('civicboard <no-reply@civicboard.local>'),
   [ENV.sesEndpoint]: z.url().optional(),
   [ENV.userPoolId]: z.string().optional(),
+  [ENV.userPoolClientId]: z.string().optional(),
   [ENV.cognitoEndpoint]: z.url().optional(),
   [ENV.logLevel]: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   [ENV.rateLimits]: z.string().optional(),
@@ -92,6 +94,7 @@ export interface Config {
   mailFrom: string;
   sesEndpoint?: string;
   userPoolId?: string;
+  userPoolClientId?: string;
   cognitoEndpoint?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   limits: Limits;
@@ -117,6 +120,7 @@ export function config(): Config {
     mailFrom: e[ENV.mailFrom],
     sesEndpoint: e[ENV.sesEndpoint],
     userPoolId: e[ENV.userPoolId],
+    userPoolClientId: e[ENV.userPoolClientId],
     cognitoEndpoint: e[ENV.cognitoEndpoint],
     logLevel: e[ENV.logLevel],
     limits: limits(e[ENV.rateLimits]),

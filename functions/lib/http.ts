@@ -4,7 +4,9 @@ import type * as z from 'zod';
 import { LIMITS } from '../../shared/schemas.js';
 import { parseWith } from '../../shared/validation.js';
 import { logger } from './logger.js';
+import { ORIGIN_HEADER, requireViaCloudFront } from './origin.js';
 import { HttpError, problemResponse, toProblem } from './problem.js';
+import { authenticateStaff } from './staff-auth.js';
 
 export type HttpEvent = APIGatewayProxyEventV2;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -82,7 +84,9 @@ export function sourceIp(event: HttpEvent): string {
 }
 
 /**
- * Wraps a route's logic: middleware first (errors → problem+json), then body and query validated
+ * Wraps a route's logic: middleware first (errors → problem+json), then the origin check (the request
+ * came through CloudFront: functions/lib/origin.ts), then on staff rows of the route
+ * table the bearer token verified (functions/lib/staff-auth.ts), then body and query validated
  * against their schemas, then the handler with typed input.
  * @example export const handler = route({ body: commentSchema }, async ({ body }) => json(201, body));
  */
@@ -93,6 +97,10 @@ export function route<BS extends z.ZodType | undefined = undefined, QS extends z
   return middy<HttpEvent, HttpResult, Error, Context>()
     .use(problems())
     .handler(async (event) => {
+      // Only requests that came through CloudFront (or the local server playing it), then who is calling:
+      // a staff route answers 401 before it looks at the body.
+      requireViaCloudFront(header(event, ORIGIN_HEADER));
+      await authenticateStaff(event, header(event, 'authorization'));
       // Media type, size and JSON syntax are checked at once; the schema only when the body is read.
       const raw = options.body ? readJsonBody(event) : undefined;
       let parsed: { value: Out<BS> } | undefined;

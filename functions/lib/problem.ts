@@ -80,6 +80,8 @@ export function toProblem(err: unknown, requestId?: string): Problem {
 
 export function problemResponse(problem: Problem, err?: unknown): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string> = { 'content-type': 'application/problem+json', 'cache-control': 'no-store' };
+  // RFC 9110 §11.6.1: a 401 names the scheme the client should use.
+  if (err instanceof UnauthenticatedError) headers['www-authenticate'] = 'Bearer';
   if (err instanceof StaleVersionError && err.currentVersion !== undefined) headers.etag = `"${err.currentVersion}"`;
   // RFC 9110 Retry-After in seconds; the detail says the same in words.
   if (err instanceof TooManyRequestsError || err instanceof BusyError || err instanceof UnavailableError) {

@@ -1,7 +1,6 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, type HttpRoute, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -9,10 +8,12 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/lib/env.js';
+import { ORIGIN_ENV } from '../../functions/lib/origin.js';
 import { ROUTES, type RouteDefinition, routeKey } from '../../functions/routes.js';
 import type { StaffAuth } from './auth.js';
 import { CursorKey } from './cursor-key.js';
 import { boardFunction } from './lambda.js';
+import { OriginSecret } from './origin-secret.js';
 
 /** One JSON line per request: the HTTP API's own fields, no request bodies or tokens (no personal data). */
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
@@ -40,16 +41,23 @@ export const routeId = (r: RouteDefinition) =>
     .join('')}`;
 
 /**
- * The HTTP API: one route and one function per row of the route table, the Cognito JWT authorizer on
- * staff rows only, least-privilege table grants, stage throttling and JSON access logs.
+ * The HTTP API: one route and one function per row of the route table, least-privilege table grants,
+ * stage throttling and JSON access logs. No API Gateway authorizer: its 401s are `{"message":…}`, so
+ * staff tokens are verified in the function (`route()` → functions/lib/staff-auth.ts), with the same
+ * code and the same problem+json locally and in AWS.
  */
 export class BoardApi extends Construct {
   readonly api: HttpApi;
   readonly functions = new Map<string, NodejsFunction>();
   private readonly routes = new Map<string, HttpRoute>();
   readonly cursorKey: CursorKey;
+  readonly originSecret: OriginSecret;
 
-  constructor(scope: Construct, id: string, props: { table: Table; auth: StaffAuth; logLevel?: string }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { table: Table; auth: StaffAuth; logLevel?: string; originSecretPreviousVersion?: string },
+  ) {
     super(scope, id);
     this.api = new HttpApi(this, 'HttpApi', { createDefaultStage: false, description: 'civicboard API' });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
@@ -60,20 +68,24 @@ export class BoardApi extends Construct {
       throttle: { rateLimit: 100, burstLimit: 200 },
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
     });
-    const authorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', props.auth.userPool, { userPoolClients: [props.auth.client] });
     const { userPool } = props.auth;
     this.cursorKey = new CursorKey(this, 'CursorKey');
+    this.originSecret = new OriginSecret(this, 'OriginSecret', props.originSecretPreviousVersion);
+    const previousOrigin = this.originSecret.previousValue;
 
     for (const route of ROUTES) {
       const fnId = routeId(route);
       const fn = boardFunction(this, fnId, route.handler, {
         [ENV.tableName]: props.table.tableName,
         [ENV.userPoolId]: userPool.userPoolId,
+        [ENV.userPoolClientId]: props.auth.client.userPoolClientId,
         [ENV.logLevel]: props.logLevel ?? 'info',
         [ENV.cursorKey]: this.cursorKey.value,
+        [ORIGIN_ENV.current]: this.originSecret.value,
+        ...(previousOrigin ? { [ORIGIN_ENV.previous]: previousOrigin } : {}),
       });
-      if (route.access === 'read') props.table.grantReadData(fn);
-      else props.table.grantReadWriteData(fn);
+      // Exactly the actions its row lists, on the table and its indexes (functions/routes.ts).
+      if (route.table.length) props.table.grant(fn, ...route.table.map((action) => `dynamodb:${action}`));
       if (route.directory) {
         fn.addToRolePolicy(
           new PolicyStatement({
@@ -86,7 +98,6 @@ export class BoardApi extends Construct {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${fnId}Integration`, fn),
-        authorizer: route.auth === 'staff' ? authorizer : undefined,
       });
       this.functions.set(fnId, fn);
       if (httpRoute) this.routes.set(routeKey(route), httpRoute);

@@ -11,6 +11,8 @@ export interface DeployConfig {
   certificateArn?: string;
   /** Optional address that receives alarm notifications. */
   alarmEmail?: string;
+  /** During an origin-secret rotation: the VersionId of the old value, still accepted by the API. */
+  originSecretPreviousVersion?: string;
 }
 
 function read(node: Node, key: string, env: string): string | undefined {
@@ -32,5 +34,6 @@ export function deployConfig(node: Node): DeployConfig {
     domainName,
     certificateArn,
     alarmEmail: read(node, 'alarmEmail', 'CIVICBOARD_ALARM_EMAIL'),
+    originSecretPreviousVersion: read(node, 'originSecretPreviousVersion', 'CIVICBOARD_ORIGIN_SECRET_PREVIOUS_VERSION'),
   };
 }

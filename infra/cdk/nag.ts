@@ -19,12 +19,15 @@ interface Parts {
 export function acknowledgeFindings(stack: Stack, { api, table, site }: Parts): void {
   const ack = (scope: IConstruct, id: string, reason: string) => Validations.of(scope).acknowledge({ id, reason });
 
-  // Public routes are public on purpose; staff routes are not listed, so one without the authorizer fails.
-  for (const route of ROUTES.filter((r) => r.auth === 'public')) {
+  // No route has an API Gateway authorizer: public routes are public on purpose, and staff routes verify
+  // the Cognito ID token in the function, so a bad token gets problem+json rather than API Gateway's body.
+  for (const route of ROUTES) {
     ack(
       api.routeOf(route),
       'AwsSolutions-APIG4',
-      `${route.method} ${route.path} is a public route of the board (SPEC §4): citizens use it without an account. It returns only the public view (no personal data); writes are validated and the stage throttles every route.`,
+      route.auth === 'public'
+        ? `${route.method} ${route.path} is a public route of the board (SPEC §4): citizens use it without an account. It returns only the public view (no personal data); writes are validated and the stage throttles every route.`
+        : `${route.method} ${route.path} is a staff route: its function verifies the Cognito ID token (signature against the pool's JWKS, issuer, audience, expiry, token_use) before anything else, in route() (functions/lib/staff-auth.ts), so a refusal is a problem+json 401 as locally; an API Gateway authorizer would answer {"message":"Unauthorized"}.`,
     );
   }
 
@@ -45,6 +48,12 @@ export function acknowledgeFindings(stack: Stack, { api, table, site }: Parts): 
     api.cursorKey.secret,
     'AwsSolutions-SMG4',
     'The secret is the HMAC key that signs list cursors (opaque paging positions over public lists), not a credential: rotating it only makes clients start a list again. Functions receive it at deploy time, so a rotation takes effect with the next deploy; rotate by putting a new random value and deploying.',
+  );
+
+  ack(
+    api.originSecret.secret,
+    'AwsSolutions-SMG4',
+    'The secret is the header CloudFront sends so the API serves only requests that came through CloudFront. CloudFront and the functions receive it at deploy time, so rotation is a deploy: put a new value, deploy with originSecretPreviousVersion (both values accepted while CloudFront propagates), then deploy without it (docs/deploy.md).',
   );
 
   const pool = stack.node.findChild('Staff').node.findChild('Pool');

@@ -1,12 +1,14 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/lib/env.js';
+import { NOTIFIER_FILTER } from '../../functions/notify/filter.js';
+import { NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
 import type { StaffAuth } from './auth.js';
 import { boardFunction } from './lambda.js';
 
@@ -36,7 +38,7 @@ export class Notifier extends Construct {
       },
       Duration.seconds(60),
     );
-    props.table.grantReadWriteData(this.fn);
+    props.table.grant(this.fn, ...NOTIFIER_TABLE_ACTIONS.map((action) => `dynamodb:${action}`));
     const stack = Stack.of(this);
     this.fn.addToRolePolicy(
       new PolicyStatement({
@@ -64,6 +66,8 @@ export class Notifier extends Construct {
         maxRecordAge: Duration.days(1),
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(this.deadLetters),
+        // Only notification INSERTs invoke the function (functions/notify/filter.ts).
+        filters: [FilterCriteria.filter(NOTIFIER_FILTER as unknown as Record<string, unknown>)],
       }),
     );
   }

@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
+  AccessLevel,
   AllowedMethods,
   CacheCookieBehavior,
   CacheHeaderBehavior,
@@ -10,6 +11,7 @@ import {
   Distribution,
   FunctionCode,
   FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   OriginProtocolPolicy,
@@ -22,15 +24,10 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { ORIGIN_HEADER } from '../../functions/lib/origin.js';
 import { contentSecurityPolicy } from '../security-headers.js';
-
-/** `/track/` → `/track/index.html`: S3 behind OAC has no index documents for folders. */
-const INDEX_REWRITE = `function handler(event) {
-  var r = event.request;
-  if (r.uri.endsWith('/')) r.uri += 'index.html';
-  else if (!r.uri.split('/').pop().includes('.')) r.uri += '/index.html';
-  return r;
-}`;
+import type { OriginSecret } from './origin-secret.js';
+import { siteRequestFunction } from './site-pages.js';
 
 /**
  * The site: a private bucket behind CloudFront (OAC), `/api/*` routed to the HTTP API on the same
@@ -41,7 +38,18 @@ export class BoardSite extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
 
-  constructor(scope: Construct, id: string, props: { apiDomain: string; region: string; domainName?: string; certificateArn?: string }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: {
+      apiDomain: string;
+      originSecret: OriginSecret;
+      region: string;
+      siteDir: string;
+      domainName?: string;
+      certificateArn?: string;
+    },
+  ) {
     super(scope, id);
     const logs = new Bucket(this, 'Logs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -71,7 +79,11 @@ export class BoardSite extends Construct {
         referrerPolicy: { override: true, referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN },
       },
     });
-    const api = new HttpOrigin(props.apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY });
+    // The origin secret header proves to the API that a request came through here (functions/lib/origin.ts).
+    const api = new HttpOrigin(props.apiDomain, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      customHeaders: { [ORIGIN_HEADER]: props.originSecret.value },
+    });
     const publicApiCache = new CachePolicy(this, 'PublicApiCache', {
       comment: 'Public API reads: the origin Cache-Control (15 s) decides; never longer than a minute',
       minTtl: Duration.seconds(0),
@@ -93,6 +105,7 @@ export class BoardSite extends Construct {
     });
     this.distribution = new Distribution(this, 'Distribution', {
       defaultRootObject: 'index.html',
+      comment: props.originSecret.rotationMarker,
       domainNames: props.domainName ? [props.domainName] : undefined,
       certificate: props.certificateArn ? Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn) : undefined,
       // Applies with a custom certificate; the default *.cloudfront.net certificate's policy is fixed.
@@ -101,13 +114,18 @@ export class BoardSite extends Construct {
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        // READ + LIST: without s3:ListBucket S3 answers 403 AccessDenied for a missing object, not 404.
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessLevels: [AccessLevel.READ, AccessLevel.LIST] }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: headers,
         functionAssociations: [
           {
             eventType: FunctionEventType.VIEWER_REQUEST,
-            function: new CfFunction(this, 'IndexRewrite', { code: FunctionCode.fromInline(INDEX_REWRITE) }),
+            function: new CfFunction(this, 'SitePages', {
+              code: FunctionCode.fromInline(siteRequestFunction(props.siteDir)),
+              runtime: FunctionRuntime.JS_2_0,
+              comment: 'Folder index rewrite; 404 page for pages the site does not have',
+            }),
           },
         ],
       },
@@ -116,8 +134,14 @@ export class BoardSite extends Construct {
         '/api/subscriptions/*': apiBehaviour(CachePolicy.CACHING_DISABLED),
         '/api/*': apiBehaviour(publicApiCache),
       },
-      errorResponses: [{ httpStatus: 404, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(1) }],
+      // No distribution-wide errorResponses: they would apply to /api/* too and turn problem+json into HTML.
     });
+    // Listing lets S3 say 404 for a missing key; it cannot expose the key list, because `/` is the root
+    // object (and the edge function rewrites every folder address to its index.html before S3 sees it).
+    Annotations.of(this).acknowledgeWarning(
+      '@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
+      'defaultRootObject is index.html and the viewer-request function rewrites every folder path to index.html',
+    );
   }
 
   /** Uploads the built site plus the deploy-time /config.json, and refreshes CloudFront. */

@@ -18,10 +18,12 @@ export class CivicboardStack extends Stack {
     const store = new BoardTable(this, 'Store');
     const { table } = store;
     const auth = new StaffAuth(this, 'Staff');
-    const api = new BoardApi(this, 'Api', { table, auth });
+    const api = new BoardApi(this, 'Api', { table, auth, originSecretPreviousVersion: config.originSecretPreviousVersion });
     const site = new BoardSite(this, 'Site', {
       apiDomain: api.domain,
+      originSecret: api.originSecret,
       region: this.region,
+      siteDir: props.siteDir,
       domainName: config.domainName,
       certificateArn: config.certificateArn,
     });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { ORIGIN_HEADER } from '../../functions/lib/origin.js';
 import { type RouteDefinition, routeKey } from '../../functions/routes.js';
 
 /** A route template compiled to a matcher: `/api/reports/{id}` → /^\/api\/reports\/([^/]+)$/. */
@@ -46,17 +47,19 @@ export function toApiGatewayEvent(
   route: CompiledRoute,
   pathParameters: Record<string, string>,
   body: Buffer,
-  claims?: Record<string, string>,
+  originSecret: string,
 ): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
   // As CloudFront does for the API behaviour: the viewer's own address and port, replacing any a client sent.
   headers['cloudfront-viewer-address'] = viewerAddress(req.socket.remoteAddress ?? '127.0.0.1', req.socket.remotePort ?? 0);
+  // As CloudFront's origin custom header does: proof the request came through the edge, replacing any sent.
+  headers[ORIGIN_HEADER] = originSecret;
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   const now = new Date();
   const textual = /json|text|x-www-form-urlencoded/i.test(headers['content-type'] ?? '') || body.length === 0;
-  const event: APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } } = {
+  const event: APIGatewayProxyEventV2 = {
     version: '2.0',
     routeKey: routeKey(route),
     rawPath: url.pathname,
@@ -83,7 +86,6 @@ export function toApiGatewayEvent(
       stage: '$default',
       time: now.toISOString(),
       timeEpoch: now.getTime(),
-      ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
     },
   };
   return event;

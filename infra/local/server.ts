@@ -8,14 +8,14 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { ROUTES } from '../../functions/routes.js';
 import { contentSecurityPolicy } from '../security-headers.js';
 import { compileRoutes, matchRoute, safeDecode, toApiGatewayEvent } from './apigw-event.js';
-import type { Claims } from './jwt.js';
+import { withGrantsOf } from './local-iam.js';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 export interface ServerOptions {
   port: number;
-  /** Verifies a staff route's Authorization header as the HTTP API's JWT authorizer would. */
-  verify: (authorization: string | undefined) => Promise<{ claims: Claims } | { error: string }>;
+  /** Sent to every handler in the origin header, as CloudFront sends it in AWS (functions/lib/origin.ts). */
+  originSecret: string;
   /** The runtime config served at /config.json. */
   siteConfig: () => unknown;
   /** Built site to serve at `/`; a placeholder page when it is not built. */
@@ -90,17 +90,13 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, op
     return problem(res, 404, 'Not found', `There is no API route ${url.pathname}.`);
   }
   if ('malformed' in match) return problem(res, 400, 'Bad request', 'The address has a %-escape that is not UTF-8 text.');
-  let claims: Claims | undefined;
-  if (match.route.auth === 'staff') {
-    const verdict = await opts.verify(req.headers.authorization);
-    if ('error' in verdict) return problem(res, 401, 'Unauthenticated', verdict.error, { 'www-authenticate': 'Bearer' });
-    claims = verdict.claims;
-  }
+  // No token check here: as in AWS (no API Gateway authorizer), the function verifies staff tokens itself.
   const body = await readBody(req);
   if (!body) return problem(res, 413, 'Payload too large', 'The body is far too large.');
-  const event = toApiGatewayEvent(req, url, match.route, match.pathParameters ?? {}, body, claims);
+  const event = toApiGatewayEvent(req, url, match.route, match.pathParameters ?? {}, body, opts.originSecret);
   const handler = await loadHandler(match.route.handler);
-  const result = await handler(event, lambdaContext(match.route.handler));
+  const route = match.route;
+  const result = await withGrantsOf(route, () => handler(event, lambdaContext(route.handler)));
   const responseBody = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? '');
   res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
   res.end(responseBody);

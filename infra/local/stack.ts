@@ -3,12 +3,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { ENV } from '../../functions/lib/env.js';
+import { ORIGIN_ENV } from '../../functions/lib/origin.js';
+import { matchesFilter, NOTIFIER_FILTER } from '../../functions/notify/filter.js';
+import { NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
+import { db } from '../../functions/store/client.js';
 import { ensureQueueCounts } from '../../functions/store/queue-counts.js';
 import { catalog } from '../../shared/catalog/index.js';
 import { type CognitoIds, ensureCognito, localCognito } from './cognito-setup.js';
 import { seedDemoBills } from './demo-bills.js';
 import { startCognito, startSes } from './emulators.js';
-import { createJwtVerifier } from './jwt.js';
+import { enforceRouteGrants, withGrantsOf } from './local-iam.js';
 import { type Child, startDynamo } from './processes.js';
 import { seedIfEmpty } from './seed.js';
 import { startServer } from './server.js';
@@ -61,9 +65,20 @@ export function optionsFromEnv(env = process.env): LocalStackOptions {
  * deployment), so a restart keeps outstanding cursors valid and two folders never share a key.
  */
 function localCursorKey(dataDir: string): string {
-  const file = join(dataDir, 'cursor-key');
+  return localSecret(dataDir, 'cursor-key');
+}
+
+/** 64 random hex digits kept in a file of the data folder, made on first use. */
+function localSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
+}
+
+/** The notifier under its own grants, as its IAM role has them in AWS. */
+function grantedNotifier<E, R>(handler: (event: E) => Promise<R>) {
+  const role = { method: 'STREAM', path: 'notifier', table: NOTIFIER_TABLE_ACTIONS } as const;
+  return (event: E) => withGrantsOf(role, () => handler(event));
 }
 
 /**
@@ -101,6 +116,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       cognito: `http://localhost:${options.cognitoPort}`,
       mailbox: `http://localhost:${options.sesPort}`,
     };
+    const originSecret = localSecret(options.dataDir, 'origin-secret');
     Object.assign(process.env, {
       [ENV.tableName]: tableName,
       [ENV.dynamoEndpoint]: urls.dynamodb,
@@ -111,6 +127,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       [ENV.cursorKey]: localCursorKey(options.dataDir),
+      // One per data folder, as CloudFormation makes one per deployment: the server sends it, the handlers check it.
+      [ORIGIN_ENV.current]: originSecret,
     });
 
     const table = await ensureTable(localDynamo(urls.dynamodb), tableName);
@@ -120,6 +138,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const cognito = await ensureCognito(localCognito(urls.cognito), saved);
     writeFileSync(stateFile, JSON.stringify(cognito, null, 2));
     process.env[ENV.userPoolId] = cognito.userPoolId;
+    process.env[ENV.userPoolClientId] = cognito.userPoolClientId;
+    // Each route's handler may use only the table actions its IAM role has in AWS.
+    enforceRouteGrants(db());
 
     if ((await ensureQueueCounts()) === 'rebuilt') log('queue counters: counted from the queues');
     const seeded = await seedIfEmpty(options.seedCount ?? 0, (done, total) => log(`seeding demo data: ${done}/${total}`));
@@ -132,7 +153,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         : await startStreamPoller({
             endpoint: urls.dynamodb,
             tableName,
-            handler: (await import('../../functions/notify/stream-handler.js')).handler,
+            handler: grantedNotifier((await import('../../functions/notify/stream-handler.js')).handler),
+            filter: (record) => matchesFilter(NOTIFIER_FILTER, record),
             log,
           });
 
@@ -142,10 +164,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       auth: { region: 'eu-west-2', userPoolId: cognito.userPoolId, userPoolClientId: cognito.userPoolClientId, endpoint: urls.cognito },
       mailbox: { url: urls.mailbox },
     };
-    const verify = createJwtVerifier({ cognitoEndpoint: urls.cognito, userPoolId: cognito.userPoolId, audience: cognito.userPoolClientId });
     const server: Server = await startServer({
       port: options.port,
-      verify,
+      originSecret,
       siteConfig: () => siteConfig,
       siteDir: options.siteDir ?? join(ROOT, 'site', 'dist'),
       cognitoOrigin: urls.cognito,

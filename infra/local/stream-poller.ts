@@ -45,6 +45,8 @@ export async function startStreamPoller(opts: {
   handler: StreamHandler;
   intervalMs?: number;
   log?: (m: string) => void;
+  /** As the event source mapping's filter criteria: records it refuses never reach the handler. */
+  filter?: (record: DynamoDBRecord) => boolean;
 }): Promise<StreamPoller> {
   const region = 'eu-west-2';
   const dynamo = new DynamoDBClient({ endpoint: opts.endpoint, region, credentials });
@@ -108,7 +110,7 @@ export async function startStreamPoller(opts: {
         continue;
       }
       const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
-      const records = (page.Records ?? []).map((r) => toLambdaRecord(r, streamArn));
+      const records = (page.Records ?? []).map((r) => toLambdaRecord(r, streamArn)).filter(opts.filter ?? (() => true));
       if (records.length && !(await deliver(records))) return;
       iterators.set(shardId, page.NextShardIterator);
     }

@@ -12,17 +12,24 @@ beforeAll(() => {
   resources = template.toJSON().Resources;
 });
 
+/** The secret whose description says it signs cursors (the stack has others, e.g. the origin secret). */
+const cursorSecret = () => {
+  const found = Object.entries(resources).filter(
+    ([, r]) => r.Type === 'AWS::SecretsManager::Secret' && /cursor/i.test(r.Properties.Description),
+  );
+  expect(found).toHaveLength(1);
+  return found[0]!;
+};
+
 describe('the cursor key', () => {
   it('is a secret CloudFormation generates: 64 random characters, never a value in the template', () => {
-    const secrets = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::SecretsManager::Secret');
-    expect(secrets).toHaveLength(1);
-    const [, secret] = secrets[0]!;
+    const [, secret] = cursorSecret();
     expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true });
     expect(secret.Properties.SecretString).toBeUndefined();
   });
 
   it('reaches every API function as a deploy-time reference to that secret', () => {
-    const [secretId] = Object.entries(resources).find(([, r]) => r.Type === 'AWS::SecretsManager::Secret')!;
+    const [secretId] = cursorSecret();
     const apiFunctions = Object.values(resources).filter(
       (r) =>
         r.Type === 'AWS::Lambda::Function' &&

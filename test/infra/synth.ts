@@ -27,6 +27,9 @@ function placeholderSite(): string {
     siteDir = mkdtempSync(join(tmpdir(), 'civicboard-site-'));
     mkdirSync(siteDir, { recursive: true });
     writeFileSync(join(siteDir, 'index.html'), '<!doctype html><title>civicboard</title>');
+    writeFileSync(join(siteDir, '404.html'), '<!doctype html><title>Page not found · civicboard</title><h1>Page not found</h1>');
+    mkdirSync(join(siteDir, 'track'), { recursive: true });
+    writeFileSync(join(siteDir, 'track', 'index.html'), '<!doctype html><title>Track</title>');
   }
   return siteDir;
 }

@@ -1,5 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { NOTIFIER_FILTER } from '../../functions/notify/filter.js';
+import { NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
 import { ROUTES } from '../../functions/routes.js';
 import { TABLE_DEFINITION } from '../../functions/store/table.js';
 import { synthBoard } from './synth.js';
@@ -74,27 +76,40 @@ describe('the functions', () => {
     }
   });
 
-  it('grants read-only routes read-only table access and write routes write access', () => {
-    const fns = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.TABLE_NAME);
-    const byPath = new Map(ROUTES.map((r) => [`${r.method}${r.path}`, r]));
+  it('grants each route exactly the table actions its row lists: read-only rows no writes, no row a Scan (issue 21, defect 6)', () => {
+    const byKey = new Map(ROUTES.map((r) => [`${r.method} ${r.path}`, r]));
     let checked = 0;
-    for (const [id] of fns) {
+    for (const [id] of ofType('AWS::Lambda::Function')) {
       const integration = ofType('AWS::ApiGatewayV2::Integration').find(([, i]) => i.Properties.IntegrationUri['Fn::GetAtt']?.[0] === id);
-      if (!integration) continue; // the notifier
+      if (!integration) continue; // the notifier, CDK's helpers
       const route = ofType('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.Target['Fn::Join'][1][1].Ref === integration[0])![1];
-      const [method, path] = (route.Properties.RouteKey as string).split(' ');
-      const row = byPath.get(`${method}${path}`)!;
+      const row = byKey.get(route.Properties.RouteKey)!;
       const actions = tableActionsOf(id);
-      expect(actions, row.path).toContain('dynamodb:Query');
+      expect([...actions].sort(), route.Properties.RouteKey).toEqual(row.table.map((a) => `dynamodb:${a}`).sort());
+      expect(actions, route.Properties.RouteKey).not.toContain('dynamodb:Scan');
       if (row.access === 'read')
         expect(
           actions.filter((a) => WRITE_ACTIONS.includes(a)),
-          `${method} ${path}`,
+          route.Properties.RouteKey,
         ).toEqual([]);
-      else expect(actions, `${method} ${path}`).toContain('dynamodb:UpdateItem');
       checked++;
     }
     expect(checked).toBe(ROUTES.length);
+  });
+
+  it('gives the public create route no delete or batch write, and no route a batch write', () => {
+    const create = ROUTES.find((r) => r.method === 'POST' && r.path === '/api/reports')!;
+    expect(create.table).not.toContain('DeleteItem');
+    expect(create.table).not.toContain('BatchWriteItem');
+    for (const row of ROUTES) expect(row.table, `${row.method} ${row.path}`).not.toContain('BatchWriteItem');
+  });
+
+  it('grants the notifier its delivery writes and reads, and the stream, nothing else', () => {
+    const [notifierId] = ofType('AWS::Lambda::Function').find(([, f]) => f.Properties.Environment?.Variables?.MAIL_FROM)!;
+    const STREAM = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+    expect([...new Set(tableActionsOf(notifierId))].sort()).toEqual(
+      [...NOTIFIER_TABLE_ACTIONS.map((a) => `dynamodb:${a}`), ...STREAM].sort(),
+    );
   });
 
   it('lets only directory routes read the user pool', () => {
@@ -116,13 +131,15 @@ describe('the HTTP API', () => {
     expect(logs.Properties.RetentionInDays).toBe(30);
   });
 
-  it('verifies staff tokens against the user pool and its site client', () => {
-    const authorizer = one('AWS::ApiGatewayV2::Authorizer');
+  it("gives every route's function the user pool and site client its token check verifies against", () => {
     const [poolId] = ofType('AWS::Cognito::UserPool').map(([id]) => id);
     const [clientId] = ofType('AWS::Cognito::UserPoolClient').map(([id]) => id);
-    expect(authorizer.Properties).toMatchObject({ AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
-    expect(authorizer.Properties.JwtConfiguration.Audience).toEqual([{ Ref: clientId }]);
-    expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain(`"Ref":"${poolId}"`);
+    const routeFunctions = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.CURSOR_KEY);
+    expect(routeFunctions).toHaveLength(ROUTES.length);
+    for (const [id, fn] of routeFunctions) {
+      expect(fn.Properties.Environment.Variables.USER_POOL_ID, id).toEqual({ Ref: poolId });
+      expect(fn.Properties.Environment.Variables.USER_POOL_CLIENT_ID, id).toEqual({ Ref: clientId });
+    }
   });
 });
 
@@ -168,6 +185,14 @@ describe('the notifier', () => {
     });
     expect(JSON.stringify(mapping.Properties.EventSourceArn)).toContain('StreamArn');
     expect(one('AWS::SQS::Queue').Properties.SqsManagedSseEnabled).toBe(true);
+  });
+
+  it('is invoked only for notification INSERTs: the mapping filters on the pattern the local poller applies (issue 21, defect 7)', () => {
+    const mapping = one('AWS::Lambda::EventSourceMapping');
+    const filters = mapping.Properties.FilterCriteria?.Filters ?? [];
+    expect(filters).toHaveLength(1);
+    expect(JSON.parse(filters[0].Pattern)).toEqual(NOTIFIER_FILTER);
+    expect(NOTIFIER_FILTER).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['notification'] } } } });
   });
 
   it('may send email only as the configured SES identity', () => {

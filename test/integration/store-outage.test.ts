@@ -1,5 +1,6 @@
 // Its own file, so its own process: the handlers here run against a DynamoDB Local this file starts
 // and pauses, never the shared one other test files use.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ let base: string;
 let endpoint: string;
 const dataDir = mkdtempSync(join(tmpdir(), 'civicboard-outage-'));
 const tableName = 'civicboard-outage';
+const originSecret = randomBytes(32).toString('hex');
 
 const pause = () => process.kill(dynamo.process.pid!, 'SIGSTOP');
 const running = () => dynamo.process.exitCode === null && dynamo.process.signalCode === null;
@@ -75,13 +77,14 @@ beforeAll(async () => {
     [ENV.region]: 'eu-west-2',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
+    ORIGIN_SECRET: originSecret,
   });
   const { ensureQueueCounts } = await import('../../functions/store/queue-counts.js');
   await ensureQueueCounts();
   const port = await freePort();
   server = await startServer({
     port,
-    verify: async () => ({ error: 'no staff in this test' }),
+    originSecret,
     siteConfig: () => ({}),
     siteDir: dataDir,
     cognitoOrigin: 'http://localhost:1',
