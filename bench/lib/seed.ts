@@ -1,6 +1,5 @@
 import { ulid } from 'ulid';
-import { batchPut, recordsOf } from '../../functions/store/bulk.js';
-import { itemRecord } from '../../functions/store/keys/items.js';
+import { batchPut, loadedItemRecord, recordsOf } from '../../functions/store/bulk.js';
 import { countBulkLoaded, type QueueFields } from '../../functions/store/queue-counts.js';
 import { demoReports } from '../../infra/local/demo-data.js';
 import { getService } from '../../shared/catalog/index.js';
@@ -39,8 +38,8 @@ export async function seedReports(
     queued.push({ kind: item.kind, phase: item.phase, serviceCode: item.serviceCode, priority: item.priority, createdAt: item.createdAt });
     if (seen++ % every === 0) {
       sample.push({ id: item.id, phase: item.phase, serviceCode: item.serviceCode });
-      chunk.push(...recordsOf(item, history));
-    } else chunk.push(itemRecord(item));
+      chunk.push(...recordsOf(item, history, { countedOnLoad: true }));
+    } else chunk.push(loadedItemRecord(item, { countedOnLoad: true }));
     if (chunk.length >= 5000) await flush();
   }
   if (chunk.length) await flush();
@@ -63,7 +62,7 @@ export async function seedFreshReports(count: number, serviceCode = 'pothole'): 
     );
     ids.push(change.item.id);
     items.push(change.item);
-    records.push(...recordsOf(change.item, change.events));
+    records.push(...recordsOf(change.item, change.events, { countedOnLoad: true }));
   }
   await batchPut(records, 16);
   await countBulkLoaded(items);
