@@ -218,3 +218,13 @@ export async function rebuildService(serviceCode: string): Promise<void> {
     await db().send(new PutCommand({ TableName: tableName(), Item: counterRecord(serviceCode, SK, n) }));
   }
 }
+
+/**
+ * How many waiting items a service's counters hold against how many its queue index holds: equal once
+ * the stream has caught up (benchmarks and tests wait on it; the rebuild's check). O(queue): never on a
+ * request path.
+ */
+export async function queueCountCheck(serviceCode: string): Promise<{ counted: number; queued: number }> {
+  const [counted, queued] = await Promise.all([sumCounters(serviceCode, monthSK(0), monthSK(9)), countQueued(serviceCode, '0#', '9#')]);
+  return { counted, queued };
+}
