@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { batchPut, loadedItemRecord, recordsOf } from '../../functions/store/bulk.js';
-import { countBulkLoaded, type QueueFields } from '../../functions/store/queue-counts.js';
+import { countBulkLoaded } from '../../functions/store/queue-counts.js';
 import { demoReports } from '../../infra/local/demo-data.js';
 import { getService } from '../../shared/catalog/index.js';
 import { type Item, newReport } from '../../shared/items.js';
@@ -28,14 +28,21 @@ export async function seedReports(
   let seen = 0;
   let chunk: Record<string, unknown>[] = [];
   // Counted once at the end: a few thousand counters, against one update per counter per chunk.
-  const queued: QueueFields[] = [];
+  const queued: Parameters<typeof countBulkLoaded>[0] = [];
   const flush = async () => {
     await batchPut(chunk, 16);
     opts.onProgress?.(seen);
     chunk = [];
   };
   for (const { item, history } of demoReports(count, opts.seed)) {
-    queued.push({ kind: item.kind, phase: item.phase, serviceCode: item.serviceCode, priority: item.priority, createdAt: item.createdAt });
+    queued.push({
+      kind: item.kind,
+      phase: item.phase,
+      serviceCode: item.serviceCode,
+      priority: item.priority,
+      createdAt: item.createdAt,
+      updatedAt: item.updatedAt,
+    });
     if (seen++ % every === 0) {
       sample.push({ id: item.id, phase: item.phase, serviceCode: item.serviceCode });
       chunk.push(...recordsOf(item, history, { countedOnLoad: true }));

@@ -3,12 +3,13 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { db, tableName } from './client.js';
 import { backoff, cancellationCodes } from './errors.js';
+import { type DoneFields, doneDeltas } from './done-counts.js';
 import { appliedMarker, COUNTED_ON_LOAD, COUNTER_SHARDS } from './keys/counters.js';
 import { type CounterKey, counterDeltas, counterUpdate, type QueueFields } from './queue-counts.js';
 
 /**
- * The queue counters' side of the table stream: what each stream record changes in the counters, and
- * applying a run of them as one transaction.
+ * The counters' side of the table stream (queue counters, finished reports per month): what each stream
+ * record changes in them, and applying a run of records as one transaction.
  *
  * Idempotent per stream record: each record that moves a counter is applied in the same transaction as
  * a marker keyed by its eventID (`attribute_not_exists`). A redelivered record fails its marker's
@@ -27,10 +28,12 @@ export interface CounterChange {
 
 type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
 
-function itemImage(image: Image | undefined): (QueueFields & Record<string, unknown>) | undefined {
+type Counted = QueueFields & DoneFields & Record<string, unknown>;
+
+function itemImage(image: Image | undefined): Counted | undefined {
   if (image?.entity?.S !== 'item') return undefined;
   // biome-ignore lint/suspicious/noExplicitAny: the Lambda and SDK AttributeValue types differ only nominally
-  return unmarshall(image as any) as QueueFields & Record<string, unknown>;
+  return unmarshall(image as any) as Counted;
 }
 
 /** What a stream record changes in the counters, from its old and new images; undefined when nothing. */
@@ -39,7 +42,7 @@ export function counterChangeOf(record: DynamoDBRecord): CounterChange | undefin
   const after = itemImage(record.dynamodb?.NewImage);
   // A bulk-loaded item's arrival was counted by its loader (countBulkLoaded).
   if (record.eventName === 'INSERT' && after?.[COUNTED_ON_LOAD]) return undefined;
-  const deltas = counterDeltas([{ before, after }]);
+  const deltas = [...counterDeltas([{ before, after }]), ...doneDeltas([{ before, after }])];
   if (!deltas.length) return undefined;
   return { eventId: record.eventID as string, sequenceNumber: record.dynamodb?.SequenceNumber as string, deltas };
 }

@@ -3,6 +3,7 @@ import { listServices } from '../../shared/catalog/index.js';
 import type { Item } from '../../shared/items.js';
 import { queueRank, queueSortKey } from '../../shared/queue.js';
 import { db, tableName } from './client.js';
+import { type DoneFields, doneDeltas, rebuildDoneCounts } from './done-counts.js';
 import { backoff, isWriteConflict } from './errors.js';
 import { COUNTERS_READY_KEY, counterPK, counterRecord, daySK, monthSK, shardSK } from './keys/counters.js';
 import { queryAllPages } from './paginate.js';
@@ -84,8 +85,9 @@ export const counterUpdate = (key: CounterKey, delta: number, shard: number) => 
  * pass many items at once), retried while a live transaction holds the counter. Their item records
  * carry COUNTED_ON_LOAD (bulk.ts), so the stream consumer does not count their INSERTs a second time.
  */
-export async function countBulkLoaded(items: QueueFields[]): Promise<void> {
-  const deltas = counterDeltas(items.map((after) => ({ after })));
+export async function countBulkLoaded(items: (QueueFields & DoneFields)[]): Promise<void> {
+  const loaded = items.map((after) => ({ after }));
+  const deltas = [...counterDeltas(loaded), ...doneDeltas(loaded)];
   for (let i = 0; i < deltas.length; i += 16) {
     await Promise.all(
       deltas.slice(i, i + 16).map(({ key, delta }) => withConflictRetry(() => db().send(new UpdateCommand(counterUpdate(key, delta, 0))))),
@@ -182,7 +184,9 @@ export async function queuePosition(item: Item, now = new Date()): Promise<numbe
 export async function ensureQueueCounts(): Promise<'ready' | 'rebuilt'> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: COUNTERS_READY_KEY, ConsistentRead: true }));
   if (Item) return 'ready';
-  for (const service of listServices('report')) await rebuildService(service.code);
+  const services = listServices('report').map((s) => s.code);
+  for (const service of services) await rebuildService(service);
+  await rebuildDoneCounts(services);
   await db().send(
     new PutCommand({ TableName: tableName(), Item: { ...COUNTERS_READY_KEY, entity: 'meta', at: new Date().toISOString() } }),
   );

@@ -1,8 +1,9 @@
 /**
- * Keys of the queue counters (see store/queue-counts.ts for what they count) and of the records the
- * counters' stream consumer keeps (store/queue-count-stream.ts):
+ * Keys of the counters the stream keeps (queue counters: store/queue-counts.ts; finished per month:
+ * store/done-counts.ts) and of the records their consumer keeps (store/queue-count-stream.ts):
  *
  *   QCOUNT#<service> M#<rank>#<yyyy-mm>#<shard> | D#<rank>#<yyyy-mm-dd>#<shard>   n
+ *   DONE#<service | *> M#<yyyy-mm>#<shard>                                        n: finished reports last changed that month
  *   QAPPLIED#<stream eventID> #QAPPLIED                                          this stream record is in the counters (TTL 2 days)
  *   META#QCOUNT #META#2                                                          counters built (sharded layout)
  *   META#SEED   #META                                                            demo data loaded
@@ -19,6 +20,9 @@ export const monthSK = (rank: number, month = '') => `M#${rank}#${month}`;
 export const daySK = (rank: number, day = '') => `D#${rank}#${day}`;
 /** One shard of a counter: `M#2#2026-09` → `M#2#2026-09#3`. */
 export const shardSK = (sk: string, shard: number) => `${sk}#${shard}`;
+
+/** Finished reports per month, of one service or of all (`*`): see store/done-counts.ts. */
+export const doneCounterPK = (serviceCode?: string) => `DONE#${serviceCode ?? '*'}`;
 
 export function counterRecord(serviceCode: string, sk: string, n: number): Record<string, unknown> {
   return { PK: counterPK(serviceCode), SK: sk, entity: 'queue-count', n };
