@@ -20,6 +20,7 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/api/reports', handler: 'reports/create-report', auth: 'public', access: 'write' },
   { method: 'GET', path: '/api/reports', handler: 'reports/list-reports', auth: 'public', access: 'read' },
   { method: 'GET', path: '/api/reports/{id}', handler: 'reports/get-report', auth: 'public', access: 'read' },
+  { method: 'GET', path: '/api/completed-months', handler: 'reports/list-completed-months', auth: 'public', access: 'read' },
   { method: 'GET', path: '/api/queues/{serviceCode}', handler: 'queues/get-queue', auth: 'public', access: 'read' },
   {
     method: 'POST',

@@ -2,8 +2,8 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { db, tableName } from './client.js';
-import { backoff, cancellationCodes } from './errors.js';
 import { type DoneFields, doneDeltas } from './done-counts.js';
+import { backoff, cancellationCodes } from './errors.js';
 import { appliedMarker, COUNTED_ON_LOAD, COUNTER_SHARDS } from './keys/counters.js';
 import { type CounterKey, counterDeltas, counterUpdate, type QueueFields } from './queue-counts.js';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { doneDeltas } from '../../functions/store/done-counts.js';
 import { chunkCounterChanges } from '../../functions/store/queue-count-stream.js';
 import { counterDeltas, justBefore } from '../../functions/store/queue-counts.js';
 import type { Item } from '../../shared/items.js';
@@ -98,5 +99,35 @@ describe('justBefore', () => {
     const bound = justBefore(key);
     for (const below of ['D#2#2026-11-04', 'D#2#2026-10-31', 'D#2#2026-11-0', 'D#2#2026-11-04#zzz']) expect(below <= bound).toBe(true);
     for (const atOrAbove of [key, 'D#2#2026-11-05#a', 'D#2#2026-11-06']) expect(atOrAbove > bound).toBe(true);
+  });
+});
+
+describe('finished-per-month deltas', () => {
+  const finished = (over: Partial<Item> = {}) => report({ status: 'fixed', phase: 'done', updatedAt: '2026-11-20T09:00:00.000Z', ...over });
+  const asDone = (deltas: ReturnType<typeof doneDeltas>) => Object.fromEntries(deltas.map((d) => [`${d.key.PK} ${d.key.SK}`, d.delta]));
+
+  it('counts a finished report in the month of its last change, for its service and for all', () => {
+    expect(asDone(doneDeltas([{ before: report(), after: finished() }]))).toEqual({
+      'DONE#pothole M#0#2026-11': 1,
+      'DONE#* M#0#2026-11': 1,
+    });
+  });
+
+  it('moves it when it changes in a later month, and takes it out when it is reopened', () => {
+    const before = finished();
+    expect(asDone(doneDeltas([{ before, after: { ...before, updatedAt: '2026-12-01T08:00:00.000Z' } }]))).toEqual({
+      'DONE#pothole M#0#2026-11': -1,
+      'DONE#* M#0#2026-11': -1,
+      'DONE#pothole M#0#2026-12': 1,
+      'DONE#* M#0#2026-12': 1,
+    });
+    expect(asDone(doneDeltas([{ before, after: report({ updatedAt: '2026-11-21T09:00:00.000Z' }) }]))).toEqual({
+      'DONE#pothole M#0#2026-11': -1,
+      'DONE#* M#0#2026-11': -1,
+    });
+  });
+
+  it('counts neither waiting reports nor bills', () => {
+    expect(doneDeltas([{ after: report() }, { after: finished({ kind: 'bill', serviceCode: 'bill' }) }])).toEqual([]);
   });
 });
