@@ -27,7 +27,7 @@ describe('queue counter deltas', () => {
   it('counts a new waiting report once in the month and the day counters of its priority', () => {
     expect(asMap(counterDeltas([{ after: report() }]))).toEqual({
       'QCOUNT#pothole M#2#2026-11': 1,
-      'QCOUNT#pothole D#2#2026-11-05': 1,
+      'QCOUNT#pothole D#2026-11#2#05': 1,
     });
   });
 
@@ -36,15 +36,15 @@ describe('queue counter deltas', () => {
     const after = report({ status: 'in_progress', phase: 'in_progress' });
     expect(asMap(counterDeltas([{ before, after }]))).toEqual({
       'QCOUNT#pothole M#2#2026-11': -1,
-      'QCOUNT#pothole D#2#2026-11-05': -1,
+      'QCOUNT#pothole D#2026-11#2#05': -1,
     });
   });
 
   it('moves a report between priorities and between services', () => {
     const before = report();
     expect(asMap(counterDeltas([{ before, after: { ...before, priority: 'urgent' } }]))).toMatchObject({
-      'QCOUNT#pothole D#2#2026-11-05': -1,
-      'QCOUNT#pothole D#0#2026-11-05': 1,
+      'QCOUNT#pothole D#2026-11#2#05': -1,
+      'QCOUNT#pothole D#2026-11#0#05': 1,
     });
     expect(asMap(counterDeltas([{ before, after: { ...before, serviceCode: 'street-light' } }]))).toMatchObject({
       'QCOUNT#pothole M#2#2026-11': -1,
@@ -63,8 +63,8 @@ describe('queue counter deltas', () => {
     const items = [report(), report({ id: 'b' }), report({ id: 'c', createdAt: '2026-11-06T00:00:00.000Z' })];
     expect(asMap(counterDeltas(items.map((after) => ({ after }))))).toEqual({
       'QCOUNT#pothole M#2#2026-11': 3,
-      'QCOUNT#pothole D#2#2026-11-05': 2,
-      'QCOUNT#pothole D#2#2026-11-06': 1,
+      'QCOUNT#pothole D#2026-11#2#05': 2,
+      'QCOUNT#pothole D#2026-11#2#06': 1,
     });
   });
 });

@@ -2,7 +2,7 @@
  * Keys of the counters the stream keeps (queue counters: store/queue-counts.ts; finished per month:
  * store/done-counts.ts) and of the records their consumer keeps (store/queue-count-stream.ts):
  *
- *   QCOUNT#<service> M#<rank>#<yyyy-mm>#<shard> | D#<rank>#<yyyy-mm-dd>#<shard>   n
+ *   QCOUNT#<service> M#<rank>#<yyyy-mm>#<shard> | D#<yyyy-mm>#<rank>#<dd>#<shard>   n
  *   DONE#<service | *> M#<yyyy-mm>#<shard>                                        n: finished reports last changed that month
  *   QAPPLIED#<stream eventID> #QAPPLIED                                          this stream record is in the counters (TTL 2 days)
  *   META#QCOUNT #META#2                                                          counters built (sharded layout)
@@ -17,7 +17,12 @@ export const COUNTER_SHARDS = 4;
 
 export const counterPK = (serviceCode: string) => `QCOUNT#${serviceCode}`;
 export const monthSK = (rank: number, month = '') => `M#${rank}#${month}`;
-export const daySK = (rank: number, day = '') => `D#${rank}#${day}`;
+/**
+ * A day counter: month first, so one Query reads a month's days at every priority (a position needs
+ * the days of one month at each priority up to its own: one read, not one per priority).
+ */
+export const daySK = (rank: number, day: string) => `D#${day.slice(0, 7)}#${rank}#${day.slice(8, 10)}`;
+export const monthDaysSK = (month: string) => `D#${month}#`;
 /** One shard of a counter: `M#2#2026-09` → `M#2#2026-09#3`. */
 export const shardSK = (sk: string, shard: number) => `${sk}#${shard}`;
 
