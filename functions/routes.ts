@@ -53,6 +53,14 @@ export const ROUTES: RouteDefinition[] = [
   },
   { method: 'GET', path: '/api/reports', handler: 'reports/list-reports', auth: 'public', access: 'read', table: READ },
   { method: 'GET', path: '/api/reports/{id}', handler: 'reports/get-report', auth: 'public', access: 'read', table: READ },
+  {
+    method: 'GET',
+    path: '/api/completed-months',
+    handler: 'reports/list-completed-months',
+    auth: 'public',
+    access: 'read',
+    table: READ,
+  },
   { method: 'GET', path: '/api/queues/{serviceCode}', handler: 'queues/get-queue', auth: 'public', access: 'read', table: READ },
   {
     method: 'POST',

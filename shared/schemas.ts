@@ -121,16 +121,25 @@ export const bboxSchema = z.string().transform((s, ctx) => {
 });
 export type BBox = z.output<typeof bboxSchema>;
 
+/** A calendar month, `yyyy-mm` (UTC). */
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2026-11');
+
 export const listReportsQuerySchema = z
   .object({
     service: z.string().min(1).optional(),
     phase: z.enum(PHASES).optional(),
     bbox: bboxSchema.optional(),
     updatedSince: isoTime.optional(),
+    /** Last changed in this month (UTC): for finished reports, the month they were finished. */
+    month: monthSchema.optional(),
     limit,
     cursor: z.string().min(1).optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => !(q.month && q.updatedSince), { path: ['month'], message: 'use month or updatedSince, not both' });
+
+export const completedMonthsQuerySchema = z.object({ service: z.string().min(1).optional() }).strict();
+export type CompletedMonthsQuery = z.output<typeof completedMonthsQuerySchema>;
 export type ListReportsQuery = z.output<typeof listReportsQuerySchema>;
 
 export const queueQuerySchema = z.object({ limit, cursor: z.string().min(1).optional() }).strict();

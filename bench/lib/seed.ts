@@ -1,7 +1,6 @@
 import { ulid } from 'ulid';
-import { batchPut, recordsOf } from '../../functions/store/bulk.js';
-import { itemRecord } from '../../functions/store/keys/items.js';
-import { countBulkLoaded, type QueueFields } from '../../functions/store/queue-counts.js';
+import { batchPut, loadedItemRecord, recordsOf } from '../../functions/store/bulk.js';
+import { countBulkLoaded } from '../../functions/store/queue-counts.js';
 import { demoReports } from '../../infra/local/demo-data.js';
 import { getService } from '../../shared/catalog/index.js';
 import { type Item, newReport } from '../../shared/items.js';
@@ -29,18 +28,25 @@ export async function seedReports(
   let seen = 0;
   let chunk: Record<string, unknown>[] = [];
   // Counted once at the end: a few thousand counters, against one update per counter per chunk.
-  const queued: QueueFields[] = [];
+  const queued: Parameters<typeof countBulkLoaded>[0] = [];
   const flush = async () => {
     await batchPut(chunk, 16);
     opts.onProgress?.(seen);
     chunk = [];
   };
   for (const { item, history } of demoReports(count, opts.seed)) {
-    queued.push({ kind: item.kind, phase: item.phase, serviceCode: item.serviceCode, priority: item.priority, createdAt: item.createdAt });
+    queued.push({
+      kind: item.kind,
+      phase: item.phase,
+      serviceCode: item.serviceCode,
+      priority: item.priority,
+      createdAt: item.createdAt,
+      updatedAt: item.updatedAt,
+    });
     if (seen++ % every === 0) {
       sample.push({ id: item.id, phase: item.phase, serviceCode: item.serviceCode });
-      chunk.push(...recordsOf(item, history));
-    } else chunk.push(itemRecord(item));
+      chunk.push(...recordsOf(item, history, { countedOnLoad: true }));
+    } else chunk.push(loadedItemRecord(item, { countedOnLoad: true }));
     if (chunk.length >= 5000) await flush();
   }
   if (chunk.length) await flush();
@@ -63,7 +69,7 @@ export async function seedFreshReports(count: number, serviceCode = 'pothole'): 
     );
     ids.push(change.item.id);
     items.push(change.item);
-    records.push(...recordsOf(change.item, change.events));
+    records.push(...recordsOf(change.item, change.events, { countedOnLoad: true }));
   }
   await batchPut(records, 16);
   await countBulkLoaded(items);

@@ -69,7 +69,7 @@ export async function createReport(input: CreateReportInput, idempotencyKey: str
     } catch (err) {
       if (!(err instanceof CommitError)) throw err;
       if (err.reason === 'idempotency-key-used' && idempotencyKey) return replay(idempotencyKey, bodyHash);
-      // Another create in the same service held its queue counters: wait its turn (503 past the budget).
+      // Another transaction held a record this one writes (rare: a create shares none with another): wait its turn (503 past the budget).
       if (err.reason === 'contention') await retry.pause();
       // The random reference clashed with another report's: try a new one (seven digits: a handful at most).
       else if (++clashes >= REFERENCE_CLASHES) throw err;

@@ -45,6 +45,7 @@ export async function publicReports(query: ListReportsQuery): Promise<Page<Item>
     serviceCodes: query.service ? [serviceParam(query.service).code] : undefined,
     phases: query.phase ? [query.phase] : undefined,
     since: query.updatedSince ? new Date(query.updatedSince).toISOString() : undefined,
+    month: query.month,
   };
   if (!query.bbox) return listRecentPage('report', filter, query.limit, query.cursor);
   // Clipped to where items can be: a box wholly outside lists nothing, and no box reads more than the jurisdiction.
@@ -76,7 +77,7 @@ export async function staffReports(actor: StaffActor, query: StaffListQuery): Pr
 }
 
 /** A `service` query parameter: an unknown code is the caller's mistake (400), not a missing item. */
-function serviceParam(code: string): Service {
+export function serviceParam(code: string): Service {
   const service = findService(code);
   if (service?.kind !== 'report') {
     throw new ValidationError([{ path: 'query.service', message: `"${code}" is not a service; see GET /api/services.` }]);

@@ -4,16 +4,25 @@ import type { HistoryEvent, Item } from '../../shared/items.js';
 import { newReference } from '../../shared/reference.js';
 import { bulkDb, tableName } from './client.js';
 import { billNumberRecord } from './keys/bills.js';
-import { SEEDED_KEY } from './keys/counters.js';
+import { COUNTED_ON_LOAD, SEEDED_KEY } from './keys/counters.js';
 import { eventRecord, itemRecord, referenceKey, referenceRecord } from './keys/items.js';
+
+/**
+ * An item record for a bulk load. `countedOnLoad`: the loader adds the items to the queue counters
+ * itself (countBulkLoaded), so the counters' stream consumer must not count their arrival again;
+ * without it, the stream counts them like any other write.
+ */
+export function loadedItemRecord(item: Item, opts: { countedOnLoad?: boolean } = {}): Record<string, unknown> {
+  return opts.countedOnLoad ? { ...itemRecord(item), [COUNTED_ON_LOAD]: true } : itemRecord(item);
+}
 
 /**
  * Every record that stores one item with its history, for bulk loading (seed, demo bills, benchmarks):
  * the item, its reference, its events and, for a bill, its number's uniqueness record.
  */
-export function recordsOf(item: Item, history: HistoryEvent[]): Record<string, unknown>[] {
+export function recordsOf(item: Item, history: HistoryEvent[], opts: { countedOnLoad?: boolean } = {}): Record<string, unknown>[] {
   return [
-    itemRecord(item),
+    loadedItemRecord(item, opts),
     referenceRecord(item),
     ...history.map((e) => eventRecord(item.id, e)),
     ...(item.kind === 'bill' ? [billNumberRecord(item as Bill)] : []),

@@ -7,7 +7,6 @@ import { CommitError, type CommitFailure, cancellationCodes } from './errors.js'
 import { billNumberRecord, rollCallRecord } from './keys/bills.js';
 import { eventRecord, idempotencyRecord, itemKey, itemRecord, referenceRecord } from './keys/items.js';
 import { eventNotificationRecord, subscriptionRecord, tokenRecord } from './keys/subscriptions.js';
-import { queueCountWrites } from './queue-counts.js';
 
 /**
  * Everything one use case writes, committed as one transaction: all of it or none of it.
@@ -57,7 +56,6 @@ function writesOf(set: ChangeSet): Write[] {
   for (const e of change.events) writes.push({ write: put(eventRecord(item.id, e), absentPK), failure: 'stale' });
   const last = change.events.at(-1);
   if (last) for (const kind of change.notifications) writes.push({ write: put(eventNotificationRecord(item, kind, last)) });
-  for (const update of queueCountWrites(before, item)) writes.push({ write: update });
   if (set.reporterFollow) writes.push(...reporterFollowWrites(item, set.reporterFollow.email));
   if (set.claimBillNumber) writes.push({ write: put(billNumberRecord(item as Bill), absentPK), failure: 'bill-number-taken' });
   if (set.rollCall) {

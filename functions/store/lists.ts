@@ -17,6 +17,8 @@ export interface ItemFilter {
   phases?: readonly Phase[];
   /** Changed after this ISO time. */
   since?: string;
+  /** Last changed in this month, `yyyy-mm` (a key condition on the recency indexes). */
+  month?: string;
   status?: string;
   priority?: string;
   /** Only items nobody owns. */
@@ -69,7 +71,11 @@ function fieldFilters(filter: ItemFilter): Filters {
 
 function recencyPartitions(kind: Item['kind'], filter: ItemFilter, filters: Filters): Partition[] {
   const phases = filter.phases ?? PHASES;
-  const skCondition = filter.since ? { skCondition: '#sk > :since', values: { ':since': filter.since } } : {};
+  const skCondition = filter.since
+    ? { skCondition: '#sk > :since', values: { ':since': filter.since } }
+    : filter.month
+      ? { skCondition: 'begins_with(#sk, :month)', values: { ':month': filter.month } }
+      : {};
   const built = filters.build();
   const merge = (p: Partition): Partition => ({ ...p, ...built, ...skCondition, values: { ...built.values, ...skCondition.values } });
   if (!filter.serviceCodes) return phases.map((phase) => merge({ index: 'phase', pk: `${kind}#${phase}`, newestFirst: true }));
@@ -131,6 +137,7 @@ function boxFilters(box: BBox | undefined, opts: ItemFilter): Filters {
   if (opts.serviceCodes) f.oneOf('serviceCode', opts.serviceCodes);
   if (opts.phases && opts.phases.length < PHASES.length) f.oneOf('phase', opts.phases);
   if (opts.since) f.greater('updatedAt', opts.since);
+  if (opts.month) f.beginsWith('updatedAt', opts.month);
   return f;
 }
 
@@ -164,6 +171,9 @@ export class Filters {
   }
   contains(path: string, v: string) {
     this.parts.push(`contains(${this.name(path)}, ${this.value(v)})`);
+  }
+  beginsWith(path: string, prefix: string) {
+    this.parts.push(`begins_with(${this.name(path)}, ${this.value(prefix)})`);
   }
   greater(path: string, v: unknown) {
     this.parts.push(`${this.name(path)} > ${this.value(v)}`);

@@ -3,23 +3,29 @@ import { listServices } from '../../shared/catalog/index.js';
 import type { Item } from '../../shared/items.js';
 import { queueRank, queueSortKey } from '../../shared/queue.js';
 import { db, tableName } from './client.js';
+import { type DoneFields, doneDeltas, rebuildDoneCounts } from './done-counts.js';
 import { backoff, isWriteConflict } from './errors.js';
-import { COUNTERS_READY_KEY, counterPK, counterRecord, daySK, monthSK, totalSK } from './keys/counters.js';
+import { COUNTERS_READY_KEY, counterPK, counterRecord, daySK, monthDaysSK, monthSK, shardSK } from './keys/counters.js';
 import { queryAllPages } from './paginate.js';
 
 /**
- * Queue counters: how many waiting items each service has per priority, per (priority, month) and per
+ * Queue counters: how many waiting items each service has per (priority, month of creation) and per
  * (priority, day of creation). They turn an item's queue position from a count over every item ahead of
- * it (O(position): ~1,200 index entries read per GET at 100k items) into a handful of small reads:
+ * it (O(position): ~1,200 index entries read per GET at 100k items) into a handful of small reads.
  *
- *   position = Σ items of more urgent priorities         (≤ 3 counters)
- *            + Σ items of my priority from earlier months (one counter per month the queue spans)
- *            + Σ items of my priority earlier this month   (≤ 30 counters)
- *            + items of my priority and day ahead of me    (a COUNT over one day's queue)
- *            + 1
+ * The counters are derived data: the stream consumer (store/queue-count-stream.ts) keeps them, a batch
+ * of stream records at a time, so they trail the items by the stream's delay (about a second in AWS).
+ * A position must still be right for a report just filed, so the recent past is never taken from them:
+ * every item created since the start of yesterday (UTC) is counted on the queue index itself, and only
+ * older items come from the counters. For each priority r up to the item's own:
  *
- * The counters change in the same TransactWriteItems as the item that enters or leaves the queue (or
- * moves in it: a priority or service change), so they are exact whenever the item is.
+ *   ahead(r) = Σ counters of r for days before the window       (months before it + days of its month)
+ *            + COUNT of the queue index at r within the window   (up to the item itself at its own r)
+ *
+ * where the window starts at the start of yesterday or, for an item older than that at its own
+ * priority, at the start of its own creation day (as before the move). A create is never more than a
+ * stream delay behind, so whatever the stream has not applied yet is inside the window. What can lag is
+ * a change to an older report (closed, reprioritised, reopened) until the stream applies it.
  *
  * Records: see keys/counters.ts.
  */
@@ -39,9 +45,10 @@ function slotOf(item: QueueFields | undefined): Slot | undefined {
   return { serviceCode: item.serviceCode, rank: queueRank(item.priority), createdAt: item.createdAt };
 }
 
-const slotKeys = (s: Slot) => [totalSK(s.rank), monthSK(s.rank, s.createdAt.slice(0, 7)), daySK(s.rank, s.createdAt.slice(0, 10))];
+const slotKeys = (s: Slot) => [monthSK(s.rank, s.createdAt.slice(0, 7)), daySK(s.rank, s.createdAt.slice(0, 10))];
 
-type CounterKey = { PK: string; SK: string };
+/** A counter, before sharding: its shard is picked by whoever writes to it. */
+export type CounterKey = { PK: string; SK: string };
 
 /** The net change to each counter when items go from `before` to `after` (either may be absent). */
 export function counterDeltas(changes: { before?: QueueFields; after?: QueueFields }[]): { key: CounterKey; delta: number }[] {
@@ -65,27 +72,25 @@ export function counterDeltas(changes: { before?: QueueFields; after?: QueueFiel
     });
 }
 
-const update = (key: CounterKey, delta: number) => ({
+/** Adds `delta` to one shard of a counter. */
+export const counterUpdate = (key: CounterKey, delta: number, shard: number) => ({
   TableName: tableName(),
-  Key: key,
+  Key: { PK: key.PK, SK: shardSK(key.SK, shard) },
   UpdateExpression: 'ADD n :d SET entity = :e',
   ExpressionAttributeValues: { ':d': delta, ':e': 'queue-count' },
 });
 
-/** The counter updates for one item's change, to go in the change's own transaction. */
-export function queueCountWrites(before: Item | undefined, after: Item) {
-  return counterDeltas([{ before, after }]).map(({ key, delta }) => ({ Update: update(key, delta) }));
-}
-
 /**
  * Adds bulk-loaded items (seed, benchmarks) to the counters: one UpdateItem per counter touched (so
- * pass many items at once), retried while a live transaction holds the counter.
+ * pass many items at once), retried while a live transaction holds the counter. Their item records
+ * carry COUNTED_ON_LOAD (bulk.ts), so the stream consumer does not count their INSERTs a second time.
  */
-export async function countBulkLoaded(items: QueueFields[]): Promise<void> {
-  const deltas = counterDeltas(items.map((after) => ({ after })));
+export async function countBulkLoaded(items: (QueueFields & DoneFields)[]): Promise<void> {
+  const loaded = items.map((after) => ({ after }));
+  const deltas = [...counterDeltas(loaded), ...doneDeltas(loaded)];
   for (let i = 0; i < deltas.length; i += 16) {
     await Promise.all(
-      deltas.slice(i, i + 16).map(({ key, delta }) => withConflictRetry(() => db().send(new UpdateCommand(update(key, delta))))),
+      deltas.slice(i, i + 16).map(({ key, delta }) => withConflictRetry(() => db().send(new UpdateCommand(counterUpdate(key, delta, 0))))),
     );
   }
 }
@@ -136,39 +141,91 @@ async function countQueued(serviceCode: string, from: string, to: string): Promi
   return count;
 }
 
-/** An item's 1-based place in its service's queue, or undefined when it is not waiting. */
-export async function queuePosition(item: Item): Promise<number | undefined> {
-  const slot = slotOf(item);
-  if (!slot) return undefined;
-  const { serviceCode, rank, createdAt } = slot;
-  const month = createdAt.slice(0, 7);
-  const day = createdAt.slice(0, 10);
-  const [moreUrgent, earlierMonths, earlierDays, earlierToday] = await Promise.all([
-    rank > 0 ? sumCounters(serviceCode, totalSK(0), totalSK(rank - 1)) : 0,
-    sumCounters(serviceCode, monthSK(rank), justBefore(monthSK(rank, month))),
-    sumCounters(serviceCode, daySK(rank, month), justBefore(daySK(rank, day))),
-    countQueued(serviceCode, `${rank}#${day}`, justBefore(queueSortKey(item))),
-  ]);
-  return moreUrgent + earlierMonths + earlierDays + earlierToday + 1;
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** The counters' rows (SK and n) with SK in [from, to]. One strongly consistent Query. */
+async function counterRows(serviceCode: string, from: string, to: string): Promise<{ SK: string; n: number }[]> {
+  const rows: { SK: string; n: number }[] = [];
+  const pages = queryAllPages({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': counterPK(serviceCode), ':from': from, ':to': to },
+    ProjectionExpression: 'SK, n',
+    ConsistentRead: true,
+  });
+  for await (const page of pages) for (const row of page.Items ?? []) rows.push({ SK: String(row.SK), n: Number(row.n ?? 0) });
+  return rows;
 }
 
 /**
- * Makes sure the counters match the queues: a table written before the counters existed (a local
- * `.local/` folder from an older version) is counted once from the queue index, then marked. Run at
- * start-up, before requests are served; never on a request path.
+ * How many items the counters hold, at each priority r, with a creation day before `before[r]`: one
+ * Query for the month counters of every priority, and one per distinct month of the bounds for the
+ * day counters (one for a report filed now: every bound is the window's start).
+ */
+async function countedBefore(serviceCode: string, before: string[]): Promise<number> {
+  const top = before.length - 1;
+  const months = [...new Set(before.map((d) => d.slice(0, 7)))];
+  const [monthRows, ...dayRows] = await Promise.all([
+    counterRows(serviceCode, monthSK(0), `${monthSK(top)}\uffff`),
+    ...months.map((m) => counterRows(serviceCode, `${monthDaysSK(m)}0#`, `${monthDaysSK(m)}${top}#\uffff`)),
+  ]);
+  let sum = 0;
+  for (const { SK, n } of monthRows) {
+    const [, rank, month] = SK.split('#') as [string, string, string];
+    const bound = before[Number(rank)];
+    if (bound && month < bound.slice(0, 7)) sum += n;
+  }
+  for (const { SK, n } of dayRows.flat()) {
+    const [, month, rank, dd] = SK.split('#') as [string, string, string, string];
+    const bound = before[Number(rank)];
+    if (bound && `${month}-${dd}` < bound && month === bound.slice(0, 7)) sum += n;
+  }
+  return sum;
+}
+
+/**
+ * An item's 1-based place in its service's queue, or undefined when it is not waiting. Counters for the
+ * past before the window, the queue index within it (see the top of this file): for an item of rank r,
+ * r + 3 small reads in parallel (r + 4 for an item older than the window).
+ */
+export async function queuePosition(item: Item, now = new Date()): Promise<number | undefined> {
+  const slot = slotOf(item);
+  if (!slot) return undefined;
+  const { serviceCode, rank, createdAt } = slot;
+  const windowStart = dayBefore(now.toISOString().slice(0, 10));
+  const ownDay = createdAt.slice(0, 10);
+  // Where the window starts at each priority up to the item's own: items created before it are counted.
+  const from = Array.from({ length: rank + 1 }, (_, r) => (r === rank && ownDay < windowStart ? ownDay : windowStart));
+  const counts = from.map((day, r) => countQueued(serviceCode, `${r}#${day}`, r === rank ? justBefore(queueSortKey(item)) : `${r}#\uffff`));
+  const ahead = (await Promise.all([countedBefore(serviceCode, from), ...counts])).reduce((a, b) => a + b, 0);
+  return ahead + 1;
+}
+
+/**
+ * Makes sure the counters match the queues: a table written before the (sharded) counters existed (a
+ * local `.local/` folder from an older version) is counted once from the queue index, then marked. Run
+ * at start-up, before requests are served and before the counters' stream consumer starts; never on a
+ * request path. After a rebuild the consumer must start at the stream's tip (LATEST): the records
+ * already in the stream are in the recount.
  */
 export async function ensureQueueCounts(): Promise<'ready' | 'rebuilt'> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: COUNTERS_READY_KEY, ConsistentRead: true }));
   if (Item) return 'ready';
-  for (const service of listServices('report')) await rebuildService(service.code);
+  const services = listServices('report').map((s) => s.code);
+  for (const service of services) await rebuildService(service);
+  await rebuildDoneCounts(services);
   await db().send(
     new PutCommand({ TableName: tableName(), Item: { ...COUNTERS_READY_KEY, entity: 'meta', at: new Date().toISOString() } }),
   );
   return 'rebuilt';
 }
 
-/** Recounts a service's counters from the queue index. Only while nothing writes to it. */
-async function rebuildService(serviceCode: string): Promise<void> {
+/**
+ * Recounts a service's counters from the queue index (into shard 0; every other stored counter shard,
+ * including one from an older layout, is set to zero). Only while nothing writes to the service and the
+ * consumer is stopped: the `rebuild` of this view.
+ */
+export async function rebuildService(serviceCode: string): Promise<void> {
   const queued: QueueFields[] = [];
   const pages = queryAllPages({
     TableName: tableName(),
@@ -178,7 +235,7 @@ async function rebuildService(serviceCode: string): Promise<void> {
     ProjectionExpression: 'kind, phase, serviceCode, priority, createdAt',
   });
   for await (const page of pages) queued.push(...((page.Items ?? []) as QueueFields[]));
-  const counts = new Map(counterDeltas(queued.map((after) => ({ after }))).map(({ key, delta }) => [key.SK, delta]));
+  const counts = new Map(counterDeltas(queued.map((after) => ({ after }))).map(({ key, delta }) => [shardSK(key.SK, 0), delta]));
   // Counters no queued item accounts for any more are set to zero, not left at a stale value.
   const stored = queryAllPages({
     TableName: tableName(),
@@ -191,4 +248,14 @@ async function rebuildService(serviceCode: string): Promise<void> {
   for (const [SK, n] of counts) {
     await db().send(new PutCommand({ TableName: tableName(), Item: counterRecord(serviceCode, SK, n) }));
   }
+}
+
+/**
+ * How many waiting items a service's counters hold against how many its queue index holds: equal once
+ * the stream has caught up (benchmarks and tests wait on it; the rebuild's check). O(queue): never on a
+ * request path.
+ */
+export async function queueCountCheck(serviceCode: string): Promise<{ counted: number; queued: number }> {
+  const [counted, queued] = await Promise.all([sumCounters(serviceCode, monthSK(0), monthSK(9)), countQueued(serviceCode, '0#', '9#')]);
+  return { counted, queued };
 }

@@ -9,6 +9,7 @@ import { acknowledgeFindings } from './nag.js';
 import { Notifier } from './notifier.js';
 import { BoardSite } from './site.js';
 import { BoardTable } from './table.js';
+import { DerivedViews } from './views.js';
 
 /** The whole board in one stack: table, staff sign-in, API, notifier, site, alarms. */
 export class CivicboardStack extends Stack {
@@ -35,17 +36,19 @@ export class CivicboardStack extends Stack {
       senderEmail: config.senderEmail,
       sesIdentity: config.sesIdentity,
     });
+    const views = new DerivedViews(this, 'Views', { table });
     site.deploy(props.siteDir, {
       jurisdiction: { name: catalog.jurisdiction.name },
       map: catalog.jurisdiction.map,
       auth: { region: this.region, userPoolId: auth.userPool.userPoolId, userPoolClientId: auth.client.userPoolClientId },
     });
-    new BoardAlarms(this, 'Alarms', {
+    const alarms = new BoardAlarms(this, 'Alarms', {
       api: api.api,
-      functions: [...api.functions.values(), notifier.fn],
+      functions: [...api.functions.values(), notifier.fn, views.fn],
       deadLetters: notifier.deadLetters,
       alarmEmail: config.alarmEmail,
     });
+    views.alarmTo(alarms.topic);
     acknowledgeFindings(this, { api, table: store, site });
 
     new CfnOutput(this, 'BoardUrl', { value: publicBaseUrl });

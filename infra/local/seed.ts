@@ -21,7 +21,7 @@ export async function seedReports(
     const items = chunk.map((c) => c.item);
     await ensureUniqueReferences(items, taken);
     await batchPut(
-      chunk.flatMap((c) => recordsOf(c.item, c.history)),
+      chunk.flatMap((c) => recordsOf(c.item, c.history, { countedOnLoad: true })),
       16,
     );
     uncounted.push(...items);

@@ -30,6 +30,8 @@ export interface LocalStackOptions {
   inMemory?: boolean;
   /** Run the stream poller that feeds the notifier (default true). */
   notifications?: boolean;
+  /** Run the stream poller that keeps the derived views (queue counters) (default true). */
+  derivedViews?: boolean;
   /** Demo reports to seed into an empty table; 0 to skip. */
   seedCount?: number;
   tableName?: string;
@@ -142,7 +144,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Each route's handler may use only the table actions its IAM role has in AWS.
     enforceRouteGrants(db());
 
-    if ((await ensureQueueCounts()) === 'rebuilt') log('queue counters: counted from the queues');
+    const counters = await ensureQueueCounts();
+    if (counters === 'rebuilt') log('queue counters: counted from the queues');
     const seeded = await seedIfEmpty(options.seedCount ?? 0, (done, total) => log(`seeding demo data: ${done}/${total}`));
     if (seeded) log(`seeded ${seeded} demo reports`);
     if ((options.seedCount ?? 0) > 0 && (await seedDemoBills())) log('seeded demo bills');
@@ -155,6 +158,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             tableName,
             handler: grantedNotifier((await import('../../functions/notify/stream-handler.js')).handler),
             filter: (record) => matchesFilter(NOTIFIER_FILTER, record),
+            log,
+          });
+
+    // As a second event source mapping would in AWS: its own reader of the stream, its own handler.
+    // After a recount it starts at the stream's tip: what the stream holds is in the recount already.
+    const views =
+      options.derivedViews === false
+        ? undefined
+        : await startStreamPoller({
+            endpoint: urls.dynamodb,
+            tableName,
+            handler: (await import('../../functions/views/queue-counts-handler.js')).handler,
+            startAt: counters === 'rebuilt' ? 'LATEST' : 'TRIM_HORIZON',
             log,
           });
 
@@ -178,7 +194,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       options,
       children,
       stop: async () => {
-        await poller?.stop();
+        await Promise.all([poller?.stop(), views?.stop()]);
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
         await stopAll();

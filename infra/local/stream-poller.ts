@@ -12,6 +12,12 @@ type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchRespon
 
 export interface StreamPoller {
   stop(): Promise<void>;
+  /**
+   * Resolves once every record written before the call has been handed to the handler and accepted:
+   * a whole pass over the shards, begun after the call, found nothing new. For tests and benchmarks that
+   * wait for a derived view by a condition instead of a fixed sleep.
+   */
+  caughtUp(): Promise<void>;
 }
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -47,6 +53,13 @@ export async function startStreamPoller(opts: {
   log?: (m: string) => void;
   /** As the event source mapping's filter criteria: records it refuses never reach the handler. */
   filter?: (record: DynamoDBRecord) => boolean;
+  /**
+   * Where to start in the shards open at start-up: TRIM_HORIZON (default: everything the stream still
+   * holds, as the notifier's delivery records make replays harmless) or LATEST (after a view was rebuilt
+   * from the items, which already include what the stream holds). Shards that open later are always
+   * read from their start.
+   */
+  startAt?: 'TRIM_HORIZON' | 'LATEST';
 }): Promise<StreamPoller> {
   const region = 'eu-west-2';
   const dynamo = new DynamoDBClient({ endpoint: opts.endpoint, region, credentials });
@@ -70,16 +83,20 @@ export async function startStreamPoller(opts: {
       });
     });
 
+  let initial = opts.startAt ?? 'TRIM_HORIZON';
+  let passes = 0;
+  let waiters: { after: number; resolve: () => void }[] = [];
   const discover = async () => {
     const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
     for (const shard of StreamDescription?.Shards ?? []) {
       const id = shard.ShardId as string;
       if (iterators.has(id) || finished.has(id)) continue;
       const { ShardIterator } = await streams.send(
-        new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: id, ShardIteratorType: 'TRIM_HORIZON' }),
+        new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: id, ShardIteratorType: initial }),
       );
       iterators.set(id, ShardIterator);
     }
+    initial = 'TRIM_HORIZON';
   };
 
   /** Hands records to the handler until it accepts them all; returns false if stopped meanwhile. */
@@ -101,7 +118,9 @@ export async function startStreamPoller(opts: {
     return running;
   };
 
-  const pollOnce = async () => {
+  /** One pass over the shards; the number of records it handed over, or -1 when it stopped early. */
+  const pollOnce = async (): Promise<number> => {
+    let delivered = 0;
     await discover();
     for (const [shardId, iterator] of iterators) {
       if (!iterator) {
@@ -111,15 +130,21 @@ export async function startStreamPoller(opts: {
       }
       const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
       const records = (page.Records ?? []).map((r) => toLambdaRecord(r, streamArn)).filter(opts.filter ?? (() => true));
-      if (records.length && !(await deliver(records))) return;
+      if (records.length && !(await deliver(records))) return -1;
+      delivered += records.length;
       iterators.set(shardId, page.NextShardIterator);
     }
+    return delivered;
   };
 
   const loop = (async () => {
     while (running) {
       try {
-        await pollOnce();
+        const pass = ++passes;
+        if ((await pollOnce()) === 0) {
+          for (const w of waiters.filter((w) => w.after < pass)) w.resolve();
+          waiters = waiters.filter((w) => w.after >= pass);
+        }
       } catch (err) {
         if (running) opts.log?.(`stream poller: ${(err as Error).message}`);
       }
@@ -128,6 +153,7 @@ export async function startStreamPoller(opts: {
   })();
 
   return {
+    caughtUp: () => new Promise<void>((resolve) => waiters.push({ after: passes, resolve })),
     stop: async () => {
       running = false;
       stopped.abort();

@@ -127,7 +127,7 @@ describe('accessibility and layout', () => {
     ['home', '/', '#list[aria-busy="false"]'],
     ['report', '/report/', '#serviceCode option[value="pothole"]'],
     ['queues', '/queues/', '#queues[aria-busy="false"]'],
-    ['completed', '/completed/', '#list ul, #list p'],
+    ['completed', '/completed/', '#list[aria-busy="false"]'],
     ['not-found', '/no-such-page/', 'h1'],
   ];
 

@@ -30,12 +30,15 @@ describe('the cursor key', () => {
 
   it('reaches every API function as a deploy-time reference to that secret', () => {
     const [secretId] = cursorSecret();
-    const apiFunctions = Object.values(resources).filter(
-      (r) =>
-        r.Type === 'AWS::Lambda::Function' &&
-        r.Properties.Environment?.Variables?.[ENV.tableName] &&
-        !r.Properties.Environment.Variables.MAIL_FROM,
+    // The functions behind the HTTP API: those an API integration invokes (not the stream consumers).
+    const integrated = new Set(
+      Object.values(resources)
+        .filter((r) => r.Type === 'AWS::ApiGatewayV2::Integration')
+        .map((r) => r.Properties.IntegrationUri?.['Fn::GetAtt']?.[0]),
     );
+    const apiFunctions = Object.entries(resources)
+      .filter(([id, r]) => r.Type === 'AWS::Lambda::Function' && integrated.has(id))
+      .map(([, r]) => r);
     expect(apiFunctions.length).toBeGreaterThanOrEqual(ROUTES.length);
     for (const fn of apiFunctions) {
       const value = JSON.stringify(fn.Properties.Environment.Variables[ENV.cursorKey]);

@@ -63,9 +63,9 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are one per route plus the notifier, each Node 24 on arm64 with source maps and a one-month log group', () => {
+  it('are one per route plus the notifier and the queue counters consumer, each Node 24 on arm64 with source maps and a one-month log group', () => {
     const fns = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.TABLE_NAME);
-    expect(fns).toHaveLength(ROUTES.length + 1);
+    expect(fns).toHaveLength(ROUTES.length + 2);
     for (const [id, fn] of fns) {
       expect(fn.Properties.Runtime, id).toBe('nodejs24.x');
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
@@ -81,7 +81,7 @@ describe('the functions', () => {
     let checked = 0;
     for (const [id] of ofType('AWS::Lambda::Function')) {
       const integration = ofType('AWS::ApiGatewayV2::Integration').find(([, i]) => i.Properties.IntegrationUri['Fn::GetAtt']?.[0] === id);
-      if (!integration) continue; // the notifier, CDK's helpers
+      if (!integration) continue; // the stream consumers, CDK's helpers
       const route = ofType('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.Target['Fn::Join'][1][1].Ref === integration[0])![1];
       const row = byKey.get(route.Properties.RouteKey)!;
       const actions = tableActionsOf(id);
@@ -173,22 +173,39 @@ describe('staff sign-in', () => {
 });
 
 describe('the notifier', () => {
-  it('reads the stream with partial batch failures, bisection, bounded retries and an SQS on-failure destination', () => {
-    const mapping = one('AWS::Lambda::EventSourceMapping');
-    const [queueId] = ofType('AWS::SQS::Queue').map(([id]) => id);
-    expect(mapping.Properties).toMatchObject({
-      StartingPosition: 'TRIM_HORIZON',
-      BisectBatchOnFunctionError: true,
-      MaximumRetryAttempts: 8,
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
-    });
-    expect(JSON.stringify(mapping.Properties.EventSourceArn)).toContain('StreamArn');
-    expect(one('AWS::SQS::Queue').Properties.SqsManagedSseEnabled).toBe(true);
+  it('reads the stream twice (notifier, queue counters), each with partial batch failures, bisection, bounded retries and its own SQS on-failure destination', () => {
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m);
+    const queues = ofType('AWS::SQS::Queue');
+    expect(mappings).toHaveLength(2);
+    const destinations = new Set<string>();
+    for (const mapping of mappings) {
+      expect(mapping.Properties).toMatchObject({
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 8,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+      expect(JSON.stringify(mapping.Properties.EventSourceArn)).toContain('StreamArn');
+      destinations.add(mapping.Properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0]);
+    }
+    expect([...destinations].sort()).toEqual(queues.map(([id]) => id).sort());
+    // Emails replay from the stream's start (delivery records dedupe); counters start at the tip, after a recount.
+    expect(mappings.map((m) => m.Properties.StartingPosition).sort()).toEqual(['LATEST', 'TRIM_HORIZON']);
+    for (const [, queue] of queues) expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+  });
+
+  it('lets the queue counters consumer only put and update items of the table', () => {
+    const [id] = ofType('AWS::Lambda::Function').find(([fid]) => fid.startsWith('ViewsQueueCounts'))!;
+    const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+    expect(
+      tableActionsOf(id)
+        .filter((a) => !streamActions.includes(a))
+        .sort(),
+    ).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
   });
 
   it('is invoked only for notification INSERTs: the mapping filters on the pattern the local poller applies (issue 21, defect 7)', () => {
-    const mapping = one('AWS::Lambda::EventSourceMapping');
+    // The notifier's mapping replays from the stream's start (the counters' starts at the tip).
+    const mapping = ofType('AWS::Lambda::EventSourceMapping').find(([, m]) => m.Properties.StartingPosition === 'TRIM_HORIZON')![1];
     const filters = mapping.Properties.FilterCriteria?.Filters ?? [];
     expect(filters).toHaveLength(1);
     expect(JSON.parse(filters[0].Pattern)).toEqual(NOTIFIER_FILTER);
@@ -287,15 +304,15 @@ describe('the site', () => {
 });
 
 describe('alarms', () => {
-  it('watches the dead-letter queue, API 5xx and Lambda throttles, and notifies the configured address', () => {
+  it('watches both dead-letter queues, API 5xx and Lambda throttles, and notifies the configured address', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
-    const [queueId] = ofType('AWS::SQS::Queue').map(([id]) => id);
-    const dlq = alarms.find((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
-    expect(dlq?.Dimensions).toEqual([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }]);
+    const queueIds = ofType('AWS::SQS::Queue').map(([id]) => id);
+    const dlqs = alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
+    expect(dlqs.map((a) => a.Dimensions[0].Value['Fn::GetAtt'][0]).sort()).toEqual(queueIds.sort());
     expect(alarms.find((a) => a.MetricName === '5xx' && a.Namespace === 'AWS/ApiGateway')).toBeDefined();
     const throttled = alarms.filter((a) => a.Metrics?.some((m: Cfn) => m.MetricStat?.Metric.MetricName === 'Throttles'));
     const watched = throttled.flatMap((a) => a.Metrics.filter((m: Cfn) => m.MetricStat)).length;
-    expect(watched).toBe(ROUTES.length + 1);
+    expect(watched).toBe(ROUTES.length + 2);
     for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@board.example.org' });
   });

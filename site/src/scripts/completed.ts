@@ -4,45 +4,91 @@ import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
 import { formatDate } from './format.js';
 import { clusterLayer, createMap, pin } from './map.js';
+import { completedHref, type MonthCount, monthLabel, neighbours, pickMonth } from './months.js';
 
+const PAGE = 100;
+
+const entry = (i: PublicItem) =>
+  el(
+    'li',
+    {},
+    el('a', { class: 'title', href: `/track/?id=${encodeURIComponent(i.reference)}` }, i.title),
+    ' ',
+    statusBadge(i.phase, i.statusLabel),
+    el('div', { class: 'muted' }, `${i.reference} · ${i.serviceName} · finished ${i.closedAt ? formatDate(i.closedAt) : ''}`),
+  );
+
+/** Links to the months either side, each with its own address (and so its own cache entry). */
+function monthPager(months: MonthCount[], current: string, service: string) {
+  const { newer, older } = neighbours(months, current);
+  const nav = $('#month-pager');
+  const link = (m: MonthCount, text: string) =>
+    el('a', { class: 'button secondary', href: completedHref({ month: m.month, service }) }, text);
+  show(
+    nav,
+    ...[newer && link(newer, `Newer: ${monthLabel(newer.month)}`), older && link(older, `Older: ${monthLabel(older.month)}`)].filter(
+      (x) => !!x,
+    ),
+  );
+  nav.hidden = !newer && !older;
+}
+
+/**
+ * `/completed/`: finished reports one month at a time (`?month=yyyy-mm`, default the newest), with each
+ * month's count from the API's month index and `?service=` to narrow both. The month's list pages by
+ * cursor ("Show more"); the map shows what the list has loaded.
+ */
 async function main() {
   void brand();
   const config = await loadConfig();
-  const select = $('#service') as HTMLSelectElement;
-  const { body } = await apiFetch<{ items: ServiceView[] }>('/services');
-  for (const s of body.items.filter((x) => x.kind === 'report')) select.append(el('option', { value: s.code }, s.name));
-  const map = createMap($('#map'), config, { label: 'Map of finished reports. The list beside it shows the same reports.' });
-  const cluster = await clusterLayer(map);
+  const params = new URLSearchParams(location.search);
+  const service = params.get('service') ?? '';
+  const serviceSelect = $('#service') as HTMLSelectElement;
+  const monthSelect = $('#month') as HTMLSelectElement;
   const list = $('#list');
+  const more = $('#more') as HTMLButtonElement;
+  const [{ body: services }, { body: index }] = await Promise.all([
+    apiFetch<{ items: ServiceView[] }>('/services'),
+    apiFetch<{ months: MonthCount[] }>(`/completed-months${service ? `?service=${encodeURIComponent(service)}` : ''}`),
+  ]);
+  for (const s of services.items.filter((x) => x.kind === 'report')) serviceSelect.append(el('option', { value: s.code }, s.name));
+  serviceSelect.value = service;
+  const current = pickMonth(index.months, params.get('month'));
+  if (!current) {
+    monthSelect.append(el('option', { value: '' }, 'No months yet'));
+    $('#list-heading').textContent = 'Nothing finished';
+    list.setAttribute('aria-busy', 'false');
+    return show(list, statusLine('empty', 'Nothing finished yet for this service.'));
+  }
+  for (const m of index.months) monthSelect.append(el('option', { value: m.month }, `${monthLabel(m.month)} (${m.count})`));
+  monthSelect.value = current.month;
+  monthPager(index.months, current.month, service);
+  $('#list-heading').textContent = `${current.count} finished in ${monthLabel(current.month)}`;
 
-  const load = async () => {
-    show(list, statusLine('loading', 'Loading…'));
-    const service = select.value ? `&service=${encodeURIComponent(select.value)}` : '';
-    const { body: page } = await apiFetch<{ items: PublicItem[] }>(`/reports?phase=done&limit=200${service}`);
-    cluster.clearLayers();
-    cluster.addLayers(page.items.map(pin).filter((m) => m !== undefined));
-    $('#list-heading').textContent = `${page.items.length} recently finished`;
-    if (page.items.length === 0) return show(list, statusLine('empty', 'Nothing finished yet for this service.'));
-    show(
-      list,
-      el(
-        'ul',
-        { class: 'items' },
-        ...page.items.map((i) =>
-          el(
-            'li',
-            {},
-            el('a', { class: 'title', href: `/track/?id=${encodeURIComponent(i.reference)}` }, i.title),
-            ' ',
-            statusBadge(i.phase, i.statusLabel),
-            el('div', { class: 'muted' }, `${i.reference} · ${i.serviceName} · finished ${i.closedAt ? formatDate(i.closedAt) : ''}`),
-          ),
-        ),
-      ),
+  const map = createMap($('#map'), config, { label: 'Map of the reports finished this month. The list beside it shows the same reports.' });
+  const cluster = await clusterLayer(map);
+  const ul = el('ul', { class: 'items' });
+  let cursor: string | undefined;
+  const query = `/reports?phase=done&month=${current.month}&limit=${PAGE}${service ? `&service=${encodeURIComponent(service)}` : ''}`;
+  const loadPage = async () => {
+    more.disabled = true;
+    const { body: page } = await apiFetch<{ items: PublicItem[]; nextCursor?: string }>(
+      `${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
     );
+    cursor = page.nextCursor;
+    ul.append(...page.items.map(entry));
+    cluster.addLayers(page.items.map(pin).filter((m) => m !== undefined));
+    if (ul.childElementCount === 0 && !cursor) show(list, statusLine('empty', 'Nothing finished this month any more.'));
+    else if (!ul.isConnected) show(list, ul);
+    more.hidden = !cursor;
+    more.disabled = false;
+    list.setAttribute('aria-busy', 'false');
   };
-  select.addEventListener('change', () => void load().catch((err: Error) => show(list, statusLine('error', err.message))));
-  await load();
+  more.addEventListener('click', () => void loadPage().catch((err: Error) => show(list, statusLine('error', err.message))));
+  await loadPage();
 }
 
-main().catch((err: Error) => show($('#list'), statusLine('error', err.message)));
+main().catch((err: Error) => {
+  show($('#list'), statusLine('error', err.message));
+  $('#list').setAttribute('aria-busy', 'false');
+});
