@@ -9,6 +9,7 @@ import {
 } from '../../../shared/bills/schemas.js';
 import {
   commentSchema,
+  completedMonthsQuerySchema,
   createReportSchema,
   followSchema,
   linkTokenQuerySchema,
@@ -34,6 +35,7 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'POST /api/reports': { body: createReportSchema },
   'GET /api/reports': { query: listReportsQuerySchema },
   'GET /api/reports/{id}': {},
+  'GET /api/completed-months': { query: completedMonthsQuerySchema },
   'GET /api/queues/{serviceCode}': { query: queueQuerySchema },
   'POST /api/reports/{id}/subscriptions': { body: followSchema },
   'GET /api/subscriptions/confirm': { query: linkTokenQuerySchema },
