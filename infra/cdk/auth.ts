@@ -23,7 +23,9 @@ export class StaffAuth extends Construct {
         requireSymbols: true,
         tempPasswordValidity: Duration.days(3),
       },
-      mfa: Mfa.OPTIONAL,
+      // Every staff member signs in with a TOTP app: Cognito answers a password with MFA_SETUP until
+      // they enrol, then SOFTWARE_TOKEN_MFA (the console handles both: site/src/scripts/staff/mfa.ts).
+      mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -33,6 +35,8 @@ export class StaffAuth extends Construct {
     }
     this.client = this.userPool.addClient('Site', {
       authFlows: { userPassword: true },
+      // The console signs in with USER_PASSWORD_AUTH only: no hosted UI, so no OAuth flows or callback URLs.
+      disableOAuth: true,
       generateSecret: false,
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),

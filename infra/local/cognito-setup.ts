@@ -45,6 +45,10 @@ export async function ensureCognito(client: CognitoIdentityProviderClient, saved
   const pool = await client.send(
     new CreateUserPoolCommand({
       PoolName: 'civicboard-staff',
+      // OPTIONAL, not ON: cognito-local has no MFA_SETUP, so with ON an unenrolled user could not sign in
+      // at all. An enrolled user gets SOFTWARE_TOKEN_MFA at every sign-in, as in AWS; enrolment is
+      // required by the console instead (docs/deploy.md, "Staff MFA").
+      MfaConfiguration: 'OPTIONAL',
       Policies: {
         PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true },
       },

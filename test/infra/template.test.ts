@@ -144,7 +144,7 @@ describe('the HTTP API', () => {
 });
 
 describe('staff sign-in', () => {
-  it('has a strong password policy, optional TOTP MFA, no self sign-up, and is retained', () => {
+  it('has a strong password policy, TOTP MFA required for everyone (never SMS), no self sign-up, and is retained (issue 21, defect 4)', () => {
     const pool = one('AWS::Cognito::UserPool');
     expect(pool.Properties.Policies.PasswordPolicy).toMatchObject({
       MinimumLength: 12,
@@ -153,7 +153,7 @@ describe('staff sign-in', () => {
       RequireNumbers: true,
       RequireSymbols: true,
     });
-    expect(pool.Properties.MfaConfiguration).toBe('OPTIONAL');
+    expect(pool.Properties.MfaConfiguration).toBe('ON');
     expect(pool.Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
     expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
     expect(pool.DeletionPolicy).toBe('Retain');
@@ -169,6 +169,13 @@ describe('staff sign-in', () => {
     expect(client.Properties.GenerateSecret).toBe(false);
     expect(client.Properties.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']));
     expect(client.Properties.PreventUserExistenceErrors).toBe('ENABLED');
+  });
+
+  it('turns off the OAuth flows the console does not use: no implicit grant, no callback URLs', () => {
+    const client = one('AWS::Cognito::UserPoolClient').Properties;
+    expect(client.AllowedOAuthFlows ?? []).toEqual([]);
+    expect(client.AllowedOAuthFlowsUserPoolClient ?? false).toBe(false);
+    expect(client.CallbackURLs ?? []).toEqual([]);
   });
 });
 
