@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccountRecovery, CfnUserPoolGroup, Mfa, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { officeGroups } from '../../shared/bills/office.js';
 
 export const STAFF_GROUPS = ['roads', 'legislature', 'admin'] as const;
 
@@ -32,6 +33,14 @@ export class StaffAuth extends Construct {
     });
     for (const group of STAFF_GROUPS) {
       new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });
+    }
+    // Watchlists need their office's group; adding an office to the catalog and deploying creates it.
+    for (const office of officeGroups()) {
+      new CfnUserPoolGroup(this, `Group-${office.name}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: office.name,
+        description: office.description,
+      });
     }
     this.client = this.userPool.addClient('Site', {
       authFlows: { userPassword: true },

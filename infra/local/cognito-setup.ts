@@ -9,6 +9,8 @@ import {
   DescribeUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
+import { officeGroups } from '../../shared/bills/office.js';
+
 /** The demo staff accounts: one per group. The README lists them. */
 export const DEMO_USERS = [
   { username: 'roads.officer', name: 'Rita Okafor', email: 'rita.okafor@demo-city.example', groups: ['roads'] },
@@ -20,7 +22,8 @@ export const STAFF_GROUPS = [
   { name: 'roads', description: 'Acts on road-fault services' },
   { name: 'legislature', description: 'Acts on bills' },
   { name: 'admin', description: 'Acts on every service' },
-  { name: 'office-majority', description: "A legislator's office: shares one bill watchlist (docs/bills.md)" },
+  // The offices of the jurisdiction config, as the CDK stack creates them.
+  ...officeGroups(),
 ];
 
 export interface CognitoIds {
