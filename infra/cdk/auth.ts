@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccountRecovery, CfnUserPoolGroup, Mfa, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { officeGroups } from '../../shared/bills/office.js';
 
 export const STAFF_GROUPS = ['roads', 'legislature', 'admin'] as const;
 
@@ -23,7 +24,9 @@ export class StaffAuth extends Construct {
         requireSymbols: true,
         tempPasswordValidity: Duration.days(3),
       },
-      mfa: Mfa.OPTIONAL,
+      // Every staff member signs in with a TOTP app: Cognito answers a password with MFA_SETUP until
+      // they enrol, then SOFTWARE_TOKEN_MFA (the console handles both: site/src/scripts/staff/mfa.ts).
+      mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -31,8 +34,18 @@ export class StaffAuth extends Construct {
     for (const group of STAFF_GROUPS) {
       new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });
     }
+    // Watchlists need their office's group; adding an office to the catalog and deploying creates it.
+    for (const office of officeGroups()) {
+      new CfnUserPoolGroup(this, `Group-${office.name}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: office.name,
+        description: office.description,
+      });
+    }
     this.client = this.userPool.addClient('Site', {
       authFlows: { userPassword: true },
+      // The console signs in with USER_PASSWORD_AUTH only: no hosted UI, so no OAuth flows or callback URLs.
+      disableOAuth: true,
       generateSecret: false,
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),

@@ -59,11 +59,6 @@ export function acknowledgeFindings(stack: Stack, { api, table, site }: Parts): 
   const pool = stack.node.findChild('Staff').node.findChild('Pool');
   ack(
     pool,
-    'AwsSolutions-COG2',
-    'MFA is optional (TOTP, never SMS) so a council can roll it out by policy; the pool has no self sign-up, admin-created accounts only and a 12-character complex password policy.',
-  );
-  ack(
-    pool,
     'AwsSolutions-COG8',
     'Threat protection needs the Cognito Plus feature plan, priced per active user. The staff pool is small, invite-only and behind a strong password policy; a council that wants it switches the plan without code changes.',
   );

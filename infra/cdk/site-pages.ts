@@ -29,13 +29,21 @@ export function sitePages(siteDir: string): string[] {
  *   the origin may list the bucket.
  * The page list and the 404 page are read from the built site at synth time.
  */
-export function siteRequestFunction(siteDir: string): string {
+export function siteRequestFunction(siteDir: string, securityHeaders: Record<string, string> = {}): string {
   const pages = sitePages(siteDir);
   const notFoundFile = join(siteDir, '404.html');
   const notFound = existsSync(notFoundFile) ? readFileSync(notFoundFile, 'utf8') : FALLBACK_404;
   const known = Object.fromEntries(pages.map((p) => [p, 1]));
+  // A generated response carries the same security headers as every page, whatever the policy applies to it.
+  const headers = Object.fromEntries(
+    Object.entries({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', ...securityHeaders }).map(([k, v]) => [
+      k,
+      { value: v },
+    ]),
+  );
   const code = `var PAGES = ${JSON.stringify(known)};
 var NOT_FOUND = ${JSON.stringify(notFound)};
+var HEADERS = ${JSON.stringify(headers)};
 function handler(event) {
   var r = event.request;
   if (r.uri.endsWith('/')) r.uri += 'index.html';
@@ -44,7 +52,7 @@ function handler(event) {
     return {
       statusCode: 404,
       statusDescription: 'Not Found',
-      headers: { 'content-type': { value: 'text/html; charset=utf-8' }, 'cache-control': { value: 'no-cache' } },
+      headers: HEADERS,
       body: { encoding: 'text', data: NOT_FOUND }
     };
   }

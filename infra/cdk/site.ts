@@ -122,7 +122,14 @@ export class BoardSite extends Construct {
           {
             eventType: FunctionEventType.VIEWER_REQUEST,
             function: new CfFunction(this, 'SitePages', {
-              code: FunctionCode.fromInline(siteRequestFunction(props.siteDir)),
+              code: FunctionCode.fromInline(
+                siteRequestFunction(props.siteDir, {
+                  'content-security-policy': contentSecurityPolicy(`https://cognito-idp.${props.region}.amazonaws.com`),
+                  'x-content-type-options': 'nosniff',
+                  'x-frame-options': 'DENY',
+                  'referrer-policy': 'strict-origin-when-cross-origin',
+                }),
+              ),
               runtime: FunctionRuntime.JS_2_0,
               comment: 'Folder index rewrite; 404 page for pages the site does not have',
             }),

@@ -40,7 +40,7 @@ export class CivicboardStack extends Stack {
     site.deploy(props.siteDir, {
       jurisdiction: { name: catalog.jurisdiction.name },
       map: catalog.jurisdiction.map,
-      auth: { region: this.region, userPoolId: auth.userPool.userPoolId, userPoolClientId: auth.client.userPoolClientId },
+      auth: { region: this.region, userPoolId: auth.userPool.userPoolId, userPoolClientId: auth.client.userPoolClientId, mfa: 'required' },
     });
     const alarms = new BoardAlarms(this, 'Alarms', {
       api: api.api,

@@ -9,6 +9,8 @@ import {
   DescribeUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
+import { officeGroups } from '../../shared/bills/office.js';
+
 /** The demo staff accounts: one per group. The README lists them. */
 export const DEMO_USERS = [
   { username: 'roads.officer', name: 'Rita Okafor', email: 'rita.okafor@demo-city.example', groups: ['roads'] },
@@ -20,7 +22,8 @@ export const STAFF_GROUPS = [
   { name: 'roads', description: 'Acts on road-fault services' },
   { name: 'legislature', description: 'Acts on bills' },
   { name: 'admin', description: 'Acts on every service' },
-  { name: 'office-majority', description: "A legislator's office: shares one bill watchlist (docs/bills.md)" },
+  // The offices of the jurisdiction config, as the CDK stack creates them.
+  ...officeGroups(),
 ];
 
 export interface CognitoIds {
@@ -45,6 +48,10 @@ export async function ensureCognito(client: CognitoIdentityProviderClient, saved
   const pool = await client.send(
     new CreateUserPoolCommand({
       PoolName: 'civicboard-staff',
+      // OPTIONAL, not ON: cognito-local has no MFA_SETUP, so with ON an unenrolled user could not sign in
+      // at all. An enrolled user gets SOFTWARE_TOKEN_MFA at every sign-in, as in AWS; enrolment is
+      // required by the console instead (docs/deploy.md, "Staff MFA").
+      MfaConfiguration: 'OPTIONAL',
       Policies: {
         PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true },
       },

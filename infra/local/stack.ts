@@ -36,6 +36,12 @@ export interface LocalStackOptions {
   seedCount?: number;
   tableName?: string;
   siteDir?: string;
+  /**
+   * Whether the console makes staff enrol a TOTP app before entering (`required`, as in AWS, where the
+   * pool enforces it too). cognito-local cannot require MFA (it has no MFA_SETUP), so locally the
+   * console enforces it; the default `optional` keeps the demo accounts one password away.
+   */
+  staffMfa?: 'required' | 'optional';
   log?: (line: string) => void;
 }
 
@@ -59,6 +65,7 @@ export function optionsFromEnv(env = process.env): LocalStackOptions {
     cognitoPort: Number(env.COGNITO_PORT ?? 9229),
     sesPort: Number(env.SES_PORT ?? 8005),
     seedCount: Number(env.SEED_COUNT ?? 400),
+    staffMfa: env.CIVICBOARD_STAFF_MFA === 'required' ? 'required' : 'optional',
   };
 }
 
@@ -177,7 +184,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const siteConfig = {
       jurisdiction: { name: catalog.jurisdiction.name },
       map: catalog.jurisdiction.map,
-      auth: { region: 'eu-west-2', userPoolId: cognito.userPoolId, userPoolClientId: cognito.userPoolClientId, endpoint: urls.cognito },
+      auth: {
+        region: 'eu-west-2',
+        userPoolId: cognito.userPoolId,
+        userPoolClientId: cognito.userPoolClientId,
+        endpoint: urls.cognito,
+        mfa: options.staffMfa ?? 'optional',
+      },
       mailbox: { url: urls.mailbox },
     };
     const server: Server = await startServer({

@@ -71,6 +71,11 @@ export const catalogSchema = z
           })
           .strict(),
         bounds: z.object({ minLat: z.number(), minLng: z.number(), maxLat: z.number(), maxLng: z.number() }).strict(),
+        /** Legislators' offices: each becomes a Cognito group `office-<id>` that shares a bill watchlist. */
+        offices: z
+          .array(z.object({ id: slug, name: z.string().min(1) }).strict())
+          .default([])
+          .refine((offices) => new Set(offices.map((o) => o.id)).size === offices.length, 'office ids must be unique'),
       })
       .strict(),
     workflows: z.record(slug, workflowSchema),

@@ -43,6 +43,8 @@ describe('errors from the site and from the API stay apart (issue 21, defect 1)'
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type'].value).toMatch(/^text\/html/);
     expect(res.body.data).toContain('Page not found');
+    expect(res.headers['content-security-policy'].value).toContain("script-src 'self'");
+    expect(res.headers['x-content-type-options'].value).toBe('nosniff');
     expect(viewerRequest('/missing.html').statusCode).toBe(404);
   });
 

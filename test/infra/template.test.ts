@@ -4,6 +4,7 @@ import { NOTIFIER_FILTER } from '../../functions/notify/filter.js';
 import { NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
 import { ROUTES } from '../../functions/routes.js';
 import { TABLE_DEFINITION } from '../../functions/store/table.js';
+import { catalog } from '../../shared/catalog/index.js';
 import { synthBoard } from './synth.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the assertions check its shape.
@@ -144,7 +145,7 @@ describe('the HTTP API', () => {
 });
 
 describe('staff sign-in', () => {
-  it('has a strong password policy, optional TOTP MFA, no self sign-up, and is retained', () => {
+  it('has a strong password policy, TOTP MFA required for everyone (never SMS), no self sign-up, and is retained (issue 21, defect 4)', () => {
     const pool = one('AWS::Cognito::UserPool');
     expect(pool.Properties.Policies.PasswordPolicy).toMatchObject({
       MinimumLength: 12,
@@ -153,7 +154,7 @@ describe('staff sign-in', () => {
       RequireNumbers: true,
       RequireSymbols: true,
     });
-    expect(pool.Properties.MfaConfiguration).toBe('OPTIONAL');
+    expect(pool.Properties.MfaConfiguration).toBe('ON');
     expect(pool.Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
     expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
     expect(pool.DeletionPolicy).toBe('Retain');
@@ -164,11 +165,25 @@ describe('staff sign-in', () => {
       ofType('AWS::Cognito::UserPoolGroup')
         .map(([, g]) => g.Properties.GroupName)
         .sort(),
-    ).toEqual(['admin', 'legislature', 'roads']);
+    ).toEqual(['admin', 'legislature', 'office-majority', 'roads']);
     const client = one('AWS::Cognito::UserPoolClient');
     expect(client.Properties.GenerateSecret).toBe(false);
     expect(client.Properties.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']));
     expect(client.Properties.PreventUserExistenceErrors).toBe('ENABLED');
+  });
+
+  it('creates an office-… group for every office of the jurisdiction config, so watchlists have their groups (issue 21, defect 5)', () => {
+    const groups = ofType('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName);
+    expect(catalog.jurisdiction.offices.length).toBeGreaterThan(0);
+    for (const office of catalog.jurisdiction.offices) expect(groups).toContain(`office-${office.id}`);
+    expect(groups.filter((g: string) => g.startsWith('office-'))).toHaveLength(catalog.jurisdiction.offices.length);
+  });
+
+  it('turns off the OAuth flows the console does not use: no implicit grant, no callback URLs', () => {
+    const client = one('AWS::Cognito::UserPoolClient').Properties;
+    expect(client.AllowedOAuthFlows ?? []).toEqual([]);
+    expect(client.AllowedOAuthFlowsUserPoolClient ?? false).toBe(false);
+    expect(client.CallbackURLs ?? []).toEqual([]);
   });
 });
 

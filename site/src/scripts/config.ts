@@ -2,7 +2,7 @@
 export interface SiteConfig {
   jurisdiction: { name: string };
   map: { center: [number, number]; zoom: number; tileUrl: string; attribution: string };
-  auth: { region: string; userPoolId: string; userPoolClientId: string; endpoint?: string };
+  auth: { region: string; userPoolId: string; userPoolClientId: string; endpoint?: string; mfa?: 'required' | 'optional' };
   mailbox?: { url: string };
 }
 

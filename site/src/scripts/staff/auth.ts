@@ -10,6 +10,13 @@ export interface StaffSession {
   username: string;
   name: string;
   groups: string[];
+  /**
+   * Only right after sign-in, never stored: the access token for enrolling a second factor, and
+   * whether Cognito asked for one. In AWS the pool requires TOTP, so tokens always follow a TOTP step;
+   * locally (cognito-local has no MFA_SETUP) tokens without one mean "not enrolled yet".
+   */
+  accessToken?: string;
+  passedMfa?: boolean;
 }
 
 /** Cognito wants a new password before it issues tokens (a user created with a temporary one). */
@@ -27,9 +34,21 @@ export interface AuthConfig {
   userPoolId: string;
   userPoolClientId: string;
   endpoint?: string;
+  /** `required`: no one enters the console without TOTP (the deployed board; Cognito enforces it too). */
+  mfa?: 'required' | 'optional';
 }
+/** Cognito wants a TOTP step: enrolment (`MFA_SETUP`, in AWS) or the current code (`SOFTWARE_TOKEN_MFA`). */
+export interface MfaChallenge {
+  challenge: 'MFA_SETUP' | 'SOFTWARE_TOKEN_MFA';
+  username: string;
+  session: string;
+}
+
+export type SignInStep = StaffSession | NewPasswordChallenge | MfaChallenge;
+
 interface AuthenticationResult {
   IdToken: string;
+  AccessToken?: string;
   RefreshToken?: string;
   ExpiresIn: number;
 }
@@ -46,6 +65,9 @@ const MESSAGES: Record<string, string> = {
   PasswordResetRequiredException: 'Your password must be reset. Ask an administrator.',
   UserNotConfirmedException: 'Your account is not confirmed yet. Ask an administrator.',
   TooManyRequestsException: 'Too many attempts. Wait a minute and try again.',
+  CodeMismatchException: 'That code is not right. Enter the 6-digit code your authenticator app shows now.',
+  EnableSoftwareTokenMFAException: 'That code is not right. Enter the 6-digit code your authenticator app shows now.',
+  ExpiredCodeException: 'That code has expired. Enter the code your authenticator app shows now.',
 };
 
 export function cognitoUrl(auth: AuthConfig): string {
@@ -56,7 +78,7 @@ export function cognitoUrl(auth: AuthConfig): string {
 // for RespondToAuthChallenge the same type means "does not meet the policy" and its message says why.
 const SIGN_IN_MESSAGES: Record<string, string> = { InvalidPasswordException: MESSAGES.NotAuthorizedException as string };
 
-async function cognito<T>(auth: AuthConfig, action: string, body: unknown, messages: Record<string, string> = {}): Promise<T> {
+export async function cognito<T>(auth: AuthConfig, action: string, body: unknown, messages: Record<string, string> = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(cognitoUrl(auth), {
@@ -86,7 +108,7 @@ export function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
 }
 
-function toSession(result: AuthenticationResult, refreshToken: string): StaffSession {
+function toSession(result: AuthenticationResult, refreshToken: string, passedMfa = false): StaffSession {
   const claims = claimsOf(result.IdToken);
   const username = String(claims['cognito:username'] ?? claims.sub ?? '');
   return {
@@ -96,20 +118,25 @@ function toSession(result: AuthenticationResult, refreshToken: string): StaffSes
     username,
     name: String(claims.name ?? claims.email ?? username),
     groups: Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : [],
+    accessToken: result.AccessToken,
+    passedMfa,
   };
 }
 
-function outcome(res: AuthResponse, username: string): StaffSession | NewPasswordChallenge {
+export function outcome(res: AuthResponse, username: string, passedMfa = false): SignInStep {
   if (res.ChallengeName === 'NEW_PASSWORD_REQUIRED' && res.Session) {
     return { challenge: 'NEW_PASSWORD_REQUIRED', username, session: res.Session };
   }
+  if ((res.ChallengeName === 'MFA_SETUP' || res.ChallengeName === 'SOFTWARE_TOKEN_MFA') && res.Session) {
+    return { challenge: res.ChallengeName, username, session: res.Session };
+  }
   if (res.ChallengeName) throw new AuthError(`This account needs a sign-in step the console does not support (${res.ChallengeName}).`);
   if (!res.AuthenticationResult?.RefreshToken) throw new AuthError('Sign-in returned no tokens.');
-  return toSession(res.AuthenticationResult, res.AuthenticationResult.RefreshToken);
+  return toSession(res.AuthenticationResult, res.AuthenticationResult.RefreshToken, passedMfa);
 }
 
-/** InitiateAuth with USER_PASSWORD_AUTH: a session, or the new-password challenge. */
-export async function signIn(auth: AuthConfig, username: string, password: string): Promise<StaffSession | NewPasswordChallenge> {
+/** InitiateAuth with USER_PASSWORD_AUTH: a session, or a challenge (new password, TOTP enrolment or code). */
+export async function signIn(auth: AuthConfig, username: string, password: string): Promise<SignInStep> {
   const res = await cognito<AuthResponse>(
     auth,
     'InitiateAuth',
@@ -120,7 +147,7 @@ export async function signIn(auth: AuthConfig, username: string, password: strin
 }
 
 /** RespondToAuthChallenge: sets the user's own password in place of the temporary one. */
-export async function completeNewPassword(auth: AuthConfig, challenge: NewPasswordChallenge, newPassword: string): Promise<StaffSession> {
+export async function completeNewPassword(auth: AuthConfig, challenge: NewPasswordChallenge, newPassword: string): Promise<SignInStep> {
   const res = await cognito<AuthResponse>(auth, 'RespondToAuthChallenge', {
     ChallengeName: 'NEW_PASSWORD_REQUIRED',
     ClientId: auth.userPoolClientId,
@@ -128,7 +155,8 @@ export async function completeNewPassword(auth: AuthConfig, challenge: NewPasswo
     ChallengeResponses: { USERNAME: challenge.username, NEW_PASSWORD: newPassword },
   });
   const next = outcome(res, challenge.username);
-  if ('challenge' in next) throw new AuthError('Cognito asked for a new password again. Try a different one.');
+  if ('challenge' in next && next.challenge === 'NEW_PASSWORD_REQUIRED')
+    throw new AuthError('Cognito asked for a new password again. Try a different one.');
   return next;
 }
 

@@ -1,19 +1,26 @@
 import type { SiteConfig } from '../config.js';
 import { el, show } from '../dom.js';
-import { AuthError, completeNewPassword, type NewPasswordChallenge, type StaffSession, signIn } from './auth.js';
+import { AuthError, completeNewPassword, type NewPasswordChallenge, type SignInStep, type StaffSession, signIn } from './auth.js';
 import { busy, byId } from './fields.js';
+import { needsEnrolment } from './mfa.js';
+import { bindTotp, promptCode, startEnrol } from './signin-totp.js';
 
-/** Sign-in, with Cognito's new-password challenge for an account that still has its temporary password. */
+/**
+ * Sign-in: password, then whatever Cognito asks next (a new password for an account with a temporary
+ * one; TOTP enrolment or the current TOTP code), then the console.
+ */
 let auth: SiteConfig['auth'];
 let challenge: NewPasswordChallenge | undefined;
 let enter: (session: StaffSession) => Promise<void> = async () => undefined;
 
-/** Shows one of the page's three screens: sign-in, new password, or the console. */
-export function screen(which: 'signin' | 'newpass' | 'console'): void {
-  for (const id of ['signin', 'newpass', 'console']) byId(id).hidden = id !== which;
+export type Screen = 'signin' | 'newpass' | 'mfasetup' | 'mfacode' | 'console';
+
+/** Shows one of the page's screens. */
+export function screen(which: Screen): void {
+  for (const id of ['signin', 'newpass', 'mfasetup', 'mfacode', 'console']) byId(id).hidden = id !== which;
 }
 
-function formError(id: string, text?: string): void {
+export function formError(id: string, text?: string): void {
   const box = byId(id);
   box.hidden = !text;
   box.textContent = text ?? '';
@@ -30,10 +37,28 @@ export function showSignIn(message = ''): void {
   byId('username').focus();
 }
 
-async function signedIn(next: StaffSession): Promise<void> {
+/** Enters the console with a finished session (the access token is not kept). */
+export async function signedIn(next: StaffSession): Promise<void> {
   authNotice('');
   byId('password').value = '';
-  await enter(next);
+  const { accessToken: _dropped, ...kept } = next;
+  await enter(kept);
+}
+
+/** Goes to whatever step Cognito asked for next. */
+async function nextStep(step: SignInStep): Promise<void> {
+  if (!('challenge' in step)) {
+    if (needsEnrolment(auth, step) && step.accessToken) return startEnrol(auth, { accessToken: step.accessToken, session: step });
+    return signedIn(step);
+  }
+  if (step.challenge === 'NEW_PASSWORD_REQUIRED') {
+    challenge = step;
+    screen('newpass');
+    byId('newpass-h').focus();
+    return;
+  }
+  if (step.challenge === 'MFA_SETUP') return startEnrol(auth, { session: step.session, username: step.username });
+  promptCode(step);
 }
 
 async function onSignIn(e: SubmitEvent): Promise<void> {
@@ -44,15 +69,9 @@ async function onSignIn(e: SubmitEvent): Promise<void> {
   formError('signin-error');
   await busy(byId('signin-submit'), async () => {
     try {
-      const result = await signIn(auth, username, password);
-      if ('challenge' in result) {
-        challenge = result;
-        byId('password').value = '';
-        screen('newpass');
-        byId('newpass-h').focus();
-        return;
-      }
-      await signedIn(result);
+      const step = await signIn(auth, username, password);
+      byId('password').value = '';
+      await nextStep(step);
     } catch (err) {
       formError('signin-error', err instanceof AuthError ? err.message : 'Sign-in failed. Try again.');
     }
@@ -71,17 +90,18 @@ async function onNewPassword(e: SubmitEvent): Promise<void> {
       const next = await completeNewPassword(auth, challenge as NewPasswordChallenge, first);
       challenge = undefined;
       for (const id of ['new-password', 'new-password-again']) byId(id).value = '';
-      await signedIn(next);
+      await nextStep(next);
     } catch (err) {
       formError('newpass-error', err instanceof AuthError ? err.message : 'The password could not be set. Try again.');
     }
   });
 }
 
-/** Wires both forms; `entered` receives the session once Cognito has issued tokens. */
+/** Wires the forms; `entered` receives the session once Cognito has issued tokens (after TOTP where required). */
 export function bindSignIn(config: SiteConfig['auth'], entered: (session: StaffSession) => Promise<void>): void {
   auth = config;
   enter = entered;
   byId('signin-form').addEventListener('submit', (e) => void onSignIn(e as SubmitEvent));
   byId('newpass-form').addEventListener('submit', (e) => void onNewPassword(e as SubmitEvent));
+  bindTotp(config);
 }

@@ -1,0 +1,79 @@
+import type { SiteConfig } from '../config.js';
+import { AuthError, type MfaChallenge } from './auth.js';
+import { busy, byId } from './fields.js';
+import { answerCode, cleanCode, type EnrolFrom, type Enrolment, finishEnrolment, otpauthUri, startEnrolment } from './mfa.js';
+import { formError, screen, showSignIn, signedIn } from './signin.js';
+
+/** The two TOTP screens: enrolment (secret, link, first code) and the code at each sign-in. */
+let auth: SiteConfig['auth'];
+let enrolment: Enrolment | undefined;
+let pending: MfaChallenge | undefined;
+
+const CODE = /^\d{6}$/;
+const SESSION_GONE = /session|expired/i;
+
+/** Starts enrolment: asks Cognito for a secret and shows it, grouped for typing, and as an otpauth link. */
+export async function startEnrol(config: SiteConfig['auth'], from: EnrolFrom): Promise<void> {
+  auth = config;
+  enrolment = await startEnrolment(auth, from);
+  const username = 'username' in from ? from.username : from.session.username;
+  byId('mfa-secret').textContent = enrolment.secret.replace(/(.{4})/g, '$1 ').trim();
+  byId('mfa-uri').setAttribute('href', otpauthUri(enrolment.secret, username, document.title.split('·').pop()?.trim() || 'civicboard'));
+  formError('mfasetup-error');
+  screen('mfasetup');
+  byId('mfasetup-h').focus();
+}
+
+/** Asks for the current code (an enrolled user's later sign-ins). */
+export function promptCode(challenge: MfaChallenge): void {
+  pending = challenge;
+  formError('mfacode-error');
+  screen('mfacode');
+  byId('mfa-code').focus();
+}
+
+async function submit(
+  e: Event,
+  ids: { input: string; error: string; button: string },
+  act: (code: string) => Promise<void>,
+): Promise<void> {
+  e.preventDefault();
+  const input = byId(ids.input) as HTMLInputElement;
+  const code = cleanCode(input.value);
+  if (!CODE.test(code)) return formError(ids.error, 'Enter the 6-digit code from your authenticator app.');
+  formError(ids.error);
+  await busy(byId(ids.button), async () => {
+    try {
+      await act(code);
+      input.value = '';
+    } catch (err) {
+      const message = err instanceof AuthError ? err.message : 'The code could not be checked. Try again.';
+      // A sign-in session lasts minutes and some refusals end it: then only a fresh sign-in helps.
+      if (err instanceof AuthError && SESSION_GONE.test(message) && !/code/i.test(message))
+        return showSignIn('Your sign-in took too long. Sign in again.');
+      input.value = '';
+      formError(ids.error, message);
+      input.focus();
+    }
+  });
+}
+
+export function bindTotp(config: SiteConfig['auth']): void {
+  auth = config;
+  byId('mfasetup-form').addEventListener('submit', (e) =>
+    submit(e, { input: 'mfa-setup-code', error: 'mfasetup-error', button: 'mfasetup-submit' }, async (code) => {
+      if (!enrolment) return showSignIn('Start again: sign in with your password.');
+      const session = await finishEnrolment(auth, enrolment, code);
+      enrolment = undefined;
+      await signedIn(session);
+    }),
+  );
+  byId('mfacode-form').addEventListener('submit', (e) =>
+    submit(e, { input: 'mfa-code', error: 'mfacode-error', button: 'mfacode-submit' }, async (code) => {
+      if (!pending) return showSignIn('Start again: sign in with your password.');
+      const session = await answerCode(auth, pending, code);
+      pending = undefined;
+      await signedIn(session);
+    }),
+  );
+}
