@@ -56,6 +56,11 @@ function makeClient(limits: { connectionTimeoutMs: number; requestTimeoutMs: num
       // requestTimeout as a socket idle timeout, which socketTimeout keeps for them.
       throwOnRequestTimeout: true,
       socketTimeout: limits.requestTimeoutMs,
+      // The connection timeout runs while a request waits for a free socket: with the SDK's default of 50
+      // sockets, a burst of concurrent calls in one process (the local server runs every handler in one
+      // process; a Lambda container serves one request at a time) waited its way into false timeouts.
+      httpAgent: { keepAlive: true, maxSockets: 512 },
+      httpsAgent: { keepAlive: true, maxSockets: 512 },
     },
   });
   // Outside the retries: what is left once the SDK gives up becomes one domain error (503).
