@@ -8,6 +8,18 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
+/** An alarm as soon as anything waits in a stream consumer's on-failure queue: a person must act on it. */
+export function deadLetterAlarm(scope: Construct, id: string, queue: Queue, description: string): Alarm {
+  return new Alarm(scope, id, {
+    alarmDescription: description,
+    metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+    threshold: 0,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  });
+}
+
 /** Alarms that need a person: failed notifications, server errors, throttling. */
 export class BoardAlarms extends Construct {
   readonly topic: Topic;
@@ -18,14 +30,12 @@ export class BoardAlarms extends Construct {
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
     const action = new SnsAction(this.topic);
     const alarms = [
-      new Alarm(this, 'FailedNotifications', {
-        alarmDescription: 'Emails that failed every retry are waiting in the notifier dead-letter queue',
-        metric: props.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-        threshold: 0,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
+      deadLetterAlarm(
+        this,
+        'FailedNotifications',
+        props.deadLetters,
+        'Emails that failed every retry are waiting in the notifier dead-letter queue',
+      ),
       new Alarm(this, 'ServerErrors', {
         alarmDescription: 'The API answered with 5xx: clients never cause these, so each one is a bug or an outage',
         metric: props.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),

@@ -1,5 +1,4 @@
 import { Duration, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -10,6 +9,7 @@ import type { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/lib/env.js';
+import { deadLetterAlarm } from './alarms.js';
 import { boardFunction } from './lambda.js';
 
 /**
@@ -69,13 +69,11 @@ export class DerivedViews extends Construct {
 
   /** A record that failed every retry leaves the counters short: someone must rebuild them. */
   alarmTo(topic: Topic): void {
-    new Alarm(this, 'FailedCounterRecordsAlarm', {
-      alarmDescription: 'Stream records the queue counters could not apply: positions are off until the counters are rebuilt',
-      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(new SnsAction(topic));
+    deadLetterAlarm(
+      this,
+      'FailedCounterRecordsAlarm',
+      this.deadLetters,
+      'Stream records the queue counters could not apply: positions are off until the counters are rebuilt',
+    ).addAlarmAction(new SnsAction(topic));
   }
 }

@@ -124,7 +124,7 @@ const CHECKS: [string, Check, { writes?: boolean }?][] = [
         ...(base.startsWith('https:') ? [['strict-transport-security', /max-age=\d+/] as const] : []),
       ].filter(([name, pattern]) => !(pattern as RegExp).test(h.get(name as string) ?? ''));
       expect(r.status === 200 && missing.length === 0, `GET / → ${r.status}; missing ${missing.map(([n]) => n).join(', ')}`);
-      return 'CSP, nosniff, frame DENY, referrer policy' + (base.startsWith('https:') ? ', HSTS' : '');
+      return `CSP, nosniff, frame DENY, referrer policy${base.startsWith('https:') ? ', HSTS' : ''}`;
     },
   ],
   [
