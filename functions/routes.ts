@@ -176,6 +176,48 @@ export const ROUTES: RouteDefinition[] = [
     access: 'write',
     table: [...READ, 'DeleteItem'],
   },
+  // API keys for Open311 machine clients (docs/open311.md): admins only.
+  { method: 'POST', path: '/api/staff/api-keys', handler: 'staff/create-api-key', auth: 'staff', access: 'write', table: ['PutItem'] },
+  { method: 'GET', path: '/api/staff/api-keys', handler: 'staff/list-api-keys', auth: 'staff', access: 'read', table: READ },
+  {
+    method: 'DELETE',
+    path: '/api/staff/api-keys/{id}',
+    handler: 'staff/delete-api-key',
+    auth: 'staff',
+    access: 'write',
+    table: ['UpdateItem'],
+  },
+  // Open311 GeoReport v2 (SPEC §10, docs/open311.md): each format a literal path, ids carry their suffix.
+  ...['json', 'xml'].flatMap((f): RouteDefinition[] => [
+    { method: 'GET', path: `/open311/discovery.${f}`, handler: 'open311/get-discovery', auth: 'public', access: 'read', table: [] },
+    { method: 'GET', path: `/open311/v2/services.${f}`, handler: 'open311/list-services', auth: 'public', access: 'read', table: [] },
+    { method: 'GET', path: `/open311/v2/requests.${f}`, handler: 'open311/list-requests', auth: 'public', access: 'read', table: READ },
+    {
+      method: 'POST',
+      path: `/open311/v2/requests.${f}`,
+      handler: 'open311/create-request',
+      auth: 'public',
+      access: 'write',
+      table: [...READ, 'PutItem', 'UpdateItem'],
+    },
+  ]),
+  {
+    method: 'GET',
+    path: '/open311/v2/services/{service_code}',
+    handler: 'open311/get-service-definition',
+    auth: 'public',
+    access: 'read',
+    table: [],
+  },
+  {
+    method: 'GET',
+    path: '/open311/v2/requests/{service_request_id}',
+    handler: 'open311/get-request',
+    auth: 'public',
+    access: 'read',
+    table: READ,
+  },
+  { method: 'GET', path: '/open311/v2/tokens/{token}', handler: 'open311/get-token', auth: 'public', access: 'read', table: READ },
 ];
 
 /** `GET /api/reports/{id}`: the API Gateway route key of a route. */

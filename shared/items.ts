@@ -7,7 +7,11 @@ import type { CreateReportInput, Location, Reporter, Visibility } from './schema
 import { stateOf, type TransitionOutcome } from './workflow.js';
 
 /** A history entry's author as stored: staff are named internally, never publicly. */
-export type ActorRef = { type: 'citizen' } | { type: 'system' } | { type: 'staff'; id: string; name: string };
+export type ActorRef =
+  | { type: 'citizen' }
+  /** `name`: a machine client's API key name (an Open311 ticket); shown to staff, never to the public. */
+  | { type: 'system'; name?: string }
+  | { type: 'staff'; id: string; name: string };
 
 /** `vote` and `action` are bills': a recorded vote (its counts in the note) and a legislative action without a stage change. */
 export type EventType = 'created' | 'transition' | 'comment' | 'field' | 'assigned' | 'vote' | 'action';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import { findService } from '../../shared/catalog/index.js';
 import { ConflictError, ValidationError } from '../../shared/errors.js';
-import { type Change, type HistoryEvent, type Item, newReport } from '../../shared/items.js';
+import { type ActorRef, type Change, type HistoryEvent, type Item, newReport } from '../../shared/items.js';
 import { newReference } from '../../shared/reference.js';
 import type { CreateReportInput } from '../../shared/schemas.js';
 import { commit } from '../store/commit.js';
@@ -26,6 +26,18 @@ export interface CreatedReport {
 
 const hashBody = (input: CreateReportInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
+/**
+ * A machine client (an Open311 API key): its name is the actor of the ticket, its own rate replaces
+ * the per-client limit, and a repeated Idempotency-Key returns the first report whatever the body.
+ */
+export interface MachineClient {
+  actor: ActorRef;
+  limit: () => Promise<void>;
+}
+
+const byActor = (change: Change, by?: MachineClient): Change =>
+  by ? { ...change, events: change.events.map((e) => ({ ...e, actor: by.actor })) } : change;
+
 /** The same report without its acknowledgement: the address has had its share of unconfirmed email. */
 const unacknowledged = (change: Change): Change => ({
   ...change,
@@ -41,17 +53,23 @@ const unacknowledged = (change: Change): Change => ({
  * them); the acknowledgement counts against the address's email limit, and over that the report is still
  * filed, with neither acknowledgement nor follow, since nobody has shown the address is theirs.
  */
-export async function createReport(input: CreateReportInput, idempotencyKey: string | undefined, sourceIp: string): Promise<CreatedReport> {
+export async function createReport(
+  input: CreateReportInput,
+  idempotencyKey: string | undefined,
+  sourceIp: string,
+  by: MachineClient | undefined = undefined,
+): Promise<CreatedReport> {
   const service = findService(input.serviceCode);
   if (!service) {
     throw new ValidationError([{ path: 'serviceCode', message: `"${input.serviceCode}" is not a service; see GET /api/services.` }]);
   }
-  const bodyHash = hashBody(input);
-  const plan = () => newReport(service, input, { id: ulid(), reference: newReference(), now: new Date().toISOString(), eventId: ulid() });
+  const bodyHash = by ? 'machine' : hashBody(input);
+  const plan = () =>
+    byActor(newReport(service, input, { id: ulid(), reference: newReference(), now: new Date().toISOString(), eventId: ulid() }), by);
   plan(); // a request the domain refuses (400) is not counted against anyone
   // A retry of a report already filed is answered from the first one, whatever the limits say now.
   if (idempotencyKey && (await findIdempotentCreate(idempotencyKey))) return replay(idempotencyKey, bodyHash);
-  await limitClient('report', sourceIp);
+  await (by ? by.limit() : limitClient('report', sourceIp));
   const email = input.reporter?.email;
   const mayEmail = email !== undefined && (await takeMailAllowance(email));
   const retry = contended();

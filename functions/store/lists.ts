@@ -23,6 +23,8 @@ export interface ItemFilter {
   priority?: string;
   /** Only items nobody owns. */
   unassigned?: boolean;
+  /** Created in this window (ISO times, inclusive): Open311's start_date/end_date. */
+  created?: { from: string; to: string };
 }
 
 /** A service's waiting items in queue order, each with its position. */
@@ -66,6 +68,7 @@ function fieldFilters(filter: ItemFilter): Filters {
   if (filter.status) filters.equal('status', filter.status);
   if (filter.priority) filters.equal('priority', filter.priority);
   if (filter.unassigned) filters.missing('assignee');
+  if (filter.created) filters.between('createdAt', filter.created.from, filter.created.to);
   return filters;
 }
 

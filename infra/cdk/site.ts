@@ -140,6 +140,7 @@ export class BoardSite extends Construct {
         '/api/staff/*': apiBehaviour(CachePolicy.CACHING_DISABLED),
         '/api/subscriptions/*': apiBehaviour(CachePolicy.CACHING_DISABLED),
         '/api/*': apiBehaviour(publicApiCache),
+        '/open311/*': apiBehaviour(publicApiCache),
       },
       // No distribution-wide errorResponses: they would apply to /api/* too and turn problem+json into HTML.
     });

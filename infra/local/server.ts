@@ -209,7 +209,10 @@ export function startServer(opts: ServerOptions): Promise<Server> {
     const url = requestUrl(req);
     // A Host that is no host name would make `new URL` throw inside the listener, which ends the process.
     if (!url) return problem(res, 400, 'Bad request', 'The Host header is not a host name.');
-    const work = url.pathname.startsWith('/api/') ? handleApi(req, res, url, opts) : Promise.resolve(serveOther(res, url, opts));
+    const work =
+      url.pathname.startsWith('/api/') || url.pathname.startsWith('/open311/')
+        ? handleApi(req, res, url, opts)
+        : Promise.resolve(serveOther(res, url, opts));
     work.catch((err: unknown) => {
       console.error('local server error', err);
       if (!res.headersSent) problem(res, 500, 'Internal error', 'Internal error.');
