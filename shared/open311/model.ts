@@ -39,7 +39,7 @@ export interface Open311ServiceDefinition {
   attributes: Open311Attribute[];
 }
 
-/** `requests.json` entry: optional fields are absent, `lat`/`long` null without a pin (as Chicago). */
+/** `requests.json` entry: optional fields are absent, `lat`/`long` null without a pin and `address` '' without one (as Chicago). */
 export interface Open311Request {
   service_request_id: string;
   status: 'open' | 'closed';
@@ -52,7 +52,7 @@ export interface Open311Request {
   requested_datetime: string;
   updated_datetime: string;
   expected_datetime?: string;
-  address: string | null;
+  address: string;
   lat: number | null;
   long: number | null;
   media_url?: string;
@@ -145,7 +145,7 @@ export function toOpen311Request(item: Item, ctx: RequestContext): Open311Reques
     agency_responsible: `${findService(item.serviceCode)?.group ?? pub.serviceName} team`,
     requested_datetime: w3cTime(pub.createdAt, ctx.timezone),
     updated_datetime: w3cTime(pub.updatedAt, ctx.timezone),
-    address: pub.address ?? null,
+    address: pub.address ?? '',
     lat: pub.location?.lat ?? null,
     long: pub.location?.lng ?? null,
   };
