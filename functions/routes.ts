@@ -187,6 +187,7 @@ export const ROUTES: RouteDefinition[] = [
     access: 'write',
     table: ['UpdateItem'],
   },
+  { method: 'GET', path: '/api/openapi.json', handler: 'meta/get-openapi', auth: 'public', access: 'read', table: [] },
   // Open311 GeoReport v2 (SPEC §10, docs/open311.md): each format a literal path, ids carry their suffix.
   ...['json', 'xml'].flatMap((f): RouteDefinition[] => [
     { method: 'GET', path: `/open311/discovery.${f}`, handler: 'open311/get-discovery', auth: 'public', access: 'read', table: [] },

@@ -276,7 +276,7 @@ describe('the site', () => {
     expect(publicPolicy.MaxTTL).toBeLessThanOrEqual(60);
     expect(publicPolicy.DefaultTTL).toBe(0);
     // Order matters: CloudFront takes the first match, so the uncached staff pattern precedes /api/*.
-    expect(dist.CacheBehaviors.map((b: Cfn) => b.PathPattern)).toEqual(['/api/staff/*', '/api/subscriptions/*', '/api/*']);
+    expect(dist.CacheBehaviors.map((b: Cfn) => b.PathPattern)).toEqual(['/api/staff/*', '/api/subscriptions/*', '/api/*', '/open311/*']);
     for (const b of dist.CacheBehaviors) {
       expect(b.ViewerProtocolPolicy).toBe('https-only');
       const origin = dist.Origins.find((o: Cfn) => o.Id === b.TargetOriginId);
@@ -288,6 +288,7 @@ describe('the site', () => {
     const dist = one('AWS::CloudFront::Distribution').Properties.DistributionConfig;
     const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
     expect(dist.CacheBehaviors.map((b: Cfn) => b.OriginRequestPolicyId)).toEqual([
+      ALL_VIEWER_EXCEPT_HOST_HEADER,
       ALL_VIEWER_EXCEPT_HOST_HEADER,
       ALL_VIEWER_EXCEPT_HOST_HEADER,
       ALL_VIEWER_EXCEPT_HOST_HEADER,

@@ -244,3 +244,14 @@ async function withFormat<T>(send: () => Promise<T>, format: string): Promise<T>
     globalThis.fetch = realFetch;
   }
 }
+
+describe('GET /api/openapi.json', () => {
+  it('serves the OpenAPI 3.1 document with Open311 and native routes, cacheable', async () => {
+    const res = await api('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toMatch(/public/);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(res.body.paths['/api/reports'].post).toBeDefined();
+    expect(res.body.paths['/open311/v2/requests.json'].post.requestBody.content['application/x-www-form-urlencoded']).toBeDefined();
+  });
+});

@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { inject } from 'vitest';
 import { api, signIn } from './api.js';
+import { openApiBreach } from './openapi-check.js';
 
 /** Posts a form (application/x-www-form-urlencoded) to the local board, as an Open311 client does. */
 export async function postForm(path: string, fields: Record<string, string | number>, headers: Record<string, string> = {}) {
@@ -10,18 +11,20 @@ export async function postForm(path: string, fields: Record<string, string | num
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body,
   });
-  return answer(res);
+  return answer(res, 'POST');
 }
 
 export async function get(path: string) {
-  return answer(await fetch(`${inject('baseUrl')}${path}`));
+  return answer(await fetch(`${inject('baseUrl')}${path}`), 'GET');
 }
 
-async function answer(res: Response) {
+async function answer(res: Response, method: string) {
   const text = await res.text();
   const type = res.headers.get('content-type') ?? '';
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response shapes
   const body: any = type.includes('json') && text ? JSON.parse(text) : text;
+  const breach = openApiBreach(method, new URL(res.url).pathname, res.status, type, body);
+  if (breach) throw new Error(`OpenAPI: ${breach}`);
   return { status: res.status, headers: res.headers, type, body, text };
 }
 

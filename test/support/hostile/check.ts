@@ -1,3 +1,4 @@
+import { XMLParser } from 'fast-xml-parser';
 import { inject } from 'vitest';
 import { routeKey } from '../../../functions/routes.js';
 import { findIdempotentCreate } from '../../../functions/store/items.js';
@@ -38,6 +39,7 @@ export function contractBreach(req: HostileRequest, answer: Answer): string | un
   if (answer.status >= 500) return `answered ${answer.status}: ${answer.text.slice(0, 200)}`;
   if (answer.status < 400) return undefined;
   if (mayAnswerHtml(req) && answer.contentType.startsWith('text/html')) return undefined;
+  if (req.route.path.startsWith('/open311/')) return open311Breach(answer);
   if (!answer.contentType.startsWith('application/problem+json')) return `${answer.status} as ${answer.contentType || 'no content type'}`;
   let problem: { status?: unknown; type?: unknown; title?: unknown; detail?: unknown };
   try {
@@ -49,6 +51,29 @@ export function contractBreach(req: HostileRequest, answer: Answer): string | un
   if (typeof problem.type !== 'string' || typeof problem.title !== 'string' || typeof problem.detail !== 'string')
     return `problem without type/title/detail: ${answer.text.slice(0, 200)}`;
   return undefined;
+}
+
+/** Open311 refusals are GeoReport v2 errors: `[{code, description}]` or `<errors><error>`, code = status. */
+function open311Breach(answer: Answer): string | undefined {
+  // Header/URI limits are answered by the HTTP server before any route runs (API Gateway does the same).
+  if ((answer.status === 431 || answer.status === 414) && answer.contentType.startsWith('application/problem+json')) return undefined;
+  if (answer.contentType.startsWith('application/json')) {
+    try {
+      const errors = JSON.parse(answer.text) as { code?: unknown; description?: unknown }[];
+      if (Array.isArray(errors) && errors.length > 0 && errors.every((e) => e.code === answer.status && typeof e.description === 'string'))
+        return undefined;
+    } catch {
+      // reported below
+    }
+    return `${answer.status} without GeoReport v2 errors: ${answer.text.slice(0, 200)}`;
+  }
+  if (answer.contentType.startsWith('text/xml')) {
+    const parsed = new XMLParser({ parseTagValue: false }).parse(answer.text) as { errors?: { error?: unknown } };
+    const first = [parsed.errors?.error].flat()[0] as { code?: string; description?: string } | undefined;
+    if (first?.code === String(answer.status) && first.description) return undefined;
+    return `${answer.status} without <errors><error>: ${answer.text.slice(0, 200)}`;
+  }
+  return `${answer.status} as ${answer.contentType || 'no content type'}`;
 }
 
 async function etagOf(path: string): Promise<string> {

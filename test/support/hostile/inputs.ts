@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod';
 import { type RouteDefinition, routeKey } from '../../../functions/routes.js';
 import {
   billTransitionSchema,
@@ -7,6 +7,8 @@ import {
   voteSchema,
   watchNoteSchema,
 } from '../../../shared/bills/schemas.js';
+import { createApiKeySchema } from '../../../shared/open311/api-keys.js';
+import { open311ListQuerySchema, open311PostSchema } from '../../../shared/open311/input.js';
 import {
   commentSchema,
   completedMonthsQuerySchema,
@@ -19,6 +21,9 @@ import {
   staffListQuerySchema,
   transitionSchema,
 } from '../../../shared/schemas.js';
+
+/** Open311 GETs other than `requests` read only `jurisdiction_id` (and ignore the rest, as clients send more). */
+const jurisdictionQuery = z.object({ jurisdiction_id: z.string().optional() });
 
 export interface RouteInputs {
   body?: z.ZodType;
@@ -57,6 +62,21 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/staff/watchlist': {},
   'PUT /api/staff/watchlist/{id}': { body: watchNoteSchema },
   'DELETE /api/staff/watchlist/{id}': {},
+  'POST /api/staff/api-keys': { body: createApiKeySchema },
+  'GET /api/staff/api-keys': {},
+  'DELETE /api/staff/api-keys/{id}': {},
+  ...Object.fromEntries(
+    ['json', 'xml'].flatMap((f) => [
+      [`GET /open311/discovery.${f}`, {}],
+      [`GET /open311/v2/services.${f}`, { query: jurisdictionQuery }],
+      [`GET /open311/v2/requests.${f}`, { query: open311ListQuerySchema }],
+      [`POST /open311/v2/requests.${f}`, { body: open311PostSchema }],
+    ]),
+  ),
+  'GET /api/openapi.json': {},
+  'GET /open311/v2/services/{service_code}': { query: jurisdictionQuery },
+  'GET /open311/v2/requests/{service_request_id}': { query: jurisdictionQuery },
+  'GET /open311/v2/tokens/{token}': { query: jurisdictionQuery },
 };
 
 export const inputsOf = (route: RouteDefinition): RouteInputs | undefined => ROUTE_INPUTS[routeKey(route)];
