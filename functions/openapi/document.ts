@@ -70,15 +70,18 @@ export function errorStatuses(route: RouteDefinition, schemas: RouteSchemas): nu
   return [...out].sort();
 }
 
+/** Media types of a route's answers: an Open311 path names its format, an Open311 id may carry either. */
+function open311Media(route: RouteDefinition, json: Json): Json {
+  const xml = { 'text/xml': { schema: { type: 'string' } } };
+  if (route.path.endsWith('.xml')) return xml;
+  if (route.path.endsWith('.json')) return { 'application/json': json };
+  return { 'application/json': json, ...xml };
+}
+
 function operation(route: RouteDefinition, schemas: RouteSchemas): Json {
   const open311 = schemas.answers === 'open311';
-  const xml = route.path.endsWith('.xml');
   const errorContent = open311
-    ? {
-        [xml ? 'text/xml' : 'application/json']: xml
-          ? { schema: { type: 'string' } }
-          : { schema: { $ref: '#/components/schemas/Open311Errors' } },
-      }
+    ? open311Media(route, { schema: { $ref: '#/components/schemas/Open311Errors' } })
     : { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
   const success =
     schemas.answers === 'none'
@@ -91,12 +94,13 @@ function operation(route: RouteDefinition, schemas: RouteSchemas): Json {
         : open311
           ? {
               description: 'GeoReport v2 resource (docs/open311.md)',
-              content: route.path.endsWith('.xml')
-                ? { 'text/xml': { schema: { type: 'string' } } }
-                : { 'application/json': { schema: { type: ['array', 'object'] } } },
+              content: open311Media(route, { schema: { type: ['array', 'object'] } }),
             }
           : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } };
   const responses: Json = { [String(schemas.ok)]: success };
+  // An Open311 POST repeating an attribute[external_id] answers 200 with the first request.
+  if (open311 && route.method === 'POST')
+    responses['200'] = { ...success, description: 'The request this key already filed with this external_id' };
   for (const status of errorStatuses(route, schemas))
     responses[String(status)] = { description: ERROR_TEXT[status], content: errorContent };
   responses.default = { description: 'Any other error (e.g. 503 busy, with Retry-After)', content: errorContent };
