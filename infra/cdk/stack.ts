@@ -1,10 +1,11 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { catalog } from '../../shared/catalog/index.js';
+import { catalog, listServices } from '../../shared/catalog/index.js';
 import { BoardAlarms } from './alarms.js';
 import { BoardApi } from './api.js';
 import { StaffAuth } from './auth.js';
 import type { DeployConfig } from './config.js';
+import { Open311Connector } from './connector.js';
 import { acknowledgeFindings } from './nag.js';
 import { Notifier } from './notifier.js';
 import { BoardSite } from './site.js';
@@ -37,6 +38,8 @@ export class CivicboardStack extends Stack {
       sesIdentity: config.sesIdentity,
     });
     const views = new DerivedViews(this, 'Views', { table });
+    const upstreams = listServices('report').flatMap((s) => (s.open311 ? [s.open311] : []));
+    if (upstreams.length) new Open311Connector(this, 'Open311Connector', { table, upstreams });
     site.deploy(props.siteDir, {
       jurisdiction: { name: catalog.jurisdiction.name },
       map: catalog.jurisdiction.map,

@@ -84,6 +84,28 @@ function localSecret(dataDir: string, name: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** Forwards new reports as the connector's event source mapping would, and syncs every OPEN311_SYNC_SECONDS (60). */
+async function startConnector(endpoint: string, tableName: string, log: (line: string) => void) {
+  const forward = await startStreamPoller({
+    endpoint,
+    tableName,
+    handler: (await import('../../functions/connector/forward-handler.js')).handler,
+    // From the oldest record the stream holds: reports filed while the board was stopped are forwarded too
+    // (one already forwarded has its record and is skipped).
+    startAt: 'TRIM_HORIZON',
+    log,
+  });
+  const sync = (await import('../../functions/connector/sync-handler.js')).handler;
+  const timer = setInterval(() => void sync().catch(() => undefined), Number(process.env.OPEN311_SYNC_SECONDS ?? 60) * 1000);
+  log('open311 connector: forwarding new reports and syncing upstream status');
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await forward.stop();
+    },
+  };
+}
+
 /** The notifier under its own grants, as its IAM role has them in AWS. */
 function grantedNotifier<E, R>(handler: (event: E) => Promise<R>) {
   const role = { method: 'STREAM', path: 'notifier', table: NOTIFIER_TABLE_ACTIONS } as const;
@@ -181,6 +203,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             log,
           });
 
+    // The back-office connector (docs/open311.md), only when a service forwards to an Open311 upstream:
+    // a third stream reader for new reports, and the upstream sync on a timer (a schedule in AWS).
+    const connector = catalog.services.some((s) => s.open311) ? await startConnector(urls.dynamodb, tableName, log) : undefined;
+
     const siteConfig = {
       jurisdiction: { name: catalog.jurisdiction.name },
       map: catalog.jurisdiction.map,
@@ -207,7 +233,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       options,
       children,
       stop: async () => {
-        await Promise.all([poller?.stop(), views?.stop()]);
+        await Promise.all([poller?.stop(), views?.stop(), connector?.stop()]);
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
         await stopAll();
