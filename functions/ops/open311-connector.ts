@@ -3,20 +3,13 @@ import { findService, listServices, type Service } from '../../shared/catalog/in
 import { applyTransition } from '../../shared/items.js';
 import { planUpstreamChange, type Upstream, upstreamForm } from '../../shared/open311/upstream.js';
 import { fileRequest, readRequests } from '../connector/open311-client.js';
+import { upstreamCredential } from '../store/credentials.js';
 import { getItem } from '../store/items.js';
 import { findUpstream, listUpstream, markUpstreamStatus, putUpstream } from '../store/upstream.js';
 import { updateItem } from './update-item.js';
 
 /** The actor of changes that come from the back office. */
 const BACK_OFFICE = { type: 'system' as const, name: 'Back-office system (Open311)' };
-
-/** The api_key for an upstream credential: env `OPEN311_KEY_<NAME>` (the CDK app fills it from Secrets Manager). */
-export function credentialOf(upstream: Upstream, env = process.env): string {
-  const name = `OPEN311_KEY_${upstream.credential.toUpperCase()}`;
-  const key = env[name];
-  if (!key) throw new Error(`Invalid configuration: ${name} is not set (the api_key for ${upstream.endpoint})`);
-  return key;
-}
 
 /** Services whose reports are forwarded, with where to. */
 export const forwardedServices = (): { service: Service; upstream: Upstream }[] =>
@@ -27,11 +20,12 @@ export const forwardedServices = (): { service: Service; upstream: Upstream }[] 
  * upstream is sent the item id as attribute[external_id], so a retry after a lost answer files nothing
  * twice where the upstream honours it. Throws on any upstream failure: the stream retries the record.
  */
-export async function forwardReport(itemId: string, upstream: Upstream, apiKey = credentialOf(upstream)): Promise<string> {
+export async function forwardReport(itemId: string, upstream: Upstream, apiKey?: string): Promise<string> {
   const item = await getItem(itemId, { kind: 'report' });
   const done = await findUpstream(item.serviceCode, item.id);
   if (done) return done.upstreamId;
-  const upstreamId = await fileRequest(upstream.endpoint, upstreamForm(item, upstream, apiKey));
+  const key = apiKey ?? (await upstreamCredential(upstream.credential));
+  const upstreamId = await fileRequest(upstream.endpoint, upstreamForm(item, upstream, key));
   await putUpstream({ itemId: item.id, serviceCode: item.serviceCode, upstreamId, status: 'open', syncedAt: new Date().toISOString() });
   return upstreamId;
 }

@@ -37,16 +37,17 @@ describe('the Open311 connector on AWS', () => {
     expect(mapping.Properties.DestinationConfig.OnFailure.Destination).toBeDefined();
   });
 
-  it('syncs on a schedule and reads the api_key from Secrets Manager, never from the template', () => {
+  it('syncs on a schedule; the functions may read only the upstream secret, and no key is in the template', () => {
     const [rule] = ofType(resources, 'AWS::Events::Rule');
     expect(rule.Properties.ScheduleExpression).toBe('rate(5 minutes)');
     const fns = ofType(resources, 'AWS::Lambda::Function');
     expect(fns).toHaveLength(2);
-    for (const fn of fns) {
-      expect(JSON.stringify(fn.Properties.Environment.Variables.OPEN311_KEY_WORKS)).toContain(
-        '{{resolve:secretsmanager:civicboard/open311/works',
-      );
-    }
+    for (const fn of fns) expect(fn.Properties.Environment.Variables.OPEN311_SECRET_PREFIX).toBe('civicboard/open311/');
+    const statements = ofType(resources, 'AWS::IAM::Policy').flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const secretReads = statements.filter((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'));
+    expect(secretReads.length).toBeGreaterThanOrEqual(2);
+    for (const s of secretReads) expect(JSON.stringify(s.Resource)).toContain('secret:civicboard/open311/works');
+    expect(JSON.stringify(resources)).not.toContain('resolve:secretsmanager');
   });
 
   it('is absent from the board while no service forwards (positive control: present when one does, above)', () => {
