@@ -82,7 +82,11 @@ function operation(route: RouteDefinition, schemas: RouteSchemas): Json {
   const open311 = schemas.answers === 'open311';
   const errorContent = open311
     ? open311Media(route, { schema: { $ref: '#/components/schemas/Open311Errors' } })
-    : { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+    : {
+        'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+        // Email links answer a browser with a page, errors included.
+        ...(schemas.answers === 'link' ? { 'text/html': { schema: { type: 'string' } } } : {}),
+      };
   const success =
     schemas.answers === 'none'
       ? { description: 'Done' }

@@ -1,7 +1,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import { inject } from 'vitest';
-import { routeKey } from '../../../functions/routes.js';
+import { ROUTES, routeKey } from '../../../functions/routes.js';
 import { findIdempotentCreate } from '../../../functions/store/items.js';
+import { compileRoutes, matchRoute } from '../../../infra/local/apigw-event.js';
 import type { HostileContext, HostileRequest } from './requests.js';
 
 export interface Answer {
@@ -30,6 +31,8 @@ export function describeRequest(req: HostileRequest): string {
   return `${req.method} ${req.path.slice(0, 300)}\nheaders: ${JSON.stringify(headers)}\nbody: ${JSON.stringify(body)}`;
 }
 
+const COMPILED = compileRoutes(ROUTES);
+
 /** Links answer a browser with a page; everything else that is refused must be problem+json. */
 const mayAnswerHtml = (req: HostileRequest) =>
   routeKey(req.route).includes('/api/subscriptions/') && (req.headers.accept ?? '').includes('text/html');
@@ -39,6 +42,10 @@ export function contractBreach(req: HostileRequest, answer: Answer): string | un
   if (answer.status >= 500) return `answered ${answer.status}: ${answer.text.slice(0, 200)}`;
   if (answer.status < 400) return undefined;
   if (mayAnswerHtml(req) && answer.contentType.startsWith('text/html')) return undefined;
+  // An Open311 path that names no route (an empty id) is answered by the server itself, in problem+json.
+  if (req.route.path.startsWith('/open311/') && !matchRoute(COMPILED, req.method, req.path.split('?')[0] as string).route) {
+    return answer.contentType.startsWith('application/problem+json') ? undefined : `${answer.status} as ${answer.contentType}`;
+  }
   if (req.route.path.startsWith('/open311/')) return open311Breach(answer);
   if (!answer.contentType.startsWith('application/problem+json')) return `${answer.status} as ${answer.contentType || 'no content type'}`;
   let problem: { status?: unknown; type?: unknown; title?: unknown; detail?: unknown };
