@@ -69,8 +69,11 @@ describe('public responses never carry reporter contact, staff identity or inter
     for (const url of urls) {
       const res = await api(url);
       expect(res.status, url).toBeLessThan(500);
-      for (const s of [...secrets, 'Rita', 'roads.officer', internalNote, 'call Zebedee back'])
+      for (const s of [...secrets, 'Rita', 'roads.officer', internalNote, 'call Zebedee back']) {
+        // The OpenAPI document describes the `reporter` field (a schema, no item data); its values are still checked.
+        if (s === 'reporter' && url.startsWith('/api/openapi.json')) continue;
         expect(res.text, `${url} leaks ${s}`).not.toContain(s);
+      }
       if (res.text.includes(item.id)) sawItem++;
     }
     // The check is only meaningful if the item really appears in the responses examined.
