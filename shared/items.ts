@@ -1,7 +1,7 @@
 import type { Actor } from './actor.js';
 import type { Phase, Service } from './catalog/index.js';
-import { catalog } from './catalog/index.js';
 import { ValidationError } from './errors.js';
+import { jurisdiction } from './jurisdiction/index.js';
 import type { Priority } from './queue.js';
 import type { CreateReportInput, Location, Reporter, Visibility } from './schemas.js';
 import { stateOf, type TransitionOutcome } from './workflow.js';
@@ -88,9 +88,9 @@ export function checkLocation(service: Service, where: { location?: Location; ad
     }
     return;
   }
-  const b = catalog.jurisdiction.bounds;
+  const b = jurisdiction.bounds;
   if (location.lat < b.minLat || location.lat > b.maxLat || location.lng < b.minLng || location.lng > b.maxLng) {
-    throw new ValidationError([{ path, message: `This location is outside ${catalog.jurisdiction.name}.` }]);
+    throw new ValidationError([{ path, message: `This location is outside ${jurisdiction.name}.` }]);
   }
 }
 

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import * as z from 'zod';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { CLIENT_ACTIONS, DEFAULT_LIMITS, type Limits } from '../../shared/limits.js';
 
 /**
@@ -27,7 +28,8 @@ const schema = z.object({
   [ENV.dynamoEndpoint]: z.url().optional(),
   [ENV.region]: z.string().min(1).default('eu-west-2'),
   [ENV.publicBaseUrl]: z.url().default('http://localhost:3000'),
-  [ENV.mailFrom]: z.string().min(3).default('civicboard <no-reply@civicboard.local>'),
+  // The jurisdiction folder's sender unless the deploy names another (CDK `-c senderEmail=`).
+  [ENV.mailFrom]: z.string().min(3).default(jurisdiction.mail.from),
   [ENV.sesEndpoint]: z.url().optional(),
   [ENV.userPoolId]: z.string().optional(),
   [ENV.userPoolClientId]: z.string().optional(),

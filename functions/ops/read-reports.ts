@@ -1,8 +1,9 @@
 import { canActOn, requireTeam, type StaffActor } from '../../shared/actor.js';
 import { clipBox } from '../../shared/bbox.js';
-import { catalog, findService, getService, listServices, PHASES, type Phase, type Service } from '../../shared/catalog/index.js';
+import { findService, getService, listServices, PHASES, type Phase, type Service } from '../../shared/catalog/index.js';
 import { ValidationError } from '../../shared/errors.js';
 import type { HistoryEvent, Item } from '../../shared/items.js';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import type { ListReportsQuery, QueueQuery, StaffListQuery } from '../../shared/schemas.js';
 import { getItemWithHistory } from '../store/items.js';
 import { type ItemFilter, listAssignedPage, listInBoxPage, listQueuePage, listRecentPage, type Page } from '../store/lists.js';
@@ -49,7 +50,7 @@ export async function publicReports(query: ListReportsQuery): Promise<Page<Item>
   };
   if (!query.bbox) return listRecentPage('report', filter, query.limit, query.cursor);
   // Clipped to where items can be: a box wholly outside lists nothing, and no box reads more than the jurisdiction.
-  return listInBoxPage('report', clipBox(query.bbox, catalog.jurisdiction.bounds), filter, query.limit, query.cursor);
+  return listInBoxPage('report', clipBox(query.bbox, jurisdiction.bounds), filter, query.limit, query.cursor);
 }
 
 /** `assignee=none`: reports nobody owns yet (no username can be "none": Cognito usernames are ours to choose). */

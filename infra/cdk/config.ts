@@ -1,8 +1,9 @@
 import type { Node } from 'constructs';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
 
 /** Deploy-time settings, from CDK context (`-c key=value` or cdk.json) or the environment. */
 export interface DeployConfig {
-  /** The From address of every email, e.g. "Demo City board <no-reply@board.example.org>". */
+  /** The From address of every email, e.g. "Demo City board <no-reply@board.example.org>" (default: the jurisdiction's `mail.from`). */
   senderEmail: string;
   /** The verified SES identity (domain or address) the sender belongs to. */
   sesIdentity: string;
@@ -22,7 +23,7 @@ function read(node: Node, key: string, env: string): string | undefined {
 
 /** Reads and checks the deploy settings; throws naming the setting that is wrong. */
 export function deployConfig(node: Node): DeployConfig {
-  const senderEmail = read(node, 'senderEmail', 'CIVICBOARD_SENDER_EMAIL') ?? 'no-reply@example.org';
+  const senderEmail = read(node, 'senderEmail', 'CIVICBOARD_SENDER_EMAIL') ?? jurisdiction.mail.from;
   const address = /<([^>]+)>/.exec(senderEmail)?.[1] ?? senderEmail;
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) throw new Error(`senderEmail "${senderEmail}" is not an email address`);
   const domainName = read(node, 'domainName', 'CIVICBOARD_DOMAIN');

@@ -4,6 +4,8 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
+import { JURISDICTION_ID_ENV, jurisdictionInject } from './jurisdiction-bundle.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -43,7 +45,7 @@ export function boardFunction(
     memorySize: 512,
     timeout,
     logGroup,
-    environment: { NODE_OPTIONS: '--enable-source-maps', ...environment },
+    environment: { NODE_OPTIONS: '--enable-source-maps', [JURISDICTION_ID_ENV]: jurisdiction.id, ...environment },
     projectRoot: ROOT,
     depsLockFilePath: join(ROOT, 'package-lock.json'),
     bundling: {
@@ -54,6 +56,7 @@ export function boardFunction(
       mainFields: [...BUNDLE.mainFields],
       banner: BUNDLE.banner,
       externalModules: [...BUNDLE.externalModules],
+      inject: [jurisdictionInject(ROOT)],
     },
   });
 }

@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { catalog } from '../../shared/catalog/index.js';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
+import { publicConfig } from '../../shared/jurisdiction/public.js';
 import { BoardAlarms } from './alarms.js';
 import { BoardApi } from './api.js';
 import { StaffAuth } from './auth.js';
@@ -38,8 +39,7 @@ export class CivicboardStack extends Stack {
     });
     const views = new DerivedViews(this, 'Views', { table });
     site.deploy(props.siteDir, {
-      jurisdiction: { name: catalog.jurisdiction.name },
-      map: catalog.jurisdiction.map,
+      ...publicConfig(jurisdiction),
       auth: { region: this.region, userPoolId: auth.userPool.userPoolId, userPoolClientId: auth.client.userPoolClientId, mfa: 'required' },
     });
     const alarms = new BoardAlarms(this, 'Alarms', {

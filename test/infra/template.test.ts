@@ -4,7 +4,7 @@ import { NOTIFIER_FILTER } from '../../functions/notify/filter.js';
 import { NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
 import { ROUTES } from '../../functions/routes.js';
 import { TABLE_DEFINITION } from '../../functions/store/table.js';
-import { catalog } from '../../shared/catalog/index.js';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { synthBoard } from './synth.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the assertions check its shape.
@@ -174,9 +174,9 @@ describe('staff sign-in', () => {
 
   it('creates an office-… group for every office of the jurisdiction config, so watchlists have their groups (issue 21, defect 5)', () => {
     const groups = ofType('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName);
-    expect(catalog.jurisdiction.offices.length).toBeGreaterThan(0);
-    for (const office of catalog.jurisdiction.offices) expect(groups).toContain(`office-${office.id}`);
-    expect(groups.filter((g: string) => g.startsWith('office-'))).toHaveLength(catalog.jurisdiction.offices.length);
+    expect(jurisdiction.offices.length).toBeGreaterThan(0);
+    for (const office of jurisdiction.offices) expect(groups).toContain(`office-${office.id}`);
+    expect(groups.filter((g: string) => g.startsWith('office-'))).toHaveLength(jurisdiction.offices.length);
   });
 
   it('turns off the OAuth flows the console does not use: no implicit grant, no callback URLs', () => {
