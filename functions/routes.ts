@@ -62,6 +62,8 @@ export const ROUTES: RouteDefinition[] = [
     table: READ,
   },
   { method: 'GET', path: '/api/queues/{serviceCode}', handler: 'queues/get-queue', auth: 'public', access: 'read', table: READ },
+  { method: 'GET', path: '/api/areas', handler: 'areas/list-areas', auth: 'public', access: 'read', table: ['Query'] },
+  { method: 'GET', path: '/api/areas/shapes', handler: 'areas/get-area-shapes', auth: 'public', access: 'read', table: [] },
   {
     method: 'POST',
     path: '/api/reports/{id}/subscriptions',

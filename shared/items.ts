@@ -1,8 +1,11 @@
 import type { Actor } from './actor.js';
+import { areaAt } from './areas/chosen.js';
+import type { AreaRef } from './areas/index.js';
 import type { Phase, Service } from './catalog/index.js';
 import { ValidationError } from './errors.js';
 import { jurisdiction } from './jurisdiction/index.js';
 import type { Priority } from './queue.js';
+import { routeTeam } from './routing.js';
 import type { CreateReportInput, Location, Reporter, Visibility } from './schemas.js';
 import { stateOf, type TransitionOutcome } from './workflow.js';
 
@@ -54,6 +57,14 @@ export interface Item {
   closedAt?: string;
   resolution?: string;
   duplicateOf?: string;
+  /** The area (ward, district) the pin falls in: set whenever the pin is (create, import, pin correction). */
+  area?: AreaRef;
+  /** The team whose queue the item is in (catalog routing rules; else the service's first team). */
+  team?: string;
+  /** Imported items: the source system and the item's id there (SPEC §8), the import's idempotency key (bills carry their own shape). */
+  source?: { system: string; id?: string };
+  /** Imported items' due date from the source (`dueAt` column); the SLA maths reads `sla.resolutionDueAt`. */
+  sla?: { resolutionDueAt?: string };
 }
 
 /** A change ready to persist: the new item, the events it appends and the notifications it causes. */
@@ -95,6 +106,16 @@ export function checkLocation(service: Service, where: { location?: Location; ad
 }
 
 /**
+ * Where a pin puts an item: its area (point-in-polygon on the jurisdiction's areas) and the team whose
+ * queue it lands in (routing rules on service and area).
+ * @example placeOf(getService('pothole'), { lat: 51.4545, lng: -2.5879 }) // { area: {id: 'centre', …}, team: 'roads' }
+ */
+export function placeOf(service: Service, location: Location | undefined): { area?: AreaRef; team: string } {
+  const area = areaAt(location);
+  return { area, team: routeTeam(service, area?.id) };
+}
+
+/**
  * Builds a new report and its "created" event from a validated request.
  * @example newReport(getService('pothole'), input, {id, reference: 'RF-1234567', now, eventId})
  */
@@ -123,6 +144,7 @@ export function newReport(
     priority: 'normal',
     reporter: input.reporter,
     reporterNotify: email ? input.subscribe !== false : undefined,
+    ...placeOf(service, input.location),
     version: 1,
     createdAt: ids.now,
     updatedAt: ids.now,

@@ -1,4 +1,5 @@
 import { canActOn, requireTeam, type StaffActor } from '../../shared/actor.js';
+import { hasArea } from '../../shared/areas/chosen.js';
 import { clipBox } from '../../shared/bbox.js';
 import { findService, getService, listServices, PHASES, type Phase, type Service } from '../../shared/catalog/index.js';
 import { ValidationError } from '../../shared/errors.js';
@@ -47,6 +48,7 @@ export async function publicReports(query: ListReportsQuery): Promise<Page<Item>
     phases: query.phase ? [query.phase] : undefined,
     since: query.updatedSince ? new Date(query.updatedSince).toISOString() : undefined,
     month: query.month,
+    area: query.area === undefined ? undefined : areaParam(query.area),
   };
   if (!query.bbox) return listRecentPage('report', filter, query.limit, query.cursor);
   // Clipped to where items can be: a box wholly outside lists nothing, and no box reads more than the jurisdiction.
@@ -68,13 +70,26 @@ export async function staffReports(actor: StaffActor, query: StaffListQuery): Pr
     services = [service];
   }
   const phases: readonly Phase[] = query.status ? statusPhases(services, query.status) : query.phase ? [query.phase] : PHASES;
-  const filter: ItemFilter = { serviceCodes: services.map((s) => s.code), phases, status: query.status, priority: query.priority };
+  const filter: ItemFilter = {
+    serviceCodes: services.map((s) => s.code),
+    phases,
+    status: query.status,
+    priority: query.priority,
+    area: query.area === undefined ? undefined : areaParam(query.area),
+    team: query.team,
+  };
   if (query.assignee === UNASSIGNED) return listRecentPage('report', { ...filter, unassigned: true }, query.limit, query.cursor);
   if (query.assignee) {
     const assignee = query.assignee === 'me' ? actor.id : query.assignee;
     return listAssignedPage(assignee, filter, query.limit, query.cursor);
   }
   return listRecentPage('report', filter, query.limit, query.cursor);
+}
+
+/** An `area` query parameter: an unknown area is the caller's mistake (400). */
+export function areaParam(id: string): string {
+  if (!hasArea(id)) throw new ValidationError([{ path: 'query.area', message: `"${id}" is not an area; see GET /api/areas.` }]);
+  return id;
 }
 
 /** A `service` query parameter: an unknown code is the caller's mistake (400), not a missing item. */

@@ -37,6 +37,8 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/reports/{id}': {},
   'GET /api/completed-months': { query: completedMonthsQuerySchema },
   'GET /api/queues/{serviceCode}': { query: queueQuerySchema },
+  'GET /api/areas': {},
+  'GET /api/areas/shapes': {},
   'POST /api/reports/{id}/subscriptions': { body: followSchema },
   'GET /api/subscriptions/confirm': { query: linkTokenQuerySchema },
   'GET /api/subscriptions/unsubscribe': { query: linkTokenQuerySchema },
