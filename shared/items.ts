@@ -10,10 +10,14 @@ import type { CreateReportInput, Location, Reporter, Visibility } from './schema
 import { stateOf, type TransitionOutcome } from './workflow.js';
 
 /** A history entry's author as stored: staff are named internally, never publicly. */
-export type ActorRef = { type: 'citizen' } | { type: 'system' } | { type: 'staff'; id: string; name: string };
+export type ActorRef =
+  | { type: 'citizen' }
+  | { type: 'system' }
+  | { type: 'staff'; id: string; name: string }
+  | { type: 'import'; system: string };
 
 /** `vote` and `action` are bills': a recorded vote (its counts in the note) and a legislative action without a stage change. */
-export type EventType = 'created' | 'transition' | 'comment' | 'field' | 'assigned' | 'vote' | 'action';
+export type EventType = 'created' | 'transition' | 'comment' | 'field' | 'assigned' | 'vote' | 'action' | 'closed';
 
 /** One append-only history event. */
 export interface HistoryEvent {
@@ -62,7 +66,7 @@ export interface Item {
   /** The team whose queue the item is in (catalog routing rules; else the service's first team). */
   team?: string;
   /** Imported items: the source system and the item's id there (SPEC §8), the import's idempotency key (bills carry their own shape). */
-  source?: { system: string; id?: string };
+  source?: { system: string; id?: string; hash?: string };
   /** Imported items' due date from the source (`dueAt` column); the SLA maths reads `sla.resolutionDueAt`. */
   sla?: { resolutionDueAt?: string };
 }

@@ -74,9 +74,9 @@ describe('areas', () => {
     expect(moved.status).toBe(200);
     expect(moved.body.area).toEqual({ id: 'harbour', name: 'Harbour Ward' });
     const history = (await api(`/api/staff/reports/${report.id}`, { token })).body.history;
-    expect(history.some((e: { field?: string; from?: string; to?: string }) => e.field === 'area' && e.from === 'east' && e.to === 'harbour')).toBe(
-      true,
-    );
+    expect(
+      history.some((e: { field?: string; from?: string; to?: string }) => e.field === 'area' && e.from === 'east' && e.to === 'harbour'),
+    ).toBe(true);
   });
 
   it("keeps each area's counts per phase from the stream: a new report is waiting, a started one in progress", async () => {
@@ -96,7 +96,13 @@ describe('areas', () => {
     const shapes = await api(config.body.areas.url);
     expect(shapes.status).toBe(200);
     expect(shapes.body.type).toBe('FeatureCollection');
-    expect(shapes.body.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(['north', 'east', 'harbour', 'centre', 'outskirts']);
+    expect(shapes.body.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual([
+      'north',
+      'east',
+      'harbour',
+      'centre',
+      'outskirts',
+    ]);
     expect(shapes.body.features[1].geometry.coordinates).toHaveLength(2);
   });
 });
