@@ -28,7 +28,7 @@ export interface Import311Summary extends Omit<Import311Progress, 'bytes' | 'tot
 }
 
 /** Rows mapped and written together: one BatchGetItem pass and a few BatchWriteItem rounds per chunk. */
-const CHUNK = 1000;
+const CHUNK = 2500;
 
 /** Reads and validates a mapping file against the chosen jurisdiction's catalog. */
 export function readMapping(file: string): Mapping {

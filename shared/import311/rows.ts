@@ -37,9 +37,21 @@ const PLACEHOLDER_TOLERANCE = 1e-4;
 export function parseSourceDate(text: string | undefined, format: string, zone: string): string | undefined | Error {
   const value = text?.trim();
   if (!value) return undefined;
-  const parsed = DateTime.fromFormat(value, format, { zone, locale: 'en-US' });
+  const parsed = DateTime.fromFormatParser(value, formatParser(format), { zone, locale: 'en-US' });
   if (!parsed.isValid) return new Error(`"${value}" does not match the date format "${format}"`);
   return parsed.toUTC().toISO() as string;
+}
+
+const parsers = new Map<string, ReturnType<typeof DateTime.buildFormatParser>>();
+
+/** Luxon builds a parser for a format on every `fromFormat` (~0.4 ms): built once per format, 20k rows parse in well under a second. */
+function formatParser(format: string) {
+  let parser = parsers.get(format);
+  if (!parser) {
+    parser = DateTime.buildFormatParser(format, { locale: 'en-US' });
+    parsers.set(format, parser);
+  }
+  return parser;
 }
 
 /** The stable item id of a source record: the same row always lands on the same item. */
