@@ -29,7 +29,6 @@ export async function storedItems(ids: string[]): Promise<Map<string, Item>> {
  */
 export async function loadNewItems(entries: { item: Item; events: HistoryEvent[] }[], taken: Set<string>, concurrency = 16): Promise<void> {
   if (!entries.length) return;
-  const t0 = Date.now();
   await ensureUniqueReferences(
     entries.map((e) => e.item),
     taken,
@@ -38,14 +37,11 @@ export async function loadNewItems(entries: { item: Item; events: HistoryEvent[]
     entries.flatMap(({ item, events }) => [referenceRecord(item), ...events.map((e) => eventRecord(item.id, e))]),
     concurrency,
   );
-  const t1 = Date.now();
   await batchPut(
     entries.map(({ item }) => loadedItemRecord(item, { countedOnLoad: true })),
     concurrency,
   );
-  const t2 = Date.now();
   await countBulkLoaded(entries.map((e) => e.item));
-  if (process.env.IMPORT_TIMING) console.error(`refs+events ${t1 - t0} ms, items ${t2 - t1} ms, counters ${Date.now() - t2} ms`);
 }
 
 /**
