@@ -16,7 +16,10 @@ describe('areas pages', () => {
     await page.waitForSelector('#areas[aria-busy="false"] table');
     expect(await page.textContent('h1')).toBe('Wards');
     const rows = await page.$$eval('#areas tbody tr', (trs) =>
-      trs.map((tr) => ({ id: tr.getAttribute('data-area'), counts: [...tr.querySelectorAll('td')].map((td) => Number(td.textContent)) })),
+      trs.map((tr) => ({
+        id: tr.getAttribute('data-area'),
+        counts: Array.from(tr.querySelectorAll('td')).map((td) => Number(td.textContent)),
+      })),
     );
     expect(rows.map((r) => r.id)).toEqual(['north', 'east', 'harbour', 'centre', 'outskirts']);
     // The seeded demo reports lie around the centre of the map: some ward has reports.

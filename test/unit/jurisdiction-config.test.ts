@@ -10,6 +10,7 @@ import { ConfigError } from '../../shared/jurisdiction/source.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A copy of the demo folder with one file edited. */
+// biome-ignore lint/suspicious/noExplicitAny: tests edit the raw JSON freely to break it
 function demoWith(file: string, edit: (json: Record<string, any>) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'jur-'));
   cpSync(join(ROOT, 'jurisdictions', 'demo'), dir, { recursive: true });
