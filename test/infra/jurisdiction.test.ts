@@ -14,10 +14,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('the jurisdiction in AWS', () => {
   it('tells every function which jurisdiction its bundle was built with', () => {
-    const fns = Object.values(
-      synthBoard().template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>,
-    ).filter(
-      // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON
+    // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON
+    type Cfn = Record<string, any>;
+    const fns = Object.values(synthBoard().template.toJSON().Resources as Record<string, { Type: string; Properties: Cfn }>).filter(
       (r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Environment?.Variables?.NODE_OPTIONS === '--enable-source-maps',
     );
     expect(fns.length).toBeGreaterThan(10);
