@@ -4,7 +4,7 @@ import { listServices } from '../../shared/catalog/index.js';
 import type { Item } from '../../shared/items.js';
 import { queueRank, queueSortKey } from '../../shared/queue.js';
 import { type AreaFields, areaDeltas, rebuildAreaCounts } from './area-counts.js';
-import { db, tableName } from './client.js';
+import { bulkDb, db, tableName } from './client.js';
 import { type DoneFields, doneDeltas, rebuildDoneCounts } from './done-counts.js';
 import { backoff, isWriteConflict } from './errors.js';
 import { COUNTERS_READY_KEY, counterPK, counterRecord, daySK, monthDaysSK, monthSK, shardSK } from './keys/counters.js';
@@ -92,7 +92,10 @@ export async function countBulkLoaded(items: (QueueFields & DoneFields & AreaFie
   const deltas = [...counterDeltas(loaded), ...doneDeltas(loaded), ...areaDeltas(loaded)];
   for (let i = 0; i < deltas.length; i += 16) {
     await Promise.all(
-      deltas.slice(i, i + 16).map(({ key, delta }) => withConflictRetry(() => db().send(new UpdateCommand(counterUpdate(key, delta, 0))))),
+      // The bulk client: a request-path timeout (3 s) turned a loaded DynamoDB Local into a failed import halfway.
+      deltas
+        .slice(i, i + 16)
+        .map(({ key, delta }) => withConflictRetry(() => bulkDb().send(new UpdateCommand(counterUpdate(key, delta, 0))))),
     );
   }
 }
