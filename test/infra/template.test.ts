@@ -327,7 +327,7 @@ describe('the site', () => {
 });
 
 describe('alarms', () => {
-  const alarms = () => ofType('AWS::CloudWatch::Alarm').map(([id, a]) => ({ id, ...a.Properties }));
+  const alarms = (): Cfn[] => ofType('AWS::CloudWatch::Alarm').map(([id, a]) => ({ id, ...a.Properties }));
 
   it('watches every dead-letter queue and notifies the configured address from one topic', () => {
     const queueIds = ofType('AWS::SQS::Queue').map(([id]) => id);

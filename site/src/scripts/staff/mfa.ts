@@ -93,6 +93,6 @@ export const cleanCode = (typed: string) => typed.replace(/[\s-]/g, '');
  * The SVG holds only paths: the secret and the user name are in its pixels, never in markup.
  */
 export async function qrCodeSvg(uri: string): Promise<string> {
-  const { toString } = await import('qrcode');
-  return toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } });
+  const qrcode = await import('qrcode');
+  return qrcode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } });
 }
