@@ -146,7 +146,7 @@ export function route<BS extends z.ZodType | undefined = undefined, QS extends z
     .handler(async (event) => {
       // Only requests that came through CloudFront (or the local server playing it), then who is calling:
       // a staff route answers 401 before it looks at the body.
-      requireViaCloudFront(header(event, ORIGIN_HEADER));
+      await requireViaCloudFront(header(event, ORIGIN_HEADER));
       await authenticateStaff(event, header(event, 'authorization'));
       // Media type, size and JSON syntax are checked at once; the schema only when the body is read.
       const raw = options.body ? readJsonBody(event) : undefined;

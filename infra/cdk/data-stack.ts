@@ -41,16 +41,15 @@ export class BoardDataStack extends Stack {
 
 function acknowledgeDataFindings(stack: BoardDataStack): void {
   const ack = (scope: Construct, id: string, reason: string) => Validations.of(scope).acknowledge({ id, reason });
-  ack(
-    stack.cursorKey.secret,
-    'AwsSolutions-SMG4',
-    'The secret is the HMAC key that signs list cursors (opaque paging positions over public lists), not a credential: rotating it only makes clients start a list again. Functions receive it at deploy time, so a rotation takes effect with the next deploy; rotate by putting a new random value and deploying (docs/runbook.md).',
-  );
-  ack(
-    stack.originSecret.secret,
-    'AwsSolutions-SMG4',
-    'The secret is the header CloudFront sends so the API serves only requests that came through CloudFront. CloudFront and the functions receive it at deploy time, so rotation is a deploy: put a new value, deploy with originSecretPreviousVersion (both values accepted while CloudFront propagates), then deploy without it (docs/runbook.md).',
-  );
+  // The rotation schedules are the service stack's (infra/cdk/rotation.ts): they need the distribution the
+  // origin secret's rotation updates, and cdk-nag looks for a schedule in the secret's own stack.
+  for (const secret of [stack.cursorKey.secret, stack.originSecret.secret]) {
+    ack(
+      secret,
+      'AwsSolutions-SMG4',
+      'The secret is rotated automatically every 30 days by the service stack (infra/cdk/rotation.ts: a RotationSchedule and the rotation function that also updates CloudFront), which has the distribution the origin secret rotation must update; the schedule is not in this stack, so the check cannot see it.',
+    );
+  }
   ack(
     stack.auth.userPool,
     'AwsSolutions-COG8',

@@ -10,6 +10,7 @@ import { MailEvents } from './mail.js';
 import { acknowledgeFindings } from './nag.js';
 import { Notifier } from './notifier.js';
 import { BoardDashboard, CostBudget } from './observability.js';
+import { SecretRotation } from './rotation.js';
 import { BoardSite } from './site.js';
 import { DerivedViews } from './views.js';
 
@@ -58,16 +59,23 @@ export class CivicboardStack extends Stack {
       sesIdentity: config.sesIdentity,
     });
     const views = new DerivedViews(this, 'Views', { table });
+    const rotation = new SecretRotation(this, 'Rotation', {
+      originSecret: data.originSecret.secret,
+      cursorKey: data.cursorKey.secret,
+      distribution: site.distribution,
+      apiFunctions: api.functions.values(),
+    });
     site.deploy(props.siteDir, {
       jurisdiction: { name: catalog.jurisdiction.name },
       map: catalog.jurisdiction.map,
       auth: { region: this.region, userPoolId: auth.userPool.userPoolId, userPoolClientId: auth.client.userPoolClientId, mfa: 'required' },
     });
     const consumers = [notifier.fn, views.fn, mail.fn];
+    const allFunctions = [...api.functions.values(), ...consumers, rotation.fn];
     reserveConcurrency(consumers, config.features.reservedConcurrency?.consumers);
     const alarms = new BoardAlarms(this, 'Alarms', {
       api: api.api,
-      functions: [...api.functions.values(), ...consumers],
+      functions: allFunctions,
       consumers: [notifier.fn, views.fn],
       deadLetters: notifier.deadLetters,
       alarmEmail: config.alarmEmail,
@@ -83,7 +91,7 @@ export class CivicboardStack extends Stack {
     );
     new BoardDashboard(this, 'Dashboard', {
       api: api.api,
-      functions: [...api.functions.values(), ...consumers],
+      functions: allFunctions,
       consumers: [notifier.fn, views.fn],
       queues: [notifier.deadLetters, views.deadLetters, mail.deadLetters],
       alarms: alarms.alarms,

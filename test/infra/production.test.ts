@@ -240,3 +240,66 @@ describe('protection (optional)', () => {
     expect(byValue(3)).toBe(3);
   });
 });
+
+describe('automatic secret rotation', () => {
+  let resources: Resources;
+  beforeAll(() => {
+    resources = synthBoard().resources as Resources;
+  });
+
+  it('rotates the origin secret and the cursor key every 30 days with the board rotation function', () => {
+    const schedules = ofType(resources, 'AWS::SecretsManager::RotationSchedule').map(([, s]) => s.Properties);
+    const secrets = ofType(resources, 'AWS::SecretsManager::Secret').map(([id]) => id);
+    expect(secrets).toHaveLength(2);
+    expect(schedules).toHaveLength(2);
+    const [rotateId] = ofType(resources, 'AWS::Lambda::Function')
+      .filter(([id]) => id.startsWith('RotationRotate'))
+      .map(([id]) => id);
+    for (const schedule of schedules) {
+      expect(schedule.RotationLambdaARN).toEqual({ 'Fn::GetAtt': [rotateId, 'Arn'] });
+      expect(schedule.RotationRules.ScheduleExpression).toBe('rate(30 days)');
+    }
+    // Each secret (in the data stack, imported by name of its export) has its schedule.
+    for (const secret of secrets)
+      expect(
+        schedules.some((s) => JSON.stringify(s.SecretId).includes(secret)),
+        secret,
+      ).toBe(true);
+  });
+
+  it('the rotation function may update only the distribution that sends the origin secret', () => {
+    const [[, fn]] = ofType(resources, 'AWS::Lambda::Function').filter(([id]) => id.startsWith('RotationRotate')) as [[string, Cfn]];
+    const [distributionId] = ofType(resources, 'AWS::CloudFront::Distribution').map(([id]) => id);
+    expect(fn.Properties.Environment.Variables.ROTATION_DISTRIBUTION_ID).toEqual({ Ref: distributionId });
+    const roleRef = fn.Properties.Role['Fn::GetAtt'][0];
+    const statements = ofType(resources, 'AWS::IAM::Policy')
+      .filter(([, p]) => p.Properties.Roles.some((r: Cfn) => r.Ref === roleRef))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+    const cloudfront = statements.filter((s: Cfn) => [s.Action].flat().some((a: string) => a.startsWith('cloudfront:')));
+    expect(cloudfront).toHaveLength(1);
+    expect([cloudfront[0].Action].flat().sort()).toEqual(['cloudfront:GetDistributionConfig', 'cloudfront:UpdateDistribution']);
+    expect(JSON.stringify(cloudfront[0].Resource)).toContain(distributionId);
+  });
+
+  it('every API function may re-read the origin secret (its ARN in the environment), and nothing else in Secrets Manager', () => {
+    const apiFns = ofType(resources, 'AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.CURSOR_KEY);
+    expect(apiFns).toHaveLength(ROUTES.length);
+    const originSecret = ofType(resources, 'AWS::SecretsManager::Secret').find(([, s]) => /CloudFront/.test(s.Properties.Description))![0];
+    for (const [id, fn] of apiFns) {
+      expect(JSON.stringify(fn.Properties.Environment.Variables.ORIGIN_SECRET_ARN), id).toContain(originSecret);
+      const roleRef = fn.Properties.Role['Fn::GetAtt'][0];
+      const sm = ofType(resources, 'AWS::IAM::Policy')
+        .filter(([, p]) => p.Properties.Roles.some((r: Cfn) => r.Ref === roleRef))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
+        .filter((s: Cfn) => [s.Action].flat().some((a: string) => a.startsWith('secretsmanager:')));
+      expect(sm.length, id).toBeGreaterThan(0);
+      for (const s of sm) {
+        expect(
+          [s.Action].flat().every((a: string) => a === 'secretsmanager:GetSecretValue' || a === 'secretsmanager:DescribeSecret'),
+          id,
+        ).toBe(true);
+        expect(JSON.stringify(s.Resource), id).toContain(originSecret);
+      }
+    }
+  });
+});

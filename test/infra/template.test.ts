@@ -365,8 +365,10 @@ describe('alarms', () => {
     expect(lag.map((a) => a.Dimensions[0].Value.Ref).sort()).toEqual(consumers.sort());
   });
 
-  it('counts errors of every board function in its error alarms', () => {
-    const boardFns = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.TABLE_NAME);
+  it('counts errors of every board function (and the secret rotation) in its error alarms', () => {
+    const boardFns = ofType('AWS::Lambda::Function').filter(
+      ([id, f]) => f.Properties.Environment?.Variables?.TABLE_NAME || id.startsWith('RotationRotate'),
+    );
     const watched = alarms()
       .filter((a) => a.id.startsWith('AlarmsFunctionErrors'))
       .flatMap((a) => a.Metrics.filter((m: Cfn) => m.MetricStat?.Metric.MetricName === 'Errors'))
