@@ -14,6 +14,7 @@ export const ENV = {
   publicBaseUrl: 'PUBLIC_BASE_URL',
   mailFrom: 'MAIL_FROM',
   sesEndpoint: 'SES_ENDPOINT',
+  sesConfigurationSet: 'SES_CONFIGURATION_SET',
   userPoolId: 'USER_POOL_ID',
   userPoolClientId: 'USER_POOL_CLIENT_ID',
   cognitoEndpoint: 'COGNITO_ENDPOINT',
@@ -31,6 +32,7 @@ const schema = z.object({
   // The jurisdiction folder's sender unless the deploy names another (CDK `-c senderEmail=`).
   [ENV.mailFrom]: z.string().min(3).default(jurisdiction.mail.from),
   [ENV.sesEndpoint]: z.url().optional(),
+  [ENV.sesConfigurationSet]: z.string().min(1).optional(),
   [ENV.userPoolId]: z.string().optional(),
   [ENV.userPoolClientId]: z.string().optional(),
   [ENV.cognitoEndpoint]: z.url().optional(),
@@ -95,6 +97,8 @@ export interface Config {
   publicBaseUrl: string;
   mailFrom: string;
   sesEndpoint?: string;
+  /** In AWS, the SES configuration set whose bounce and complaint events reach functions/ses-events. */
+  sesConfigurationSet?: string;
   userPoolId?: string;
   userPoolClientId?: string;
   cognitoEndpoint?: string;
@@ -121,6 +125,7 @@ export function config(): Config {
     publicBaseUrl: e[ENV.publicBaseUrl].replace(/\/$/, ''),
     mailFrom: e[ENV.mailFrom],
     sesEndpoint: e[ENV.sesEndpoint],
+    sesConfigurationSet: e[ENV.sesConfigurationSet],
     userPoolId: e[ENV.userPoolId],
     userPoolClientId: e[ENV.userPoolClientId],
     cognitoEndpoint: e[ENV.cognitoEndpoint],
