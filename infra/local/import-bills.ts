@@ -1,5 +1,6 @@
 import { commitImportedBill, historyRecords, needsWrite, storedSources, writeHistory } from '../../functions/store/bill-import.js';
 import { type ImportProblem, mapLegiscanExport } from '../../shared/bills/legiscan.js';
+import type { ImportReport } from '../../shared/bills/legiscan-report.js';
 import { billService } from '../../shared/bills/service.js';
 import { readLegiscanFolder, sessionNamer } from './legiscan-csv.js';
 
@@ -19,6 +20,8 @@ export interface ImportSummary {
   rejected: number;
   offWorkflow: number;
   problems: ImportProblem[];
+  /** Bills per final stage, walk/status disagreements, unmapped phrasings (see formatImportReport). */
+  report: ImportReport;
   seconds: number;
 }
 
@@ -32,13 +35,13 @@ export async function importBills(
   opts: {
     session?: string;
     concurrency?: number;
-    onProgress?: (step: ImportProgress, s: Omit<ImportSummary, 'problems' | 'seconds'>) => void;
+    onProgress?: (step: ImportProgress, s: Omit<ImportSummary, 'problems' | 'report' | 'seconds'>) => void;
   } = {},
 ): Promise<ImportSummary> {
   const started = Date.now();
   const service = billService();
   const data = readLegiscanFolder(folder);
-  const { bills, problems } = mapLegiscanExport(data, {
+  const { bills, problems, report } = mapLegiscanExport(data, {
     workflow: service.workflow,
     serviceCode: service.code,
     sessionName: sessionNamer(folder, opts.session),
@@ -66,5 +69,5 @@ export async function importBills(
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency ?? 8 }, worker));
-  return { ...summary, problems, seconds: (Date.now() - started) / 1000 };
+  return { ...summary, problems, report, seconds: (Date.now() - started) / 1000 };
 }

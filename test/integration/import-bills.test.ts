@@ -33,7 +33,7 @@ describe('importing the project’s mini LegiScan export', () => {
 
   it('maps every bill and roll call, stages from the last action, and reports the rows it could not map', async () => {
     const summary = await importBills(MINI, { session });
-    expect(summary).toMatchObject({ bills: 5, rollCalls: 4, created: 5, unchanged: 0, rejected: 0 });
+    expect(summary).toMatchObject({ bills: 11, rollCalls: 7, created: 11, unchanged: 0, rejected: 0 });
     const reasons = summary.problems.map((p) => `${p.file}: ${p.reason}`);
     expect(reasons).toEqual(
       expect.arrayContaining([
@@ -49,7 +49,18 @@ describe('importing the project’s mini LegiScan export', () => {
       HB40: 'introduced',
       HB50: 'scheduled',
       SB20: 'enacted',
+      HB60: 'enacted',
+      SB70: 'enacted',
+      HB80: 'passed_both',
+      HB90: 'failed',
+      SB100: 'with_executive',
+      HB110: 'vetoed',
     });
+    expect(summary.report.disagreements.map((d) => `${d.number} ${d.status} ${d.walk}→${d.chosen}`)).toEqual([
+      'HB60 Passed signed→enacted',
+      'SB70 Passed committee→enacted',
+      'HB90 Failed committee→failed',
+    ]);
     const sb20 = (await api('/api/bills/legiscan-1002')).body;
     expect(sb20.sponsors).toEqual([expect.objectContaining({ name: 'Bo Birch', role: 'primary', party: 'R' })]);
     type PublicVote = { chamber: string; yes: number; no: number; result: string; rollCall?: unknown };
@@ -71,7 +82,7 @@ describe('importing the project’s mini LegiScan export', () => {
   it('a second run changes nothing', async () => {
     const before = await api('/api/bills/legiscan-1002');
     const summary = await importBills(MINI, { session });
-    expect(summary).toMatchObject({ created: 0, updated: 0, unchanged: 5, rejected: 0 });
+    expect(summary).toMatchObject({ created: 0, updated: 0, unchanged: 11, rejected: 0 });
     const after = await api('/api/bills/legiscan-1002');
     expect(after.text).toBe(before.text);
   });
@@ -102,7 +113,7 @@ describe.skipIf(!hasAlaska)(`importing the Alaska 2025-2026 LegiScan export${has
       HR1: 'enacted', // HOUSE RESOLVE NO. 1
       HB1: 'committee', // READ THE FIRST TIME - REFERRALS; STA, FIN
       HB32: 'withdrawn', // NOT INTRODUCED
-      SCR3: 'failed', // FAILED PASSAGE in the House
+      SCR3: 'enacted', // FAILED PASSAGE in the House, but LegiScan says Passed: the status wins
     };
     for (const [number, status] of Object.entries(expected)) {
       const res = await api(`/api/bills/${number}`);
@@ -115,6 +126,22 @@ describe.skipIf(!hasAlaska)(`importing the Alaska 2025-2026 LegiScan export${has
       to: 'enacted',
       note: expect.stringContaining('EFFECTIVE DATE(S) OF LAW'),
     });
+  });
+
+  it('reports the bills whose LegiScan status overrode the walk, and every Passed/Vetoed/Failed bill ends in its done state', async () => {
+    expect(first.report.disagreements).toContainEqual({ number: 'SCR3', status: 'Passed', walk: 'failed', chosen: 'enacted' });
+    expect(first.report.disagreements).toHaveLength(6);
+    const scr3 = (await api('/api/bills/SCR3')).body;
+    expect(scr3.history.at(-1)).toMatchObject({ type: 'transition', from: 'failed', to: 'enacted' });
+    const byStatus = new Map(
+      (parse(readFileSync(join(ALASKA, 'bills.csv'), 'utf8'), { columns: true }) as Record<string, string>[]).map((r) => [`legiscan-${r.bill_id}`, r.status]),
+    );
+    const done: Record<string, string[]> = { '4': ['enacted'], '5': ['vetoed'], '6': ['failed', 'withdrawn'] };
+    const stored = await allBills(session);
+    const outcomes = stored.filter((b) => done[byStatus.get(b.id) ?? '']);
+    expect(outcomes.length).toBeGreaterThan(0);
+    for (const b of outcomes) expect(done[byStatus.get(b.id) as string], b.number).toContain(b.status);
+    expect(first.report.byStage.reduce((n, s) => n + s.bills, 0)).toBe(rows(ALASKA, 'bills.csv'));
   });
 
   it('a re-import changes nothing', async () => {
