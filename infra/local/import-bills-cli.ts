@@ -40,6 +40,9 @@ try {
   console.log(
     `${s.created} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected; ${s.offWorkflow} recorded moves outside the workflow`,
   );
+  console.log(
+    `${s.people.members} members and ${s.people.committees} committees: ${s.people.written} written, ${s.people.unchanged} unchanged`,
+  );
   if (s.problems.length) {
     console.log(`\n${s.problems.length} rows could not be mapped (fully):`);
     for (const p of s.problems) console.log(`  ${p.file}${p.row ? `:${p.row}` : ''}: ${p.reason}`);

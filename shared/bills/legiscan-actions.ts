@@ -25,7 +25,13 @@ const NOT_THE_BILL =
 /** The families, in the order they are tried (see docs/bills.md, "Adding a rule"). */
 export const ACTION_RULES: readonly ActionRule[] = [
   // Alaska's journal abbreviations: a committee list is a referral, "FIN RPT 9DP" a committee report.
-  { family: 'committee abbreviations', kind: 'referral-list', raw: true, match: /^[A-Z&]{2,4}(, ?[A-Z&]{2,4})*$/, unless: /^(LOST|DIED|HELD|READ|SENT|PASS|FAIL|VETO|LAW|ACT)$/ },
+  {
+    family: 'committee abbreviations',
+    kind: 'referral-list',
+    raw: true,
+    match: /^[A-Z&]{2,4}(, ?[A-Z&]{2,4})*$/,
+    unless: /^(LOST|DIED|HELD|READ|SENT|PASS|FAIL|VETO|LAW|ACT)$/,
+  },
   { family: 'committee report (abbreviated)', kind: 'committee-report', raw: true, match: /^[A-Z&]{2,4} RPT\b/ },
   {
     family: 'veto override',
@@ -78,7 +84,8 @@ export const ACTION_RULES: readonly ActionRule[] = [
     kind: 'referral-committee',
     match:
       /\bREFERRED\b|\bREFER (UN)?(AMENDED )?TO\b|\bASSIGNED TO\b|\bREFERRAL ADDED\b|\bRE ?REFERRED\b|\bRECOMMITTED\b|\bASSIGNED TO (THE )?(\w+ ){0,5}COMMITTEE\b|\bTO (THE )?COMMITTEE ON\b|\bSENT TO (THE )?(\w+ ){0,4}COMMITTEE\b/,
-    unless: /\bGOVERNOR\b|\bSECRETARY OF STATE\b|\bCOMMITTEE OF THE WHOLE\b|\bCONFERENCE\b|\bENGROSSING\b|\bENROLLING\b|\bAMENDMENT|\bCALENDAR\b|\bTHIRD READING\b/,
+    unless:
+      /\bGOVERNOR\b|\bSECRETARY OF STATE\b|\bCOMMITTEE OF THE WHOLE\b|\bCONFERENCE\b|\bENGROSSING\b|\bENROLLING\b|\bAMENDMENT|\bCALENDAR\b|\bTHIRD READING\b/,
   },
   {
     family: 'reported from committee',
@@ -111,7 +118,8 @@ export const ACTION_RULES: readonly ActionRule[] = [
   {
     family: 'introduced',
     kind: 'introduction',
-    match: /\bREAD (THE |A )?FIRST TIME\b|\bFIRST READING\b|\bINTRODUCED\b|\bRECEIVED FROM (THE )?(HOUSE|SENATE|ASSEMBLY)\b|\bARRIVED IN (THE )?(HOUSE|SENATE|ASSEMBLY)\b/,
+    match:
+      /\bREAD (THE |A )?FIRST TIME\b|\bFIRST READING\b|\bINTRODUCED\b|\bRECEIVED FROM (THE )?(HOUSE|SENATE|ASSEMBLY)\b|\bARRIVED IN (THE )?(HOUSE|SENATE|ASSEMBLY)\b/,
     unless: /^NOT INTRODUCED\b|\bAMENDMENT|\bSUBSTITUTE\b/,
   },
   { family: 'prefiled', kind: 'filing', match: /^PREFILE(D)?\b|^PRE FILED\b|\bPREFILED\b|^FILED\b|\bFILED FOR INTRODUCTION\b/ },
@@ -119,7 +127,8 @@ export const ACTION_RULES: readonly ActionRule[] = [
     family: 'withdrawn',
     kind: 'withdrawal',
     match: /^NOT INTRODUCED\b|\bWITHDRAWN\b/,
-    unless: /\bAM\b|\bAMENDMENTS?\b|\bFROM (THE )?(\w+ ){0,4}(COMMITTEE|CALENDAR)\b|\bMOTION\b|\bREFERRAL\b|\bCOSPONSOR|\bSPONSORSHIP\b|\bOFFERED\b/,
+    unless:
+      /\bAM\b|\bAMENDMENTS?\b|\bFROM (THE )?(\w+ ){0,4}(COMMITTEE|CALENDAR)\b|\bMOTION\b|\bREFERRAL\b|\bCOSPONSOR|\bSPONSORSHIP\b|\bOFFERED\b/,
   },
 ];
 
@@ -139,7 +148,11 @@ export function normalizeAction(action: string): string {
 
 /** The rule an action falls under, or undefined when it changes no stage. */
 export function ruleFor(action: string): ActionRule | undefined {
-  const raw = action.toUpperCase().replace(/\s+/g, ' ').replace(/[\s.;:]+$/, '').trim();
+  const raw = action
+    .toUpperCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.;:]+$/, '')
+    .trim();
   const text = normalizeAction(action);
   return ACTION_RULES.find((r) => {
     const t = r.raw ? raw : text;

@@ -24,7 +24,9 @@ export function importReport(bills: ImportedBill[], workflow: Workflow): ImportR
     for (const p of b.unmapped) phrasings.set(p, (phrasings.get(p) ?? 0) + 1);
   }
   return {
-    byStage: workflow.states.filter((s) => stages.has(s.id)).map((s) => ({ stage: s.id, label: s.label, bills: stages.get(s.id) as number })),
+    byStage: workflow.states
+      .filter((s) => stages.has(s.id))
+      .map((s) => ({ stage: s.id, label: s.label, bills: stages.get(s.id) as number })),
     disagreements: bills
       .filter((b) => b.statusOverride)
       .map((b) => ({ number: b.bill.number, ...(b.statusOverride as NonNullable<ImportedBill['statusOverride']>) })),

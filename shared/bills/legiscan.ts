@@ -4,6 +4,7 @@ import { type HistoryEvent, stripUndefined } from '../items.js';
 import { httpUrlProblem } from '../links.js';
 import { stateOf } from '../workflow.js';
 import { actionShape, classifyAction, committeesReferred, scheduledDate } from './legiscan-actions.js';
+import { type CommitteePages, type MemberPages, mapLegiscanPeople } from './legiscan-people.js';
 import { type ImportReport, importReport } from './legiscan-report.js';
 import { chamberOf, decodeExport, mapSponsors, mapVotes, noon } from './legiscan-rows.js';
 import { reconcileStatus, STATUS_STAGES, stageRank } from './legiscan-stage.js';
@@ -41,7 +42,6 @@ export interface ImportedBill {
   unmapped: string[];
 }
 
-
 const group = <T>(rows: T[], key: (r: T) => string) => {
   const map = new Map<string, T[]>();
   for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
@@ -57,7 +57,12 @@ const group = <T>(rows: T[], key: (r: T) => string) => {
 export function mapLegiscanExport(
   data: LegiscanExport,
   opts: { workflow: Workflow; serviceCode: string; sessionName: (sessionId: string) => string },
-): { bills: ImportedBill[]; problems: ImportProblem[]; report: ImportReport } {
+): {
+  bills: ImportedBill[];
+  problems: ImportProblem[];
+  report: ImportReport;
+  people: { members: MemberPages[]; committees: CommitteePages[] };
+} {
   data = decodeExport(data);
   const problems: ImportProblem[] = [];
   const billIds = new Set(data.bills.map((b) => b.bill_id));
@@ -98,7 +103,7 @@ export function mapLegiscanExport(
       session: opts.sessionName(row.session_id as string),
     });
   });
-  return { bills, problems, report: importReport(bills, opts.workflow) };
+  return { bills, problems, report: importReport(bills, opts.workflow), people: mapLegiscanPeople(data, bills) };
 }
 
 /**
@@ -109,7 +114,16 @@ function historySteps(row: Record<string, string>, rows: Record<string, string>[
   const order = (r: Record<string, string>) => Number(r.sequence) || 0;
   const sorted = [...rows].sort((a, b) => order(a) - order(b) || (a.date ?? '').localeCompare(b.date ?? ''));
   if (sorted.length || !row.last_action || !row.last_action_date) return sorted;
-  return [{ bill_id: row.bill_id as string, date: row.last_action_date, chamber: '', sequence: '1', action: row.last_action, fromLastAction: '1' }];
+  return [
+    {
+      bill_id: row.bill_id as string,
+      date: row.last_action_date,
+      chamber: '',
+      sequence: '1',
+      action: row.last_action,
+      fromLastAction: '1',
+    },
+  ];
 }
 
 /** A roll call as a walk signal: a passed passage vote in a chamber means the bill passed that chamber. */
@@ -119,7 +133,12 @@ function rollCallSignals(rows: Record<string, string>[]): Record<string, string>
       const motion = (r.description ?? '').replace(/^(House|Senate):\s*/, '');
       return inferVoteType(motion) === 'passage' && Number(r.yea) > Number(r.nay);
     })
-    .map((r) => ({ date: r.date as string, chamber: r.chamber as string, rollCall: r.roll_call_id as string, action: r.description as string }));
+    .map((r) => ({
+      date: r.date as string,
+      chamber: r.chamber as string,
+      rollCall: r.roll_call_id as string,
+      action: r.description as string,
+    }));
 }
 
 /**
@@ -172,7 +191,10 @@ function mapBill(
     ctx.problems.push({
       file: 'bills.csv',
       row: ctx.row,
-      reason: steps.length > 0 ? `${number} has no history; its stage comes from last_action` : `${number} has no history; imported as "${initial.label}"`,
+      reason:
+        steps.length > 0
+          ? `${number} has no history; its stage comes from last_action`
+          : `${number} has no history; imported as "${initial.label}"`,
     });
 
   let state: WorkflowState = initial;
@@ -193,7 +215,9 @@ function mapBill(
   ];
   const unmapped: string[] = [];
   // Roll calls come after the history rows of their day: they confirm a passage, or supply a missing one.
-  const signals = [...steps, ...rollCallSignals(rollcallRows)].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.rollCall ? 1 : 0) - (b.rollCall ? 1 : 0));
+  const signals = [...steps, ...rollCallSignals(rollcallRows)].sort(
+    (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.rollCall ? 1 : 0) - (b.rollCall ? 1 : 0),
+  );
   for (const step of signals) {
     const at = noon(step.date as string);
     const chamber = chamberOf(step.chamber) ?? origin;
@@ -265,7 +289,7 @@ function mapBill(
     const statusAt = row.status_date ? noon(row.status_date) : lastAt;
     events.push({
       id: `${id}-status`,
-      at: statusAt > lastAt ? statusAt : lastAt,
+      at: [statusAt, lastAt].sort()[1] as string,
       actor: { type: 'system' },
       type: 'transition',
       from: state.id,

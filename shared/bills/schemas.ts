@@ -132,3 +132,11 @@ export type ListBillsQuery = z.output<typeof listBillsQuerySchema>;
 
 /** An office's private note on a bill; '' clears it. */
 export const watchNoteSchema = z.object({ note: freeText({ max: LIMITS.note, shape: 'multiline', allowEmpty: true }) }).strict();
+
+/** `GET /api/bills/members/{id}` and `/committees/{name}`: which chunk of the long lists (0 = the first). */
+export const peoplePageQuerySchema = z
+  .object({
+    page: z.coerce.number('must be a page number like 0').int('must be a whole number').min(0, 'must be 0 or more').max(9999).default(0),
+  })
+  .strict();
+export type PeoplePageQuery = z.output<typeof peoplePageQuerySchema>;

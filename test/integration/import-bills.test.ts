@@ -28,9 +28,10 @@ beforeAll(() => {
   useTestTable();
 });
 
-describe('importing the project’s mini LegiScan export', () => {
-  const session = `mini-${Date.now().toString(36)}`;
+/** One session for the mini export's bills across this file's describes (bill ids do not depend on the session). */
+const session = `mini-${Date.now().toString(36)}`;
 
+describe('importing the project’s mini LegiScan export', () => {
   it('maps every bill and roll call, stages from the last action, and reports the rows it could not map', async () => {
     const summary = await importBills(MINI, { session });
     expect(summary).toMatchObject({ bills: 11, rollCalls: 7, created: 11, unchanged: 0, rejected: 0 });
@@ -88,8 +89,83 @@ describe('importing the project’s mini LegiScan export', () => {
   });
 });
 
+describe('members and committees from the mini export', () => {
+  const csv = (file: string) => parse(readFileSync(join(MINI, file), 'utf8'), { columns: true }) as Record<string, string>[];
+  const CODE: Record<string, string> = { '1': 'yes', '2': 'no', '3': 'abstain', '4': 'absent' };
+
+  beforeAll(async () => {
+    await importBills(MINI, { session });
+  }, 60_000);
+
+  it('a member’s roll-call record equals the votes file for that person, with attendance counted from it', async () => {
+    const rollcalls = new Map(csv('rollcalls.csv').map((r) => [r.roll_call_id, r]));
+    for (const person of ['1', '2', '3']) {
+      const res = await api(`/api/bills/members/${person}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toMatch(/public/);
+      const expected = csv('votes.csv')
+        .filter((v) => v.people_id === person && rollcalls.has(v.roll_call_id))
+        .map((v) => ({
+          rollCallId: v.roll_call_id,
+          billId: `legiscan-${rollcalls.get(v.roll_call_id)?.bill_id}`,
+          vote: CODE[v.vote as string],
+        }))
+        .sort((a, b) => Number(a.rollCallId) - Number(b.rollCallId));
+      const got = (res.body.votes as { rollCallId: string; billId: string; vote: string }[])
+        .map(({ rollCallId, billId, vote }) => ({ rollCallId, billId, vote }))
+        .sort((a, b) => Number(a.rollCallId) - Number(b.rollCallId));
+      expect(got, `person ${person}`).toEqual(expected);
+      const a = res.body.member.attendance;
+      expect(a.total).toBe(expected.length);
+      expect(a.absent).toBe(expected.filter((v) => v.vote === 'absent').length);
+    }
+  });
+
+  it('a member page lists the bills they sponsor, and bills link their sponsors to it', async () => {
+    const res = await api('/api/bills/members/3');
+    expect(res.body.member).toMatchObject({ name: 'Cy Cedar', party: 'I', district: 'HD-003', chamber: 'House' });
+    expect(res.body.bills.map((b: { number: string; role: string }) => `${b.number} ${b.role}`)).toEqual([
+      'HB30 primary',
+      'HB60 primary',
+      'HB110 primary',
+    ]);
+    const hb60 = (await api('/api/bills/legiscan-1006')).body;
+    expect(hb60.sponsors.map((s: { memberId?: string }) => s.memberId)).toEqual(['3', '1']);
+  });
+
+  it('a committee page, by its name in any case, lists the bills referred to it and its hearings', async () => {
+    const res = await api(`/api/bills/committees/${encodeURIComponent('house ways AND means')}`);
+    expect(res.status).toBe(200);
+    expect(res.body.committee).toMatchObject({ name: 'House Ways & Means', chamber: 'House', bills: 2, hearings: 2 });
+    expect(res.body.bills.map((b: { number: string; pending: boolean }) => [b.number, b.pending])).toEqual([
+      ['HB80', false],
+      ['HB90', true],
+    ]);
+    expect(res.body.hearings.map((h: { number: string; action: string }) => `${h.number}: ${h.action}`)).toEqual([
+      'HB80: Committee hearing held',
+      'HB90: Heard in committee',
+    ]);
+  });
+
+  it('an unknown member or committee is a 404 problem, a bad page a 400 naming it', async () => {
+    const member = await api('/api/bills/members/99999');
+    expect(member.status).toBe(404);
+    expect(member.headers.get('content-type')).toMatch(/problem\+json/);
+    expect((await api('/api/bills/committees/No%20Such%20Committee')).status).toBe(404);
+    const bad = await api('/api/bills/members/1?page=-1');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('page');
+    expect((await api('/api/bills/members/1?page=5')).body.votes).toEqual([]); // control: past the end is an empty page
+  });
+
+  it('a re-import writes no member or committee again', async () => {
+    const again = await importBills(MINI, { session });
+    expect(again.people).toMatchObject({ members: 3, committees: 2, written: 0, unchanged: 5 });
+  });
+});
+
 describe.skipIf(!hasAlaska)(`importing the Alaska 2025-2026 LegiScan export${hasAlaska ? '' : ` — SKIPPED: ${ALASKA} not found`}`, () => {
-  const session = '2025-2026';
+  const akSession = '2025-2026';
   let first: Awaited<ReturnType<typeof importBills>>;
 
   beforeAll(async () => {
@@ -100,7 +176,7 @@ describe.skipIf(!hasAlaska)(`importing the Alaska 2025-2026 LegiScan export${has
     expect(first.bills).toBe(rows(ALASKA, 'bills.csv'));
     expect(first.rejected).toBe(0);
     expect(first.offWorkflow).toBe(0); // every stage move in the journal is one the workflow allows
-    const stored = await allBills(session);
+    const stored = await allBills(akSession);
     expect(stored).toHaveLength(rows(ALASKA, 'bills.csv'));
     expect(stored.reduce((n, b) => n + b.votes.length, 0)).toBe(rows(ALASKA, 'rollcalls.csv'));
   });
@@ -118,7 +194,7 @@ describe.skipIf(!hasAlaska)(`importing the Alaska 2025-2026 LegiScan export${has
     for (const [number, status] of Object.entries(expected)) {
       const res = await api(`/api/bills/${number}`);
       expect(res.body.status, number).toBe(status);
-      expect(res.body.session).toBe(session);
+      expect(res.body.session).toBe(akSession);
     }
     const hb65 = (await api('/api/bills/HB65')).body;
     expect(hb65.history.at(-1)).toMatchObject({
@@ -134,10 +210,13 @@ describe.skipIf(!hasAlaska)(`importing the Alaska 2025-2026 LegiScan export${has
     const scr3 = (await api('/api/bills/SCR3')).body;
     expect(scr3.history.at(-1)).toMatchObject({ type: 'transition', from: 'failed', to: 'enacted' });
     const byStatus = new Map(
-      (parse(readFileSync(join(ALASKA, 'bills.csv'), 'utf8'), { columns: true }) as Record<string, string>[]).map((r) => [`legiscan-${r.bill_id}`, r.status]),
+      (parse(readFileSync(join(ALASKA, 'bills.csv'), 'utf8'), { columns: true }) as Record<string, string>[]).map((r) => [
+        `legiscan-${r.bill_id}`,
+        r.status,
+      ]),
     );
     const done: Record<string, string[]> = { '4': ['enacted'], '5': ['vetoed'], '6': ['failed', 'withdrawn'] };
-    const stored = await allBills(session);
+    const stored = await allBills(akSession);
     const outcomes = stored.filter((b) => done[byStatus.get(b.id) ?? '']);
     expect(outcomes.length).toBeGreaterThan(0);
     for (const b of outcomes) expect(done[byStatus.get(b.id) as string], b.number).toContain(b.status);

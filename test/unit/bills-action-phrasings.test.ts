@@ -169,6 +169,6 @@ describe('the action vocabulary across legislatures', () => {
 
   it('spells out ordinals and drops punctuation when normalising', () => {
     expect(normalizeAction('Passed 3rd Reading; Sent to the Governor.')).toBe('PASSED THIRD READING SENT TO THE GOVERNOR');
-    expect(normalizeAction("Read 2nd time & passed")).toBe('READ SECOND TIME PASSED');
+    expect(normalizeAction('Read 2nd time & passed')).toBe('READ SECOND TIME PASSED');
   });
 });

@@ -82,7 +82,7 @@ describe('mapping an export', () => {
   it('keeps a bill in committee until every referred committee has reported', () => {
     const hb10 = map().bills.find((b) => b.bill.number === 'HB10')!;
     expect(hb10.bill.status).toBe('committee');
-    expect(hb10.bill.committee).toBe('House Transportation');
+    expect(hb10.bill.committee).toBe('House Public Works');
   });
 });
 
@@ -112,7 +112,12 @@ describe('choosing the stage from every signal of the export', () => {
     const sb70 = bills.find((b) => b.bill.number === 'SB70')!;
     expect(sb70.walkStage).toBe('committee');
     expect(sb70.bill.status).toBe('enacted');
-    expect(sb70.events.at(-1)).toMatchObject({ type: 'transition', from: 'committee', to: 'enacted', note: expect.stringContaining('LegiScan status: Passed') });
+    expect(sb70.events.at(-1)).toMatchObject({
+      type: 'transition',
+      from: 'committee',
+      to: 'enacted',
+      note: expect.stringContaining('LegiScan status: Passed'),
+    });
     expect(report.disagreements).toEqual([
       { number: 'HB60', status: 'Passed', walk: 'signed', chosen: 'enacted' },
       { number: 'SB70', status: 'Passed', walk: 'committee', chosen: 'enacted' },

@@ -4,6 +4,7 @@ import {
   billTransitionSchema,
   createBillSchema,
   listBillsQuerySchema,
+  peoplePageQuerySchema,
   voteSchema,
   watchNoteSchema,
 } from '../../../shared/bills/schemas.js';
@@ -49,6 +50,8 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/staff/services/{serviceCode}/members': {},
   'GET /api/bills': { query: listBillsQuerySchema },
   'GET /api/bills/{id}': {},
+  'GET /api/bills/members/{id}': { query: peoplePageQuerySchema },
+  'GET /api/bills/committees/{name}': { query: peoplePageQuerySchema },
   'POST /api/bills/{id}/subscriptions': { body: followSchema },
   'POST /api/staff/bills': { body: createBillSchema },
   'GET /api/staff/bills/{id}': {},
