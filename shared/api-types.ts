@@ -8,6 +8,7 @@ import type { Phase, Service, WorkflowState } from './catalog/index.js';
 import type { Assignee, HistoryEvent, Item } from './items.js';
 
 export type { Chamber, RollCallEntry } from './bills/model.js';
+export type { CommitteePage, MemberPage } from './bills/people.js';
 export type { PublicBill, PublicVote } from './bills/public.js';
 export type { Phase } from './catalog/index.js';
 export type { HistoryEvent } from './items.js';

@@ -6,9 +6,11 @@ import {
   type Committee,
   type CommitteeBill,
   type CommitteeHearing,
+  type CommitteePage,
   committeeKey,
   type Member,
   type MemberBill,
+  type MemberPage,
   type MemberVoteRecord,
   PEOPLE_CHUNK,
 } from '../../shared/bills/people.js';
@@ -78,7 +80,7 @@ function phasesFor(query: ListBillsQuery): readonly Phase[] {
 const MEMBER_ID = /^[\w-]{1,40}$/;
 
 /** A legislator's page: profile with attendance, one chunk of sponsored bills and of the roll-call record. */
-export async function memberDetail(id: string, page: number) {
+export async function memberDetail(id: string, page: number): Promise<MemberPage> {
   const member = MEMBER_ID.test(id) ? await getProfile<Member>('member', id) : undefined;
   if (!member) throw new NotFoundError(`There is no member "${id.slice(0, 40)}".`);
   const [bills, votes] = await Promise.all([
@@ -90,7 +92,7 @@ export async function memberDetail(id: string, page: number) {
 }
 
 /** A committee's page by name (any case or punctuation): profile, one chunk of its bills and of its hearings. */
-export async function committeeDetail(name: string, page: number) {
+export async function committeeDetail(name: string, page: number): Promise<CommitteePage> {
   const key = committeeKey(name);
   const committee = key ? await getProfile<Committee>('committee', key) : undefined;
   if (!committee) throw new NotFoundError(`There is no committee "${name.slice(0, 80)}".`);

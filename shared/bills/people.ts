@@ -100,3 +100,21 @@ export function chunks<T>(list: T[], size = PEOPLE_CHUNK): T[][] {
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
 }
+
+/** `GET /api/bills/members/{id}?page=`: the profile, and chunk `page` of the sponsored bills and of the roll-call record. */
+export interface MemberPage {
+  member: Member;
+  bills: MemberBill[];
+  votes: MemberVoteRecord[];
+  page: number;
+  pages: number;
+}
+
+/** `GET /api/bills/committees/{name}?page=`: the profile, and chunk `page` of its bills and of its hearings. */
+export interface CommitteePage {
+  committee: Committee;
+  bills: CommitteeBill[];
+  hearings: CommitteeHearing[];
+  page: number;
+  pages: number;
+}
