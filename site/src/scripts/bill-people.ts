@@ -16,11 +16,7 @@ export function percent(part: number, whole: number): string {
 /** A table with a caption (read by screen readers) and column headers, in a horizontally scrolling region. */
 export function table(id: string, caption: string, headers: string[], rows: (Node | string)[][]): HTMLElement {
   // Narrow screens scroll the table, not the page; the region is focusable so a keyboard can scroll it too.
-  return el(
-    'div',
-    { class: 'table-scroll', role: 'region', 'aria-label': caption, tabindex: 0 },
-    tableOf(id, caption, headers, rows),
-  );
+  return el('div', { class: 'table-scroll', role: 'region', 'aria-label': caption, tabindex: 0 }, tableOf(id, caption, headers, rows));
 }
 
 function tableOf(id: string, caption: string, headers: string[], rows: (Node | string)[][]): HTMLElement {
