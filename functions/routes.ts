@@ -185,6 +185,22 @@ export const ROUTES: RouteDefinition[] = [
     access: 'write',
     table: [...READ, 'DeleteItem'],
   },
+  {
+    method: 'GET',
+    path: '/api/staff/watchlist-alerts',
+    handler: 'staff-bills/get-watch-alerts',
+    auth: 'staff',
+    access: 'read',
+    table: READ,
+  },
+  {
+    method: 'PUT',
+    path: '/api/staff/watchlist-alerts',
+    handler: 'staff-bills/put-watch-alerts',
+    auth: 'staff',
+    access: 'write',
+    table: ['PutItem', 'DeleteItem'],
+  },
 ];
 
 /** `GET /api/reports/{id}`: the API Gateway route key of a route. */

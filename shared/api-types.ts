@@ -61,6 +61,8 @@ export interface WatchNote {
   office: string;
   note: string;
   updatedAt: string;
+  /** Every version of the note, newest first: what it said, who wrote it, when. */
+  history?: { note: string; at: string; by: { id: string; name: string } }[];
 }
 
 /**

@@ -23,7 +23,7 @@ import { type BillListing, listBillsPage } from '../store/bill-lists.js';
 import { getChunk, getProfile } from '../store/bill-people.js';
 import { getBillWithRollCalls } from '../store/bills.js';
 import type { Page } from '../store/lists.js';
-import { findWatch, type WatchEntry } from '../store/watchlist.js';
+import { findWatch, type NoteVersion, noteHistory, type WatchEntry } from '../store/watchlist.js';
 
 export interface BillDetail {
   bill: Bill;
@@ -40,11 +40,15 @@ export async function billDetail(idOrNumber: string): Promise<BillDetail> {
 }
 
 /** The same for legislature staff, with their own office's note on it when they belong to an office. */
-export async function staffBillDetail(actor: StaffActor, idOrNumber: string): Promise<BillDetail & { watch?: WatchEntry }> {
+export async function staffBillDetail(
+  actor: StaffActor,
+  idOrNumber: string,
+): Promise<BillDetail & { watch?: WatchEntry & { history: NoteVersion[] } }> {
   requireTeam(actor, billService());
   const detail = await getBillWithRollCalls(idOrNumber);
   const office = actor.groups.some((g) => g.startsWith(OFFICE_GROUP_PREFIX)) ? officeOf(actor) : undefined;
-  return { ...detail, watch: office ? await findWatch(office, detail.bill.id) : undefined };
+  const [watch, history] = office ? await Promise.all([findWatch(office, detail.bill.id), noteHistory(office, detail.bill.id)]) : [];
+  return { ...detail, watch: watch && { ...watch, history: history ?? [] } };
 }
 
 /** Bills by phase, stage, session, sponsor or text; `upForVote=true` lists scheduled votes, soonest first. */

@@ -140,3 +140,10 @@ export const peoplePageQuerySchema = z
   })
   .strict();
 export type PeoplePageQuery = z.output<typeof peoplePageQuerySchema>;
+
+/** `GET /api/staff/watchlist?format=csv`: the watchlist as a CSV download instead of JSON. */
+export const watchlistQuerySchema = z.object({ format: z.enum(['json', 'csv'], 'must be "json" or "csv"').optional() }).strict();
+export type WatchlistQuery = z.output<typeof watchlistQuerySchema>;
+
+/** `PUT /api/staff/watchlist-alerts`: whether the caller gets an email when a watched bill moves or is voted on. */
+export const watchAlertsSchema = z.object({ enabled: z.boolean('must be true or false') }).strict();

@@ -10,6 +10,9 @@ export type PeopleList = 'BILLS' | 'VOTES' | 'HEARINGS';
  *   BILLNO#<number> SESSION#<session>   a bill number's uniqueness record per session
  *   ITEM#<bill id>  VOTE#<at>#<vote id> a vote's roll call, beside the bill's events
  *   OFFICE#<office> WATCH#<bill id>     an office's watchlist entry with its private note
+ *   OFFICE#<office> NOTE#<bill id>#<at>#<id>  one version of the office's note (who, when): its history
+ *   OFFICE#<office> ALERT#<user id>     a member who asked for emails when a watched bill moves or is voted on
+ *   WATCHERS#<bill id> OFFICE#<office>  which offices watch a bill (for the notifier; no note, not the bill's partition)
  *   MEMBER#<id>     PROFILE             a legislator: name, party, district, attendance, counts, hash
  *   MEMBER#<id>     BILLS#<nnnn>        a chunk of the bills they sponsor (number order)
  *   MEMBER#<id>     VOTES#<nnnn>        a chunk of their roll-call record (oldest first)
@@ -52,3 +55,13 @@ export const chunkKey = (kind: PeopleKind, id: string, list: PeopleList, page: n
   PK: peoplePK(kind, id),
   SK: `${list}#${String(page).padStart(4, '0')}`,
 });
+
+export const NOTE_PREFIX = 'NOTE#';
+export const ALERT_PREFIX = 'ALERT#';
+export const noteKey = (office: string, billId: string, at: string, id: string) => ({
+  PK: officePK(office),
+  SK: `${NOTE_PREFIX}${billId}#${at}#${id}`,
+});
+export const alertKey = (office: string, userId: string) => ({ PK: officePK(office), SK: `${ALERT_PREFIX}${userId}` });
+export const watchersPK = (billId: string) => `WATCHERS#${billId}`;
+export const watcherKey = (billId: string, office: string) => ({ PK: watchersPK(billId), SK: `OFFICE#${office}` });

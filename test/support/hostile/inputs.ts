@@ -6,6 +6,8 @@ import {
   listBillsQuerySchema,
   peoplePageQuerySchema,
   voteSchema,
+  watchAlertsSchema,
+  watchlistQuerySchema,
   watchNoteSchema,
 } from '../../../shared/bills/schemas.js';
 import {
@@ -57,9 +59,11 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/staff/bills/{id}': {},
   'POST /api/staff/bills/{id}/transitions': { body: billTransitionSchema },
   'POST /api/staff/bills/{id}/votes': { body: voteSchema },
-  'GET /api/staff/watchlist': {},
+  'GET /api/staff/watchlist': { query: watchlistQuerySchema },
   'PUT /api/staff/watchlist/{id}': { body: watchNoteSchema },
   'DELETE /api/staff/watchlist/{id}': {},
+  'GET /api/staff/watchlist-alerts': {},
+  'PUT /api/staff/watchlist-alerts': { body: watchAlertsSchema },
 };
 
 export const inputsOf = (route: RouteDefinition): RouteInputs | undefined => ROUTE_INPUTS[routeKey(route)];
