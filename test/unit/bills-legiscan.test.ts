@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readLegiscanFolder } from '../../infra/local/legiscan-csv.js';
 import { mapLegiscanExport } from '../../shared/bills/legiscan.js';
 import { classifyAction, scheduledDate } from '../../shared/bills/legiscan-actions.js';
+import { formatImportReport } from '../../shared/bills/legiscan-report.js';
 import { billService } from '../../shared/bills/service.js';
 
 const MINI = join(import.meta.dirname, '..', 'fixtures', 'legiscan-mini');
@@ -169,5 +170,19 @@ describe('choosing the stage from every signal of the export', () => {
     );
     expect(report.unmapped.map((u) => u.phrasing)).not.toContain('GOVERNOR SIGNED');
     expect(report.byStage).toContainEqual({ stage: 'enacted', label: 'Enacted', bills: 3 });
+  });
+});
+
+describe('the import report as the CLI prints it', () => {
+  it('lists stages, each disagreement with what was chosen, and the top unmapped phrasings with how many more', () => {
+    const { report } = map();
+    const lines = formatImportReport(report, service.workflow, 2);
+    expect(lines[0]).toBe('Bills per final stage:');
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}Enacted +3$/));
+    expect(lines).toContain('  SB70: status "Passed", actions lead to "In committee" → "Enacted"');
+    expect(lines).toContain(
+      `Unmapped phrasings (plain actions, stage unchanged): ${report.unmapped.length} phrasings, ${report.unmapped.reduce((n, u) => n + u.count, 0)} actions`,
+    );
+    expect(lines.at(-1)).toBe(`  … and ${report.unmapped.length - 2} more phrasings`);
   });
 });
