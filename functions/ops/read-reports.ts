@@ -9,6 +9,7 @@ import type { ListReportsQuery, QueueQuery, StaffListQuery } from '../../shared/
 import { getItemWithHistory } from '../store/items.js';
 import { type ItemFilter, listAssignedPage, listInBoxPage, listQueuePage, listRecentPage, type Page } from '../store/lists.js';
 import { queuePosition } from '../store/queue-counts.js';
+import type { Deferred } from './input.js';
 
 export interface ReportDetail {
   item: Item;
@@ -62,8 +63,12 @@ export const UNASSIGNED = 'none';
  * The staff work list: only services the actor may act on (naming another service is a 403), narrowed by
  * service, status, phase, priority and assignee (`me`, `none`, a username).
  */
-export async function staffReports(actor: StaffActor, query: StaffListQuery): Promise<Page<Item>> {
+export async function staffReports(actor: StaffActor, body: Deferred<StaffListQuery>, requested?: string): Promise<Page<Item>> {
   let services = listServices('report').filter((s) => canActOn(actor, s));
+  // The service asked for decides who may list (403) before the rest of the query is checked (400).
+  const asked = requested && findService(requested);
+  if (asked && asked.kind === 'report') requireTeam(actor, asked);
+  const query = body();
   if (query.service) {
     const service = serviceParam(query.service);
     requireTeam(actor, service);
