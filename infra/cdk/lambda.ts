@@ -6,9 +6,9 @@ import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda'
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { TABLE_DEFINITION } from '../../functions/store/table.js';
 import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { JURISDICTION_ID_ENV, jurisdictionInject } from './jurisdiction-bundle.js';
-import { TABLE_DEFINITION } from '../../functions/store/table.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
