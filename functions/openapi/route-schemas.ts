@@ -1,5 +1,14 @@
 import * as z from 'zod';
-import { billTransitionSchema, createBillSchema, listBillsQuerySchema, voteSchema, watchNoteSchema } from '../../shared/bills/schemas.js';
+import {
+  billTransitionSchema,
+  createBillSchema,
+  listBillsQuerySchema,
+  peoplePageQuerySchema,
+  voteSchema,
+  watchAlertsSchema,
+  watchlistQuerySchema,
+  watchNoteSchema,
+} from '../../shared/bills/schemas.js';
 import { createApiKeySchema } from '../../shared/open311/api-keys.js';
 import { open311ListQuerySchema, open311PostSchema } from '../../shared/open311/input.js';
 import {
@@ -65,9 +74,15 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
   'GET /api/staff/bills/{id}': { ok: 200 },
   'POST /api/staff/bills/{id}/transitions': { body: billTransitionSchema, ok: 200 },
   'POST /api/staff/bills/{id}/votes': { body: voteSchema, ok: 201 },
-  'GET /api/staff/watchlist': { ok: 200 },
+  'GET /api/staff/watchlist': { query: watchlistQuerySchema, ok: 200 },
   'PUT /api/staff/watchlist/{id}': { body: watchNoteSchema, ok: 200 },
   'DELETE /api/staff/watchlist/{id}': { ok: 200 },
+  'GET /api/areas': { ok: 200 },
+  'GET /api/areas/shapes': { ok: 200 },
+  'GET /api/bills/members/{id}': { query: peoplePageQuerySchema, ok: 200 },
+  'GET /api/bills/committees/{name}': { query: peoplePageQuerySchema, ok: 200 },
+  'GET /api/staff/watchlist-alerts': { ok: 200 },
+  'PUT /api/staff/watchlist-alerts': { body: watchAlertsSchema, ok: 200 },
   'POST /api/staff/api-keys': { body: createApiKeySchema, ok: 201 },
   'GET /api/staff/api-keys': { ok: 200 },
   'DELETE /api/staff/api-keys/{id}': { ok: 204, answers: 'none' },

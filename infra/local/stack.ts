@@ -8,7 +8,9 @@ import { matchesFilter, NOTIFIER_FILTER } from '../../functions/notify/filter.js
 import { NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
 import { db } from '../../functions/store/client.js';
 import { ensureQueueCounts } from '../../functions/store/queue-counts.js';
-import { catalog } from '../../shared/catalog/index.js';
+import { listServices } from '../../shared/catalog/index.js';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
+import { publicConfig } from '../../shared/jurisdiction/public.js';
 import { type CognitoIds, ensureCognito, localCognito } from './cognito-setup.js';
 import { seedDemoBills } from './demo-bills.js';
 import { startCognito, startSes } from './emulators.js';
@@ -205,11 +207,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     // The back-office connector (docs/open311.md), only when a service forwards to an Open311 upstream:
     // a third stream reader for new reports, and the upstream sync on a timer (a schedule in AWS).
-    const connector = catalog.services.some((s) => s.open311) ? await startConnector(urls.dynamodb, tableName, log) : undefined;
+    const connector = listServices('report').some((s) => s.open311) ? await startConnector(urls.dynamodb, tableName, log) : undefined;
 
     const siteConfig = {
-      jurisdiction: { name: catalog.jurisdiction.name },
-      map: catalog.jurisdiction.map,
+      ...publicConfig(jurisdiction),
       auth: {
         region: 'eu-west-2',
         userPoolId: cognito.userPoolId,

@@ -4,7 +4,10 @@ import {
   billTransitionSchema,
   createBillSchema,
   listBillsQuerySchema,
+  peoplePageQuerySchema,
   voteSchema,
+  watchAlertsSchema,
+  watchlistQuerySchema,
   watchNoteSchema,
 } from '../../../shared/bills/schemas.js';
 import { createApiKeySchema } from '../../../shared/open311/api-keys.js';
@@ -42,6 +45,8 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/reports/{id}': {},
   'GET /api/completed-months': { query: completedMonthsQuerySchema },
   'GET /api/queues/{serviceCode}': { query: queueQuerySchema },
+  'GET /api/areas': {},
+  'GET /api/areas/shapes': {},
   'POST /api/reports/{id}/subscriptions': { body: followSchema },
   'GET /api/subscriptions/confirm': { query: linkTokenQuerySchema },
   'GET /api/subscriptions/unsubscribe': { query: linkTokenQuerySchema },
@@ -54,12 +59,14 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/staff/services/{serviceCode}/members': {},
   'GET /api/bills': { query: listBillsQuerySchema },
   'GET /api/bills/{id}': {},
+  'GET /api/bills/members/{id}': { query: peoplePageQuerySchema },
+  'GET /api/bills/committees/{name}': { query: peoplePageQuerySchema },
   'POST /api/bills/{id}/subscriptions': { body: followSchema },
   'POST /api/staff/bills': { body: createBillSchema },
   'GET /api/staff/bills/{id}': {},
   'POST /api/staff/bills/{id}/transitions': { body: billTransitionSchema },
   'POST /api/staff/bills/{id}/votes': { body: voteSchema },
-  'GET /api/staff/watchlist': {},
+  'GET /api/staff/watchlist': { query: watchlistQuerySchema },
   'PUT /api/staff/watchlist/{id}': { body: watchNoteSchema },
   'DELETE /api/staff/watchlist/{id}': {},
   'POST /api/staff/api-keys': { body: createApiKeySchema },
@@ -77,6 +84,8 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /open311/v2/services/{service_code}': { query: jurisdictionQuery },
   'GET /open311/v2/requests/{service_request_id}': { query: jurisdictionQuery },
   'GET /open311/v2/tokens/{token}': { query: jurisdictionQuery },
+  'GET /api/staff/watchlist-alerts': {},
+  'PUT /api/staff/watchlist-alerts': { body: watchAlertsSchema },
 };
 
 export const inputsOf = (route: RouteDefinition): RouteInputs | undefined => ROUTE_INPUTS[routeKey(route)];
