@@ -2,6 +2,8 @@ import type { Actor } from './actor.js';
 import type { Phase, Service } from './catalog/index.js';
 import { catalog } from './catalog/index.js';
 import { ValidationError } from './errors.js';
+import type { Redaction } from './moderation.js';
+import type { ItemPhoto } from './photos.js';
 import type { Priority } from './queue.js';
 import type { CreateReportInput, Location, Reporter, Visibility } from './schemas.js';
 import { stateOf, type TransitionOutcome } from './workflow.js';
@@ -10,7 +12,9 @@ import { stateOf, type TransitionOutcome } from './workflow.js';
 export type ActorRef = { type: 'citizen' } | { type: 'system' } | { type: 'staff'; id: string; name: string };
 
 /** `vote` and `action` are bills': a recorded vote (its counts in the note) and a legislative action without a stage change. */
-export type EventType = 'created' | 'transition' | 'comment' | 'field' | 'assigned' | 'vote' | 'action';
+export type EventType = 'created' | 'transition' | 'comment' | 'field' | 'assigned' | 'vote' | 'action' | ModerationEventType;
+/** Moderation's internal events (shared/moderation.ts). */
+export type ModerationEventType = 'redacted' | 'hidden' | 'unhidden' | 'flags-resolved';
 
 /** One append-only history event. */
 export interface HistoryEvent {
@@ -54,6 +58,12 @@ export interface Item {
   closedAt?: string;
   resolution?: string;
   duplicateOf?: string;
+  /** Photos the citizen attached (shared/photos.ts). */
+  photos?: ItemPhoto[];
+  /** Staff hid the report (shared/moderation.ts): out of every public list; its public routes answer 410. */
+  hidden?: boolean;
+  /** Text the public sees replaced; the original stays here for staff (shared/moderation.ts). */
+  redactions?: Redaction[];
 }
 
 /** A change ready to persist: the new item, the events it appends and the notifications it causes. */
@@ -123,6 +133,7 @@ export function newReport(
     priority: 'normal',
     reporter: input.reporter,
     reporterNotify: email ? input.subscribe !== false : undefined,
+    photos: input.photos?.length ? input.photos.map((p) => (typeof p === 'string' ? { id: p } : stripUndefined({ id: p.uploadId, alt: p.alt }))) : undefined,
     version: 1,
     createdAt: ids.now,
     updatedAt: ids.now,

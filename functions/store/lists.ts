@@ -23,6 +23,8 @@ export interface ItemFilter {
   priority?: string;
   /** Only items nobody owns. */
   unassigned?: boolean;
+  /** Public lists: leave out reports staff hid (docs/moderation.md). */
+  visibleOnly?: boolean;
 }
 
 /** A service's waiting items in queue order, each with its position. */
@@ -66,6 +68,7 @@ function fieldFilters(filter: ItemFilter): Filters {
   if (filter.status) filters.equal('status', filter.status);
   if (filter.priority) filters.equal('priority', filter.priority);
   if (filter.unassigned) filters.missing('assignee');
+  if (filter.visibleOnly) filters.missing('hidden');
   return filters;
 }
 

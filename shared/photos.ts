@@ -1,0 +1,88 @@
+import * as z from 'zod';
+import { freeText } from './fields.js';
+
+/**
+ * Photos on reports (SPEC §11, docs/photos.md). Pure: what may be uploaded, how a stored photo is named
+ * and what the public is shown. Uploading (presigned POST), processing (sharp) and storage live in
+ * functions/photos and the store.
+ */
+
+/** What a phone or a camera produces and a browser can send; anything else is refused before upload. */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'] as const;
+export type PhotoType = (typeof PHOTO_TYPES)[number];
+
+export const PHOTO_LIMITS = {
+  /** Largest original accepted, enforced by the upload policy itself (content-length-range). */
+  bytes: 10 * 1024 * 1024,
+  perReport: 3,
+  /** Longest side of the display size and of the thumbnail. */
+  displayPx: 1600,
+  thumbPx: 320,
+  /** Decoded pixels refused before decoding: a 10 MB PNG can claim 30000 x 30000 (a decompression bomb). */
+  maxInputPixels: 50_000_000,
+  /** How long a presigned POST may be used. */
+  uploadSeconds: 300,
+  alt: 300,
+} as const;
+
+export const uploadRequestSchema = z
+  .object({
+    contentType: z.enum(PHOTO_TYPES, `must be one of ${PHOTO_TYPES.join(', ')}`),
+    size: z
+      .int('must be the file size in bytes')
+      .min(1, 'must be at least 1 byte')
+      .max(PHOTO_LIMITS.bytes, `a photo may be at most ${PHOTO_LIMITS.bytes / 1024 / 1024} MB`),
+  })
+  .strict();
+export type UploadRequest = z.infer<typeof uploadRequestSchema>;
+
+/** Upload ids are ULIDs: 26 Crockford base-32 characters. */
+export const uploadIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an upload id from POST /api/reports/uploads');
+
+/** A report's `photos`: upload ids, or `{uploadId, alt}` with the citizen's description of the photo. */
+export const reportPhotoSchema = z.union([
+  uploadIdSchema,
+  z.object({ uploadId: uploadIdSchema, alt: freeText({ max: PHOTO_LIMITS.alt }).optional() }).strict(),
+]);
+export const reportPhotosSchema = z
+  .array(reportPhotoSchema)
+  .max(PHOTO_LIMITS.perReport, `a report may have at most ${PHOTO_LIMITS.perReport} photos`)
+  .refine((list) => new Set(list.map((p) => (typeof p === 'string' ? p : p.uploadId))).size === list.length, 'the same photo is listed twice');
+export type ReportPhotoInput = z.infer<typeof reportPhotoSchema>;
+
+/** Where an upload is in its life: waiting for the file, processed, or refused with a reason the citizen reads. */
+export type UploadStatus = 'pending' | 'ready' | 'failed';
+
+/** A photo as stored on its report. `id` is its upload id; its files are named after it and never change. */
+export interface ItemPhoto {
+  id: string;
+  alt?: string;
+  /** Staff hid it (a redaction of `photo:<id>`): the public no longer sees it. */
+  hidden?: boolean;
+}
+
+export interface PublicPhoto {
+  id: string;
+  url: string;
+  thumbUrl: string;
+  alt?: string;
+}
+
+/** The processed files' keys (in the processed bucket, served under `/photos/` by CloudFront and the local server). */
+export const photoKeys = (id: string) => ({ display: `photos/${id}/display.webp`, thumb: `photos/${id}/thumb.webp` });
+
+/** The private key of an upload's original: never served. */
+export const originalKey = (uploadId: string) => `originals/${uploadId}`;
+
+/**
+ * The public view of a report's photos: those not hidden, with root-relative immutable URLs.
+ * @example publicPhotos([{ id: 'A' }, { id: 'B', hidden: true }])[0]?.thumbUrl // '/photos/A/thumb.webp'
+ */
+export function publicPhotos(photos: readonly ItemPhoto[] | undefined): PublicPhoto[] | undefined {
+  const shown = (photos ?? []).filter((p) => !p.hidden);
+  if (!shown.length) return undefined;
+  return shown.map((p) => {
+    const keys = photoKeys(p.id);
+    return { id: p.id, url: `/${keys.display}`, thumbUrl: `/${keys.thumb}`, ...(p.alt ? { alt: p.alt } : {}) };
+  });
+}
