@@ -133,7 +133,9 @@ export function newReport(
     priority: 'normal',
     reporter: input.reporter,
     reporterNotify: email ? input.subscribe !== false : undefined,
-    photos: input.photos?.length ? input.photos.map((p) => (typeof p === 'string' ? { id: p } : stripUndefined({ id: p.uploadId, alt: p.alt }))) : undefined,
+    photos: input.photos?.length
+      ? input.photos.map((p) => (typeof p === 'string' ? { id: p } : stripUndefined({ id: p.uploadId, alt: p.alt })))
+      : undefined,
     version: 1,
     createdAt: ids.now,
     updatedAt: ids.now,

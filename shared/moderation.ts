@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Actor } from './actor.js';
 import { ValidationError } from './errors.js';
 import { freeText } from './fields.js';
-import { type Change, type HistoryEvent, type Item, actorRef } from './items.js';
+import { actorRef, type Change, type HistoryEvent, type Item } from './items.js';
 
 /**
  * Moderation (docs/moderation.md): staff hide a report or a photo and redact text; anyone flags an item.
@@ -20,9 +20,7 @@ export const REDACTABLE = /^(title|description|address|comment:[0-9A-HJKMNP-TV-Z
 
 export const redactionSchema = z
   .object({
-    field: z
-      .string()
-      .regex(REDACTABLE, 'must be title, description, address, comment:<eventId> or photo:<photoId>'),
+    field: z.string().regex(REDACTABLE, 'must be title, description, address, comment:<eventId> or photo:<photoId>'),
     reason: freeText({ max: MODERATION_LIMITS.reason }),
     replacement: freeText({ max: MODERATION_LIMITS.replacement }).optional(),
   })
@@ -33,7 +31,10 @@ export const flagSchema = z
   .object({
     reason: freeText({ max: MODERATION_LIMITS.reason }),
     /** A public comment of the item, by its event id, when the flag is about that comment. */
-    comment: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be the id of a public comment on this item').optional(),
+    comment: z
+      .string()
+      .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be the id of a public comment on this item')
+      .optional(),
   })
   .strict();
 export type FlagInput = z.infer<typeof flagSchema>;
@@ -72,7 +73,8 @@ export function redactedEvent(item: Pick<Item, 'redactions'>, event: HistoryEven
   let out = comment && event.note !== undefined ? { ...event, note: comment.replacement } : event;
   // A title or address edit quotes the old and new text: both go when the field is redacted.
   const edited = event.type === 'field' && event.field ? item.redactions?.find((r) => r.field === event.field) : undefined;
-  if (edited) out = { ...out, ...(out.from !== undefined && { from: edited.replacement }), ...(out.to !== undefined && { to: edited.replacement }) };
+  if (edited)
+    out = { ...out, ...(out.from !== undefined && { from: edited.replacement }), ...(out.to !== undefined && { to: edited.replacement }) };
   return out;
 }
 
@@ -127,7 +129,13 @@ export function applyRedaction(
  * still see it. Sets the flag on `next` and returns the internal event (it emails nobody), or nothing
  * when the report is already so.
  */
-export function applyHidden(item: Item, next: Item, hidden: boolean, actor: Actor, opts: { now: string; eventId: string }): HistoryEvent | undefined {
+export function applyHidden(
+  item: Item,
+  next: Item,
+  hidden: boolean,
+  actor: Actor,
+  opts: { now: string; eventId: string },
+): HistoryEvent | undefined {
   if (Boolean(item.hidden) === hidden) return undefined;
   if (hidden) next.hidden = true;
   else delete next.hidden;

@@ -47,7 +47,10 @@ export const reportPhotoSchema = z.union([
 export const reportPhotosSchema = z
   .array(reportPhotoSchema)
   .max(PHOTO_LIMITS.perReport, `a report may have at most ${PHOTO_LIMITS.perReport} photos`)
-  .refine((list) => new Set(list.map((p) => (typeof p === 'string' ? p : p.uploadId))).size === list.length, 'the same photo is listed twice');
+  .refine(
+    (list) => new Set(list.map((p) => (typeof p === 'string' ? p : p.uploadId))).size === list.length,
+    'the same photo is listed twice',
+  );
 export type ReportPhotoInput = z.infer<typeof reportPhotoSchema>;
 
 /** Where an upload is in its life: waiting for the file, processed, or refused with a reason the citizen reads. */
@@ -69,14 +72,14 @@ export interface PublicPhoto {
 }
 
 /** The processed files' keys (in the processed bucket, served under `/photos/` by CloudFront and the local server). */
-export const photoKeys = (id: string) => ({ display: `photos/${id}/display.webp`, thumb: `photos/${id}/thumb.webp` });
+export const photoKeys = (id: string) => ({ display: `photos/${id}/display.jpg`, thumb: `photos/${id}/thumb.jpg` });
 
 /** The private key of an upload's original: never served. */
 export const originalKey = (uploadId: string) => `originals/${uploadId}`;
 
 /**
  * The public view of a report's photos: those not hidden, with root-relative immutable URLs.
- * @example publicPhotos([{ id: 'A' }, { id: 'B', hidden: true }])[0]?.thumbUrl // '/photos/A/thumb.webp'
+ * @example publicPhotos([{ id: 'A' }, { id: 'B', hidden: true }])[0]?.thumbUrl // '/photos/A/thumb.jpg'
  */
 export function publicPhotos(photos: readonly ItemPhoto[] | undefined): PublicPhoto[] | undefined {
   const shown = (photos ?? []).filter((p) => !p.hidden);
