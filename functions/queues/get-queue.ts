@@ -1,5 +1,5 @@
-import { publicText, statusLabel } from '../../shared/public-view.js';
 import { redactedText } from '../../shared/moderation.js';
+import { publicText, statusLabel } from '../../shared/public-view.js';
 import { queueQuerySchema } from '../../shared/schemas.js';
 import { json, PUBLIC_CACHE, route } from '../lib/http.js';
 import { serviceQueue } from '../ops/read-reports.js';
