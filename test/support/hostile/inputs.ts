@@ -7,6 +7,8 @@ import {
   voteSchema,
   watchNoteSchema,
 } from '../../../shared/bills/schemas.js';
+import { flagSchema, redactionSchema, resolveFlagsSchema } from '../../../shared/moderation.js';
+import { uploadRequestSchema } from '../../../shared/photos.js';
 import {
   commentSchema,
   completedMonthsQuerySchema,
@@ -57,6 +59,12 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/staff/watchlist': {},
   'PUT /api/staff/watchlist/{id}': { body: watchNoteSchema },
   'DELETE /api/staff/watchlist/{id}': {},
+  'POST /api/reports/uploads': { body: uploadRequestSchema },
+  'GET /api/reports/uploads/{uploadId}': {},
+  'POST /api/reports/{id}/flags': { body: flagSchema },
+  'POST /api/staff/reports/{id}/redactions': { body: redactionSchema },
+  'POST /api/staff/reports/{id}/flag-resolutions': { body: resolveFlagsSchema },
+  'GET /api/staff/moderation': {},
 };
 
 export const inputsOf = (route: RouteDefinition): RouteInputs | undefined => ROUTE_INPUTS[routeKey(route)];
