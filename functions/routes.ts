@@ -64,7 +64,14 @@ export const ROUTES: RouteDefinition[] = [
     table: [...READ, 'PutItem', 'UpdateItem'],
     signsUploads: true,
   },
-  { method: 'GET', path: '/api/reports/uploads/{uploadId}', handler: 'reports/get-upload', auth: 'public', access: 'read', table: ['GetItem'] },
+  {
+    method: 'GET',
+    path: '/api/reports/uploads/{uploadId}',
+    handler: 'reports/get-upload',
+    auth: 'public',
+    access: 'read',
+    table: ['GetItem'],
+  },
   {
     method: 'POST',
     path: '/api/reports/{id}/flags',

@@ -54,7 +54,10 @@ export async function resolveFlags(actor: StaffActor, idOrRef: string, body: Def
         if (hidden) events.push(hidden);
       }
       if (input.action === 'redact' && input.redaction) {
-        const redacted = applyRedaction(item, await historyFor(item, input.redaction.field), input.redaction, actor, { now, eventId: ulid() });
+        const redacted = applyRedaction(item, await historyFor(item, input.redaction.field), input.redaction, actor, {
+          now,
+          eventId: ulid(),
+        });
         next = { ...redacted.item };
         events.push(...redacted.events);
       }

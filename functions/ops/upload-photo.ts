@@ -51,9 +51,11 @@ export async function checkPhotos(photos: readonly ItemPhoto[] | undefined): Pro
   const errors = ids.flatMap((id, i) => {
     const upload = found.get(id);
     const path = `photos.${i}`;
-    if (!upload || upload.itemId) return [{ path, message: 'this upload does not exist, has expired or is on another report: add the photo again' }];
+    if (!upload || upload.itemId)
+      return [{ path, message: 'this upload does not exist, has expired or is on another report: add the photo again' }];
     if (upload.status === 'failed') return [{ path, message: upload.reason ?? 'this photo could not be processed' }];
-    if (upload.status === 'pending') return [{ path, message: 'this photo has not finished uploading: wait for it, or send the report without it' }];
+    if (upload.status === 'pending')
+      return [{ path, message: 'this photo has not finished uploading: wait for it, or send the report without it' }];
     return [];
   });
   if (errors.length) throw new ValidationError(errors);

@@ -80,7 +80,8 @@ export async function rebuildDoneCounts(serviceCodes: string[]): Promise<void> {
     IndexName: 'phase',
     KeyConditionExpression: 'phasePK = :pk',
     ExpressionAttributeValues: { ':pk': 'report#done' },
-    ProjectionExpression: 'kind, phase, serviceCode, updatedAt, hidden',
+    ProjectionExpression: 'kind, phase, serviceCode, updatedAt, #hidden',
+    ExpressionAttributeNames: { '#hidden': 'hidden' },
   });
   for await (const page of pages) done.push(...((page.Items ?? []) as DoneFields[]));
   const counts = new Map(doneDeltas(done.map((after) => ({ after }))).map(({ key, delta }) => [`${key.PK}\n${key.SK}#0`, delta]));

@@ -83,8 +83,10 @@ function checkObject(condition: Record<string, string>, value: (n: string) => st
 function checkArray(condition: Condition & unknown[], value: (n: string) => string | undefined, size: number, covered: Set<string>) {
   const [op, a, b] = condition as [string, string | number, string | number];
   if (op === 'content-length-range') {
-    if (size > Number(b)) return { status: 400 as const, code: 'EntityTooLarge', message: 'Your proposed upload exceeds the maximum allowed size' };
-    if (size < Number(a)) return { status: 400 as const, code: 'EntityTooSmall', message: 'Your proposed upload is smaller than the minimum allowed size' };
+    if (size > Number(b))
+      return { status: 400 as const, code: 'EntityTooLarge', message: 'Your proposed upload exceeds the maximum allowed size' };
+    if (size < Number(a))
+      return { status: 400 as const, code: 'EntityTooSmall', message: 'Your proposed upload is smaller than the minimum allowed size' };
     return undefined;
   }
   const field = String(a).replace(/^\$/, '').toLowerCase();

@@ -53,7 +53,13 @@ async function readLimited(req: IncomingMessage, max: number): Promise<Buffer | 
 }
 
 export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
-  const s3rver = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: opts.directory, configureBuckets: opts.buckets.map((name) => ({ name })) });
+  const s3rver = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    silent: true,
+    directory: opts.directory,
+    configureBuckets: opts.buckets.map((name) => ({ name })),
+  });
   const address = await s3rver.run();
   const internalUrl = `http://127.0.0.1:${address.port}`;
   s3rver.on('event', (event) => {
@@ -64,12 +70,21 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
 
   async function upload(req: IncomingMessage, res: ServerResponse, bucket: string): Promise<void> {
     const body = await readLimited(req, MAX_POST_BYTES);
-    if (!body) return xmlError(res, { status: 400, code: 'EntityTooLarge', message: 'Your proposed upload exceeds the maximum allowed size' }, cors);
+    if (!body)
+      return xmlError(res, { status: 400, code: 'EntityTooLarge', message: 'Your proposed upload exceeds the maximum allowed size' }, cors);
     let form: FormData;
     try {
-      form = await new Request('http://s3.local/', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body: new Uint8Array(body) }).formData();
+      form = await new Request('http://s3.local/', {
+        method: 'POST',
+        headers: { 'content-type': req.headers['content-type'] ?? '' },
+        body: new Uint8Array(body),
+      }).formData();
     } catch {
-      return xmlError(res, { status: 400, code: 'MalformedPOSTRequest', message: 'The body of your POST request is not well-formed multipart/form-data.' }, cors);
+      return xmlError(
+        res,
+        { status: 400, code: 'MalformedPOSTRequest', message: 'The body of your POST request is not well-formed multipart/form-data.' },
+        cors,
+      );
     }
     const fields: Record<string, string> = {};
     let file: File | undefined;
@@ -80,7 +95,8 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
       }
       if (typeof value === 'string') fields[name] = value;
     }
-    if (!file) return xmlError(res, { status: 400, code: 'InvalidArgument', message: 'POST requires exactly one file upload per request.' }, cors);
+    if (!file)
+      return xmlError(res, { status: 400, code: 'InvalidArgument', message: 'POST requires exactly one file upload per request.' }, cors);
     const refusal = checkPostPolicy(fields, file.size, bucket, { secretAccessKey: opts.secretAccessKey });
     if (refusal) return xmlError(res, refusal, cors);
     const key = Object.entries(fields).find(([k]) => k.toLowerCase() === 'key')?.[1] ?? '';
@@ -112,7 +128,12 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
     const path = new URL(req.url ?? '/', 'http://s3.local').pathname;
     const bucket = path.split('/')[1] ?? '';
     if (req.method === 'OPTIONS') {
-      res.writeHead(200, { ...cors, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': '*', 'access-control-max-age': '600' });
+      res.writeHead(200, {
+        ...cors,
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers': '*',
+        'access-control-max-age': '600',
+      });
       return void res.end();
     }
     const isUpload = req.method === 'POST' && path === `/${bucket}` && /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');

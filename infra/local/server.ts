@@ -166,7 +166,8 @@ function serveStatic(res: ServerResponse, url: URL, siteDir: string, cognitoOrig
  * immutable (a photo's URL never names other bytes), 404 for anything that is not there.
  */
 async function servePhoto(res: ServerResponse, url: URL, photoOrigin: string): Promise<void> {
-  if (!/^\/photos\/[0-9A-HJKMNP-TV-Z]{26}\/(display|thumb)\.jpg$/.test(url.pathname)) return problem(res, 404, 'Not found', 'No such photo.');
+  if (!/^\/photos\/[0-9A-HJKMNP-TV-Z]{26}\/(display|thumb)\.jpg$/.test(url.pathname))
+    return problem(res, 404, 'Not found', 'No such photo.');
   const found = await fetch(`${photoOrigin}${url.pathname}`);
   if (!found.ok) return problem(res, 404, 'Not found', 'No such photo.');
   res.writeHead(200, {
@@ -230,7 +231,9 @@ export function startServer(opts: ServerOptions): Promise<Server> {
     const url = requestUrl(req);
     // A Host that is no host name would make `new URL` throw inside the listener, which ends the process.
     if (!url) return problem(res, 400, 'Bad request', 'The Host header is not a host name.');
-    const work = url.pathname.startsWith('/api/') ? handleApi(req, res, url, opts) : Promise.resolve().then(() => serveOther(res, url, opts));
+    const work = url.pathname.startsWith('/api/')
+      ? handleApi(req, res, url, opts)
+      : Promise.resolve().then(() => serveOther(res, url, opts));
     work.catch((err: unknown) => {
       console.error('local server error', err);
       if (!res.headersSent) problem(res, 500, 'Internal error', 'Internal error.');
