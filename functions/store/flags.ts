@@ -31,9 +31,10 @@ export async function addFlag(item: Pick<Item, 'id' | 'reference' | 'serviceCode
   const base = {
     TableName: tableName(),
     Key: flagKey(item.id),
-    ExpressionAttributeNames: { '#n': 'count' },
+    // count and reference are DynamoDB reserved words.
+    ExpressionAttributeNames: { '#n': 'count', '#ref': 'reference' },
   };
-  const common = 'SET entity = :e, itemId = :id, reference = :ref, serviceCode = :svc, lastAt = :at, firstAt = if_not_exists(firstAt, :at)';
+  const common = 'SET entity = :e, itemId = :id, #ref = :ref, serviceCode = :svc, lastAt = :at, firstAt = if_not_exists(firstAt, :at)';
   const values = { ':e': 'flags', ':id': item.id, ':ref': item.reference, ':svc': item.serviceCode, ':at': flag.at, ':one': 1 };
   try {
     await db().send(

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../shared/limits.js';
 import { PHOTO_LIMITS } from '../../shared/photos.js';
-import { api, reportBody } from '../support/api.js';
+import { api, reportBody, signIn } from '../support/api.js';
 import { postFrom, uniqueClientAddress } from '../support/client.js';
 import { gpsJpeg, postToBucket, requestUpload, settled, uploadPhoto } from '../support/photos.js';
 
@@ -56,6 +56,26 @@ describe('a report with photos', () => {
     const again = await api('/api/reports', { body: reportBody({ photos: [report.photos[0]!.id] }) });
     expect(again.status).toBe(400);
     expect(again.body.errors[0]).toMatchObject({ path: 'photos.0' });
+  });
+
+  it('staff hide a photo with a redaction: the public no longer lists it, staff still do', async () => {
+    const uploadId = await uploadPhoto(await gpsJpeg());
+    const created = await api('/api/reports', { body: reportBody({ photos: [uploadId] }) });
+    expect(created.body.photos).toHaveLength(1); // positive control
+    const token = await signIn('roads.officer');
+    const res = await api(`/api/staff/reports/${created.body.id}/redactions`, {
+      token,
+      body: { field: `photo:${uploadId}`, reason: 'shows a child' },
+    });
+    expect(res.status, res.text).toBe(201);
+    const item = await api(`/api/reports/${created.body.id}`);
+    expect(item.body.photos).toBeUndefined();
+    expect(item.text).not.toContain(uploadId);
+    const staff = await api(`/api/staff/reports/${created.body.id}`, { token });
+    expect(staff.body.photos).toEqual([{ id: uploadId, hidden: true }]);
+    expect(staff.body.history).toContainEqual(
+      expect.objectContaining({ type: 'redacted', field: `photo:${uploadId}`, note: 'shows a child' }),
+    );
   });
 
   it('a report takes at most 3 photos', async () => {
