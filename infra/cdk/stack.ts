@@ -1,12 +1,14 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { ROUTES } from '../../functions/routes.js';
 import { catalog } from '../../shared/catalog/index.js';
 import { BoardAlarms } from './alarms.js';
-import { BoardApi } from './api.js';
+import { BoardApi, routeId } from './api.js';
 import { StaffAuth } from './auth.js';
 import type { DeployConfig } from './config.js';
 import { acknowledgeFindings } from './nag.js';
 import { Notifier } from './notifier.js';
+import { BoardPhotos } from './photos.js';
 import { BoardSite } from './site.js';
 import { BoardTable } from './table.js';
 import { DerivedViews } from './views.js';
@@ -20,7 +22,10 @@ export class CivicboardStack extends Stack {
     const { table } = store;
     const auth = new StaffAuth(this, 'Staff');
     const api = new BoardApi(this, 'Api', { table, auth, originSecretPreviousVersion: config.originSecretPreviousVersion });
+    // The photo buckets log into the site's log bucket, and the site's CSP names the upload bucket: resolved at synth.
+    let photos: BoardPhotos | undefined;
     const site = new BoardSite(this, 'Site', {
+      uploadOrigin: Lazy.string({ produce: () => photos?.uploadOrigin }),
       apiDomain: api.domain,
       originSecret: api.originSecret,
       region: this.region,
@@ -28,6 +33,9 @@ export class CivicboardStack extends Stack {
       domainName: config.domainName,
       certificateArn: config.certificateArn,
     });
+    photos = new BoardPhotos(this, 'Photos', { table, logs: site.logs });
+    photos.serveFrom(site.distribution, site.headers);
+    for (const route of ROUTES) if (route.signsUploads) photos.allowSigning(api.functions.get(routeId(route))!);
     const publicBaseUrl = config.domainName ? `https://${config.domainName}` : `https://${site.distribution.distributionDomainName}`;
     const notifier = new Notifier(this, 'Notifier', {
       table,
@@ -44,7 +52,7 @@ export class CivicboardStack extends Stack {
     });
     const alarms = new BoardAlarms(this, 'Alarms', {
       api: api.api,
-      functions: [...api.functions.values(), notifier.fn, views.fn],
+      functions: [...api.functions.values(), notifier.fn, views.fn, photos.processor],
       deadLetters: notifier.deadLetters,
       alarmEmail: config.alarmEmail,
     });

@@ -1,0 +1,90 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AllowedMethods,
+  CachePolicy,
+  type Distribution,
+  type IResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { BlockPublicAccess, Bucket, BucketEncryption, EventType, HttpMethods } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { Construct } from 'constructs';
+import { ENV } from '../../functions/lib/env.js';
+import { PHOTO_PROCESSOR_TABLE_ACTIONS } from '../../functions/photos/table-grants.js';
+import { boardFunction } from './lambda.js';
+
+/**
+ * Photos (docs/photos.md): citizens' originals land in a private upload bucket through presigned POSTs;
+ * the bucket's ObjectCreated notification runs the processor, which writes metadata-free display and
+ * thumbnail sizes to a second private bucket that only CloudFront reads (OAC), under `/photos/*`, cached
+ * for a year (a photo's URL is its upload id: new bytes always get a new URL). Originals are never
+ * served and are deleted after a day: they are the files that carry a phone's GPS position.
+ */
+export class BoardPhotos extends Construct {
+  readonly uploads: Bucket;
+  readonly photos: Bucket;
+  readonly processor: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: { table: Table; logs: Bucket }) {
+    super(scope, id);
+    const common = {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: props.logs,
+      removalPolicy: RemovalPolicy.RETAIN,
+    };
+    this.uploads = new Bucket(this, 'Uploads', {
+      ...common,
+      serverAccessLogsPrefix: 's3-uploads/',
+      lifecycleRules: [{ expiration: Duration.days(1), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      // The browser posts the file here. A POST is only accepted with a policy our API signed (one key, one
+      // type, at most 10 MB, 5 minutes), so the origin check adds nothing and '*' spares a stack cycle.
+      cors: [{ allowedMethods: [HttpMethods.POST], allowedOrigins: ['*'], allowedHeaders: ['*'], maxAge: 600 }],
+    });
+    this.photos = new Bucket(this, 'Photos', { ...common, serverAccessLogsPrefix: 's3-photos/' });
+
+    this.processor = boardFunction(
+      this,
+      'Processor',
+      'photos/process-upload',
+      { [ENV.tableName]: props.table.tableName, [ENV.uploadBucket]: this.uploads.bucketName, [ENV.photoBucket]: this.photos.bucketName },
+      Duration.seconds(60),
+      // sharp is a native module: installed for Lambda's platform (linux arm64) into the bundle, not bundled.
+      { nodeModules: ['sharp', 'heic-convert'] },
+    );
+    // Decoding a 50-megapixel photo takes memory; memory is also what buys Lambda CPU.
+    (this.processor.node.defaultChild as CfnFunction).memorySize = 2048;
+    props.table.grant(this.processor, ...PHOTO_PROCESSOR_TABLE_ACTIONS.map((a) => `dynamodb:${a}`));
+    this.uploads.grantRead(this.processor, 'originals/*');
+    this.photos.grantPut(this.processor, 'photos/*');
+    this.uploads.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.processor), { prefix: 'originals/' });
+  }
+
+  /** Lets a function sign upload policies: a presigned POST is only as good as its signer's s3:PutObject. */
+  allowSigning(fn: NodejsFunction): void {
+    this.uploads.grantPut(fn, 'originals/*');
+    fn.addEnvironment(ENV.uploadBucket, this.uploads.bucketName);
+    fn.addEnvironment(ENV.photoBucket, this.photos.bucketName);
+  }
+
+  /** `https://<bucket>.s3.<region>.amazonaws.com`: where the report form posts, for the site's CSP. */
+  get uploadOrigin(): string {
+    return `https://${this.uploads.bucketRegionalDomainName}`;
+  }
+
+  /** The separate cache behaviour for processed photos: immutable files, cached as long as CloudFront allows. */
+  serveFrom(distribution: Distribution, headers: IResponseHeadersPolicy): void {
+    distribution.addBehavior('/photos/*', S3BucketOrigin.withOriginAccessControl(this.photos), {
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: headers,
+      compress: false,
+    });
+  }
+}
