@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { PHASES } from './catalog/index.js';
 import { freeText } from './fields.js';
-import { reportPhotosSchema } from './photos.js';
+import { reportPhotosSchema } from './photo-schemas.js';
 import { PRIORITIES } from './queue.js';
 
 /** Limits every write route enforces; the site uses the same numbers for its form hints. */

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
-import { type ItemPhoto, photoKeys, type UploadRequest, type UploadStatus } from '../../shared/photos.js';
+import type { UploadRequest } from '../../shared/photo-schemas.js';
+import { type ItemPhoto, photoKeys, type UploadStatus } from '../../shared/photos.js';
 import { type PresignedUpload, presignUpload } from '../store/objects.js';
 import { createUpload, findUpload, findUploads } from '../store/uploads.js';
 import { limitClient } from './limits.js';

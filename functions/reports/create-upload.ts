@@ -1,4 +1,4 @@
-import { uploadRequestSchema } from '../../shared/photos.js';
+import { uploadRequestSchema } from '../../shared/photo-schemas.js';
 import { json, route, sourceIp } from '../lib/http.js';
 import { requestUpload } from '../ops/upload-photo.js';
 

@@ -8,7 +8,7 @@ import {
   watchNoteSchema,
 } from '../../../shared/bills/schemas.js';
 import { flagSchema, redactionSchema, resolveFlagsSchema } from '../../../shared/moderation.js';
-import { uploadRequestSchema } from '../../../shared/photos.js';
+import { uploadRequestSchema } from '../../../shared/photo-schemas.js';
 import {
   commentSchema,
   completedMonthsQuerySchema,
