@@ -31,4 +31,3 @@ export const reportPhotosSchema = z
     'the same photo is listed twice',
   );
 export type ReportPhotoInput = z.infer<typeof reportPhotoSchema>;
-

@@ -1,4 +1,3 @@
-
 /**
  * Photos on reports (SPEC §11, docs/photos.md). Pure: what may be uploaded, how a stored photo is named
  * and what the public is shown. Uploading (presigned POST), processing (sharp) and storage live in
