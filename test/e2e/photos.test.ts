@@ -33,7 +33,7 @@ async function fillReport(page: Page, description: string) {
 async function photosSettled(page: Page, count: number) {
   await page.waitForFunction(
     (n) => {
-      const lines = [...document.querySelectorAll('#photo-list .photo-status')].map((p) => p.textContent ?? '');
+      const lines = Array.from(document.querySelectorAll('#photo-list .photo-status'), (p) => p.textContent ?? '');
       return lines.length === n && lines.every((t) => /Ready|Cannot be used/.test(t));
     },
     count,
@@ -57,10 +57,10 @@ describe('photos on a report', () => {
     await Promise.all([page.waitForURL(/\/track\/\?id=/), page.click('#track-link')]);
     await page.waitForSelector('.photos img');
     await page.waitForFunction(() =>
-      [...document.querySelectorAll<HTMLImageElement>('.photos img')].every((i) => i.complete && i.naturalWidth > 0),
+      Array.from(document.querySelectorAll<HTMLImageElement>('.photos img')).every((i) => i.complete && i.naturalWidth > 0),
     );
     const thumbs = await page.$$eval('.photos img', (imgs) =>
-      imgs.map((i) => ({ alt: i.alt, width: (i as HTMLImageElement).naturalWidth })),
+      imgs.map((i) => ({ alt: (i as HTMLImageElement).alt, width: (i as HTMLImageElement).naturalWidth })),
     );
     expect(thumbs).toHaveLength(3);
     expect(thumbs[0]?.alt).toBe('The pothole from the pavement');
