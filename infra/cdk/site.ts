@@ -130,8 +130,9 @@ export class BoardSite extends Construct {
             eventType: FunctionEventType.VIEWER_REQUEST,
             function: new CfFunction(this, 'SitePages', {
               code: FunctionCode.fromInline(
+                // The function's own pages (404) post nothing: the CSP without the upload bucket, and no token in inline code.
                 siteRequestFunction(props.siteDir, {
-                  'content-security-policy': contentSecurityPolicy(`https://cognito-idp.${props.region}.amazonaws.com`, props.uploadOrigin),
+                  'content-security-policy': contentSecurityPolicy(`https://cognito-idp.${props.region}.amazonaws.com`),
                   'x-content-type-options': 'nosniff',
                   'x-frame-options': 'DENY',
                   'referrer-policy': 'strict-origin-when-cross-origin',

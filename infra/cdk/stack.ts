@@ -35,7 +35,9 @@ export class CivicboardStack extends Stack {
     });
     photos = new BoardPhotos(this, 'Photos', { table, logs: site.logs });
     photos.serveFrom(site.distribution, site.headers);
-    for (const route of ROUTES) if (route.signsUploads) photos.allowSigning(api.functions.get(routeId(route))!);
+    const signers = ROUTES.filter((r) => r.signsUploads).map((r) => api.functions.get(routeId(r))!);
+    for (const fn of signers) photos.allowSigning(fn);
+    photos.acknowledgeFindings(signers);
     const publicBaseUrl = config.domainName ? `https://${config.domainName}` : `https://${site.distribution.distributionDomainName}`;
     const notifier = new Notifier(this, 'Notifier', {
       table,

@@ -64,9 +64,9 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are one per route plus the notifier and the queue counters consumer, each Node 24 on arm64 with source maps and a one-month log group', () => {
+  it('are one per route plus the notifier, the queue counters consumer and the photo processor, each Node 24 on arm64 with source maps and a one-month log group', () => {
     const fns = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.TABLE_NAME);
-    expect(fns).toHaveLength(ROUTES.length + 2);
+    expect(fns).toHaveLength(ROUTES.length + 3);
     for (const [id, fn] of fns) {
       expect(fn.Properties.Runtime, id).toBe('nodejs24.x');
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
@@ -257,8 +257,10 @@ describe('the site', () => {
   });
 
   it('serves the bucket through CloudFront with origin access control, never the website endpoint', () => {
-    const oac = one('AWS::CloudFront::OriginAccessControl');
-    expect(oac.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
+    // One for the site bucket, one for the processed photos (test/infra/photos.test.ts).
+    const [oac] = ofType('AWS::CloudFront::OriginAccessControl').map(([, r]) => r);
+    expect(ofType('AWS::CloudFront::OriginAccessControl')).toHaveLength(2);
+    expect(oac?.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
     const dist = one('AWS::CloudFront::Distribution').Properties.DistributionConfig;
     const s3Origin = dist.Origins.find((o: Cfn) => o.S3OriginConfig);
     expect(s3Origin.OriginAccessControlId).toBeDefined();
@@ -329,7 +331,7 @@ describe('alarms', () => {
     expect(alarms.find((a) => a.MetricName === '5xx' && a.Namespace === 'AWS/ApiGateway')).toBeDefined();
     const throttled = alarms.filter((a) => a.Metrics?.some((m: Cfn) => m.MetricStat?.Metric.MetricName === 'Throttles'));
     const watched = throttled.flatMap((a) => a.Metrics.filter((m: Cfn) => m.MetricStat)).length;
-    expect(watched).toBe(ROUTES.length + 2);
+    expect(watched).toBe(ROUTES.length + 3);
     for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@board.example.org' });
   });
