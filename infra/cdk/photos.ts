@@ -7,7 +7,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { BlockPublicAccess, Bucket, BucketEncryption, EventType, HttpMethods } from 'aws-cdk-lib/aws-s3';
@@ -15,7 +15,7 @@ import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/lib/env.js';
 import { PHOTO_PROCESSOR_TABLE_ACTIONS } from '../../functions/photos/table-grants.js';
-import { boardFunction } from './lambda.js';
+import { boardFunction, grantTable } from './lambda.js';
 
 /**
  * Photos (docs/photos.md): citizens' originals land in a private upload bucket through presigned POSTs;
@@ -29,7 +29,7 @@ export class BoardPhotos extends Construct {
   readonly photos: Bucket;
   readonly processor: NodejsFunction;
 
-  constructor(scope: Construct, id: string, props: { table: Table; logs: Bucket }) {
+  constructor(scope: Construct, id: string, props: { table: ITable; logs: Bucket }) {
     super(scope, id);
     const common = {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -59,7 +59,7 @@ export class BoardPhotos extends Construct {
     );
     // Decoding a 50-megapixel photo takes memory; memory is also what buys Lambda CPU.
     (this.processor.node.defaultChild as CfnFunction).memorySize = 2048;
-    props.table.grant(this.processor, ...PHOTO_PROCESSOR_TABLE_ACTIONS.map((a) => `dynamodb:${a}`));
+    grantTable(this.processor, props.table, PHOTO_PROCESSOR_TABLE_ACTIONS);
     this.uploads.grantRead(this.processor, 'originals/*');
     this.photos.grantPut(this.processor, 'photos/*');
     this.uploads.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.processor), { prefix: 'originals/' });
