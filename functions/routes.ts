@@ -30,6 +30,8 @@ export interface RouteDefinition {
   table: readonly TableAction[];
   /** Reads the staff directory (Cognito users and groups): gets read-only user pool permissions in AWS. */
   directory?: boolean;
+  /** Signs presigned POSTs for the upload bucket: gets s3:PutObject on its `originals/` keys in AWS. */
+  signsUploads?: boolean;
 }
 
 /** Reads by key and by partition or index: what every read of an item, list or queue needs. */
@@ -49,8 +51,52 @@ export const ROUTES: RouteDefinition[] = [
     handler: 'reports/create-report',
     auth: 'public',
     access: 'write',
-    table: [...READ, 'PutItem', 'UpdateItem'],
+    // BatchGetItem: the report's photo uploads (3 at most); UpdateItem also claims them.
+    table: [...READ, 'BatchGetItem', 'PutItem', 'UpdateItem'],
   },
+  // Photos and moderation (docs/photos.md, docs/moderation.md).
+  {
+    method: 'POST',
+    path: '/api/reports/uploads',
+    handler: 'reports/create-upload',
+    auth: 'public',
+    access: 'write',
+    table: [...READ, 'PutItem', 'UpdateItem'],
+    signsUploads: true,
+  },
+  {
+    method: 'GET',
+    path: '/api/reports/uploads/{uploadId}',
+    handler: 'reports/get-upload',
+    auth: 'public',
+    access: 'read',
+    table: ['GetItem'],
+  },
+  {
+    method: 'POST',
+    path: '/api/reports/{id}/flags',
+    handler: 'reports/create-flag',
+    auth: 'public',
+    access: 'write',
+    table: [...READ, 'UpdateItem'],
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/reports/{id}/redactions',
+    handler: 'staff/create-redaction',
+    auth: 'staff',
+    access: 'write',
+    table: [...READ, 'PutItem'],
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/reports/{id}/flag-resolutions',
+    handler: 'staff/resolve-flags',
+    auth: 'staff',
+    access: 'write',
+    table: [...READ, 'PutItem', 'DeleteItem'],
+  },
+  { method: 'GET', path: '/api/staff/moderation', handler: 'staff/list-flags', auth: 'staff', access: 'read', table: READ },
   { method: 'GET', path: '/api/reports', handler: 'reports/list-reports', auth: 'public', access: 'read', table: READ },
   { method: 'GET', path: '/api/reports/{id}', handler: 'reports/get-report', auth: 'public', access: 'read', table: READ },
   {

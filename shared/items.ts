@@ -4,6 +4,8 @@ import type { AreaRef } from './areas/index.js';
 import type { Phase, Service } from './catalog/index.js';
 import { ValidationError } from './errors.js';
 import { jurisdiction } from './jurisdiction/index.js';
+import type { Redaction } from './moderation.js';
+import type { ItemPhoto } from './photos.js';
 import type { Priority } from './queue.js';
 import { routeTeam } from './routing.js';
 import type { CreateReportInput, Location, Reporter, Visibility } from './schemas.js';
@@ -18,7 +20,9 @@ export type ActorRef =
   | { type: 'import'; system: string };
 
 /** `vote` and `action` are bills': a recorded vote (its counts in the note) and a legislative action without a stage change. */
-export type EventType = 'created' | 'transition' | 'comment' | 'field' | 'assigned' | 'vote' | 'action' | 'closed';
+export type EventType = 'created' | 'transition' | 'comment' | 'field' | 'assigned' | 'vote' | 'action' | 'closed' | ModerationEventType;
+/** Moderation's internal events (shared/moderation.ts). */
+export type ModerationEventType = 'redacted' | 'hidden' | 'unhidden' | 'flags-resolved';
 
 /** One append-only history event. */
 export interface HistoryEvent {
@@ -62,6 +66,12 @@ export interface Item {
   closedAt?: string;
   resolution?: string;
   duplicateOf?: string;
+  /** Photos the citizen attached (shared/photos.ts). */
+  photos?: ItemPhoto[];
+  /** Staff hid the report (shared/moderation.ts): out of every public list; its public routes answer 410. */
+  hidden?: boolean;
+  /** Text the public sees replaced; the original stays here for staff (shared/moderation.ts). */
+  redactions?: Redaction[];
   /** The area (ward, district) the pin falls in: set whenever the pin is (create, import, pin correction). */
   area?: AreaRef;
   /** The team whose queue the item is in (catalog routing rules; else the service's first team). */
@@ -149,6 +159,9 @@ export function newReport(
     priority: 'normal',
     reporter: input.reporter,
     reporterNotify: email ? input.subscribe !== false : undefined,
+    photos: input.photos?.length
+      ? input.photos.map((p) => (typeof p === 'string' ? { id: p } : stripUndefined({ id: p.uploadId, alt: p.alt })))
+      : undefined,
     ...placeOf(service, input.location),
     version: 1,
     createdAt: ids.now,

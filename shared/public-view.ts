@@ -2,6 +2,8 @@ import { publicActorLabel } from './actor.js';
 import { findService, type Service } from './catalog/index.js';
 import type { HistoryEvent, Item } from './items.js';
 import { stripUndefined } from './items.js';
+import { redactedEvent, redactedText } from './moderation.js';
+import { type PublicPhoto, publicPhotos } from './photos.js';
 import { scrubText } from './text.js';
 import { stateOf } from './workflow.js';
 
@@ -43,6 +45,8 @@ export interface PublicItem {
   resolution?: string;
   duplicateOf?: string;
   queuePosition?: number;
+  /** Photos not hidden by staff (SPEC §11). */
+  photos?: PublicPhoto[];
   history?: PublicEvent[];
 }
 
@@ -94,10 +98,11 @@ export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queu
     kind: item.kind,
     serviceCode: item.serviceCode,
     serviceName: service.name,
-    title: publicText(item.title),
-    description: publicText(item.description),
+    // Redacted text shows its replacement (shared/moderation.ts); staff views read the original.
+    title: publicText(redactedText(item, 'title', item.title)),
+    description: publicText(redactedText(item, 'description', item.description)),
     location: item.location,
-    address: publicText(item.address),
+    address: publicText(redactedText(item, 'address', item.address)),
     status: item.status,
     statusLabel: statusLabel(service, item.status),
     phase: item.phase,
@@ -110,7 +115,8 @@ export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queu
     resolution: publicText(item.resolution),
     duplicateOf: item.duplicateOf,
     queuePosition: item.phase === 'waiting' ? extra.queuePosition : undefined,
-    history: extra.history?.filter((e) => e.visibility === 'public').map((e) => toPublicEvent(e, service)),
+    photos: publicPhotos(item.photos),
+    history: extra.history?.filter((e) => e.visibility === 'public').map((e) => toPublicEvent(redactedEvent(item, e), service)),
   });
 }
 

@@ -1,6 +1,7 @@
 import { getService } from '../../shared/catalog/index.js';
 import * as templates from '../../shared/email/templates.js';
 import type { Item } from '../../shared/items.js';
+import { redactedEvent, redactedText } from '../../shared/moderation.js';
 import { statusLabel } from '../../shared/public-view.js';
 import { findStaffMember } from '../directory/cognito.js';
 import { type Notification, notificationContext } from '../store/notifications.js';
@@ -18,7 +19,7 @@ function facts(item: Item, status = item.status): templates.ItemFacts {
   const service = getService(item.serviceCode);
   return {
     reference: item.reference,
-    title: item.title,
+    title: redactedText(item, 'title', item.title),
     serviceName: service.name,
     statusLabel: statusLabel(service, status),
     trackUrl: links.track(item.reference),
@@ -47,7 +48,8 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
       return [{ to: email, email: templates.acknowledgement(unconfirmedFacts(item), unsubscribeUrl), unsubscribeUrl }];
     }
     case 'item.updated': {
-      if (event?.visibility !== 'public') return [];
+      // Nothing the council removed is ever emailed: no update for a hidden report, redacted text replaced.
+      if (event?.visibility !== 'public' || item.hidden) return [];
       // A bill's vote event names the stage it left (from) and, if it moved the bill, the one it entered (to).
       const stage = event.type === 'vote' ? (event.to ?? event.from) : event.type === 'transition' ? event.to : undefined;
       const itemFacts = facts(item, stage ?? item.status);
@@ -56,7 +58,11 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
         const email =
           item.kind === 'bill'
             ? templates.billUpdate(itemFacts, event.note, unsubscribeUrl)
-            : templates.update(itemFacts, { kind: event.type === 'comment' ? 'comment' : 'status', note: event.note }, unsubscribeUrl);
+            : templates.update(
+                itemFacts,
+                { kind: event.type === 'comment' ? 'comment' : 'status', note: redactedEvent(item, event).note },
+                unsubscribeUrl,
+              );
         return { to: sub.email, email, unsubscribeUrl };
       });
       return [...toFollowers, ...(await watchAlerts(item, event, itemFacts))];

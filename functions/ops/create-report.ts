@@ -12,6 +12,7 @@ import { takeMailAllowance } from '../store/limits.js';
 import { queuePosition } from '../store/queue-counts.js';
 import { contended } from './contention.js';
 import { limitClient } from './limits.js';
+import { checkPhotos, photoTaken } from './upload-photo.js';
 
 /** Random references clashing this often means something else is wrong: stop rather than loop. */
 const REFERENCE_CLASHES = 8;
@@ -66,9 +67,10 @@ export async function createReport(
   const bodyHash = by ? 'machine' : hashBody(input);
   const plan = () =>
     byActor(newReport(service, input, { id: ulid(), reference: newReference(), now: new Date().toISOString(), eventId: ulid() }), by);
-  plan(); // a request the domain refuses (400) is not counted against anyone
+  const { item: planned } = plan(); // a request the domain refuses (400) is not counted against anyone
   // A retry of a report already filed is answered from the first one, whatever the limits say now.
   if (idempotencyKey && (await findIdempotentCreate(idempotencyKey))) return replay(idempotencyKey, bodyHash);
+  const photos = await checkPhotos(planned.photos);
   await (by ? by.limit() : limitClient('report', sourceIp));
   const email = input.reporter?.email;
   const mayEmail = email !== undefined && (await takeMailAllowance(email));
@@ -82,11 +84,13 @@ export async function createReport(
         change,
         reporterFollow: follow ? { email: follow } : undefined,
         idempotency: idempotencyKey ? { key: idempotencyKey, bodyHash } : undefined,
+        claimUploads: photos,
       });
       return { item: change.item, history: change.events, queuePosition: await queuePosition(change.item), replayed: false };
     } catch (err) {
       if (!(err instanceof CommitError)) throw err;
       if (err.reason === 'idempotency-key-used' && idempotencyKey) return replay(idempotencyKey, bodyHash);
+      if (err.reason === 'upload-unavailable') throw photoTaken();
       // Another transaction held a record this one writes (rare: a create shares none with another): wait its turn (503 past the budget).
       if (err.reason === 'contention') await retry.pause();
       // The random reference clashed with another report's: try a new one (seven digits: a handful at most).

@@ -4,9 +4,11 @@ import type { Bill, RollCallEntry } from '../../shared/bills/model.js';
 import type { Change, Item } from '../../shared/items.js';
 import { db, tableName } from './client.js';
 import { CommitError, type CommitFailure, cancellationCodes } from './errors.js';
+import { clearFlagsDelete } from './flags.js';
 import { billNumberRecord, rollCallRecord } from './keys/bills.js';
 import { eventRecord, idempotencyRecord, itemKey, itemRecord, referenceRecord } from './keys/items.js';
 import { eventNotificationRecord, subscriptionRecord, tokenRecord } from './keys/subscriptions.js';
+import { claimUploadUpdate } from './uploads.js';
 
 /**
  * Everything one use case writes, committed as one transaction: all of it or none of it.
@@ -23,6 +25,10 @@ export interface ChangeSet {
   idempotency?: { key: string; bodyHash: string };
   /** A new bill claims its number in its session: a number taken fails with `bill-number-taken`. */
   claimBillNumber?: boolean;
+  /** A new report's photos: each upload must be ready and unclaimed, and is claimed by it (`upload-unavailable`). */
+  claimUploads?: readonly string[];
+  /** A moderation decision closes the report's open flags with it. */
+  clearFlags?: boolean;
   /** A recorded vote's roll call. */
   rollCall?: { voteId: string; at: string; entries: RollCallEntry[] };
 }
@@ -62,6 +68,10 @@ function writesOf(set: ChangeSet): Write[] {
     const { voteId, at, entries } = set.rollCall;
     writes.push({ write: put(rollCallRecord(item.id, { id: voteId, at }, entries)) });
   }
+  for (const uploadId of set.claimUploads ?? []) {
+    writes.push({ write: { Update: claimUploadUpdate(uploadId, item.id) }, failure: 'upload-unavailable' });
+  }
+  if (set.clearFlags) writes.push({ write: { Delete: clearFlagsDelete(item.id) } });
   if (set.idempotency) {
     const { key, bodyHash } = set.idempotency;
     writes.push({ write: put(idempotencyRecord(key, bodyHash, item.id), absentPK), failure: 'idempotency-key-used' });
@@ -110,7 +120,7 @@ export async function append(set: { change: Change; serviceCode: string; expecte
 }
 
 /** Which failure wins when several conditions failed: the one that tells the operation most. */
-const PRECEDENCE: CommitFailure[] = ['idempotency-key-used', 'bill-number-taken', 'reference-taken', 'stale'];
+const PRECEDENCE: CommitFailure[] = ['idempotency-key-used', 'upload-unavailable', 'bill-number-taken', 'reference-taken', 'stale'];
 
 /** Commits a change set in one TransactWriteItems; a refused one is a CommitError naming why, with nothing written. */
 export async function commit(set: ChangeSet): Promise<void> {

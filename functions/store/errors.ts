@@ -25,6 +25,8 @@ export type CommitFailure =
   | 'reference-taken'
   /** The Idempotency-Key was used before: the first request's item stands. */
   | 'idempotency-key-used'
+  /** A photo upload is not (or no longer) ready to attach: used by another report, or gone. */
+  | 'upload-unavailable'
   /** The bill number exists in that session already. */
   | 'bill-number-taken';
 

@@ -23,6 +23,8 @@ export interface ItemFilter {
   priority?: string;
   /** Only items nobody owns. */
   unassigned?: boolean;
+  /** Public lists: leave out reports staff hid (docs/moderation.md). */
+  visibleOnly?: boolean;
   /** In this area (ward, district): the area index, or a filter where another index leads. */
   area?: string;
   /** In this team's queue (catalog routing). */
@@ -73,6 +75,7 @@ function fieldFilters(filter: ItemFilter): Filters {
   if (filter.status) filters.equal('status', filter.status);
   if (filter.priority) filters.equal('priority', filter.priority);
   if (filter.unassigned) filters.missing('assignee');
+  if (filter.visibleOnly) filters.missing('hidden');
   if (filter.team) filters.equal('team', filter.team);
   if (filter.created) filters.between('createdAt', filter.created.from, filter.created.to);
   return filters;

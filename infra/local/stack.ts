@@ -6,6 +6,7 @@ import { ENV } from '../../functions/lib/env.js';
 import { ORIGIN_ENV } from '../../functions/lib/origin.js';
 import { matchesFilter, NOTIFIER_FILTER } from '../../functions/notify/filter.js';
 import { NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
+import { PHOTO_PROCESSOR_TABLE_ACTIONS } from '../../functions/photos/table-grants.js';
 import { db } from '../../functions/store/client.js';
 import { ensureQueueCounts } from '../../functions/store/queue-counts.js';
 import { listServices } from '../../shared/catalog/index.js';
@@ -16,6 +17,7 @@ import { seedDemoBills } from './demo-bills.js';
 import { startCognito, startSes } from './emulators.js';
 import { enforceRouteGrants, withGrantsOf } from './local-iam.js';
 import { type Child, startDynamo } from './processes.js';
+import { startLocalS3 } from './s3.js';
 import { seedIfEmpty } from './seed.js';
 import { startServer } from './server.js';
 import { startStreamPoller } from './stream-poller.js';
@@ -28,6 +30,8 @@ export interface LocalStackOptions {
   dynamoPort: number;
   cognitoPort: number;
   sesPort: number;
+  /** The S3 stand-in's port (uploads, photos); any free port when absent. */
+  s3Port?: number;
   /** Keep DynamoDB in memory (tests); otherwise it persists under dataDir. */
   inMemory?: boolean;
   /** Run the stream poller that feeds the notifier (default true). */
@@ -48,7 +52,7 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  urls: { site: string; api: string; dynamodb: string; cognito: string; mailbox: string };
+  urls: { site: string; api: string; dynamodb: string; cognito: string; mailbox: string; s3: string };
   cognito: CognitoIds;
   tableName: string;
   options: LocalStackOptions;
@@ -66,6 +70,7 @@ export function optionsFromEnv(env = process.env): LocalStackOptions {
     dynamoPort: Number(env.DYNAMODB_PORT ?? 8000),
     cognitoPort: Number(env.COGNITO_PORT ?? 9229),
     sesPort: Number(env.SES_PORT ?? 8005),
+    s3Port: Number(env.S3_PORT ?? 4569),
     seedCount: Number(env.SEED_COUNT ?? 400),
     staffMfa: env.CIVICBOARD_STAFF_MFA === 'required' ? 'required' : 'optional',
   };
@@ -114,6 +119,32 @@ function grantedNotifier<E, R>(handler: (event: E) => Promise<R>) {
   return (event: E) => withGrantsOf(role, () => handler(event));
 }
 
+const UPLOAD_BUCKET = 'civicboard-uploads';
+const PHOTO_BUCKET = 'civicboard-photos';
+
+/**
+ * The S3 stand-in (infra/local/s3.ts) with the two buckets, its ObjectCreated notification feeding the
+ * photo processor under the processor's own grants, as the bucket notification invokes it in AWS.
+ */
+async function startPhotoStore(options: LocalStackOptions, logDir: string, log: (line: string) => void) {
+  Object.assign(process.env, { [ENV.uploadBucket]: UPLOAD_BUCKET, [ENV.photoBucket]: PHOTO_BUCKET });
+  const { handler } = await import('../../functions/photos/process-upload.js');
+  const role = { method: 'S3', path: 'photo-processor', table: PHOTO_PROCESSOR_TABLE_ACTIONS } as const;
+  return startLocalS3({
+    port: options.s3Port ?? 0,
+    directory: join(options.dataDir, options.inMemory ? `s3-${process.pid}` : 's3'),
+    buckets: [UPLOAD_BUCKET, PHOTO_BUCKET],
+    siteOrigin: `http://localhost:${options.port}`,
+    secretAccessKey: 'local',
+    onObjectCreated: async (event) => {
+      if (event.Records.some((r) => r.s3.bucket.name === UPLOAD_BUCKET)) await withGrantsOf(role, () => handler(event));
+    },
+    log: (line) => log(line),
+  }).catch((err: unknown) => {
+    throw new Error(`the S3 stand-in did not start (logs in ${logDir}): ${String(err)}`);
+  });
+}
+
 /**
  * Starts the whole board locally: DynamoDB Local, cognito-local, the SES emulator, the table and
  * demo accounts, demo data on first start, and the HTTP server that runs the same handler modules
@@ -131,8 +162,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const logDir = join(options.dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
   const children: Child[] = [];
+  let stopS3: (() => Promise<void>) | undefined;
   const stopAll = async () => {
-    await Promise.all(children.map((c) => c.stop()));
+    await Promise.all([...children.map((c) => c.stop()), stopS3?.()]);
   };
   try {
     log('starting DynamoDB Local, cognito-local and the SES emulator…');
@@ -143,6 +175,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ]);
     children.push(dynamo, cognitoChild, ses);
     const urls = {
+      s3: '',
       site: `http://localhost:${options.port}`,
       api: `http://localhost:${options.port}/api`,
       dynamodb: `http://localhost:${options.dynamoPort}`,
@@ -163,6 +196,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // One per data folder, as CloudFormation makes one per deployment: the server sends it, the handlers check it.
       [ORIGIN_ENV.current]: originSecret,
     });
+
+    const s3 = await startPhotoStore(options, logDir, log);
+    stopS3 = s3.stop;
+    process.env[ENV.s3Endpoint] = s3.url;
+    urls.s3 = s3.url;
 
     const table = await ensureTable(localDynamo(urls.dynamodb), tableName);
     log(`table ${tableName}: ${table}`);
@@ -226,6 +264,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       siteConfig: () => siteConfig,
       siteDir: options.siteDir ?? join(ROOT, 'site', 'dist'),
       cognitoOrigin: urls.cognito,
+      uploadOrigin: s3.url,
+      photoOrigin: `${s3.internalUrl}/${PHOTO_BUCKET}`,
     });
     return {
       urls,

@@ -67,9 +67,9 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are one per route plus the notifier, the queue counters consumer and the SES events handler, each Node 24 on arm64 with source maps and a one-month log group', () => {
+  it('are one per route plus the notifier, the queue counters consumer, the SES events handler and the photo processor, each Node 24 on arm64 with source maps and a one-month log group', () => {
     const fns = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.TABLE_NAME);
-    expect(fns).toHaveLength(ROUTES.length + 3);
+    expect(fns).toHaveLength(ROUTES.length + 4);
     for (const [id, fn] of fns) {
       expect(fn.Properties.Runtime, id).toBe('nodejs24.x');
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
@@ -265,8 +265,10 @@ describe('the site', () => {
   });
 
   it('serves the bucket through CloudFront with origin access control, never the website endpoint', () => {
-    const oac = one('AWS::CloudFront::OriginAccessControl');
-    expect(oac.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
+    // One for the site bucket, one for the processed photos (test/infra/photos.test.ts).
+    const [oac] = ofType('AWS::CloudFront::OriginAccessControl').map(([, r]) => r);
+    expect(ofType('AWS::CloudFront::OriginAccessControl')).toHaveLength(2);
+    expect(oac?.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
     const dist = one('AWS::CloudFront::Distribution').Properties.DistributionConfig;
     const s3Origin = dist.Origins.find((o: Cfn) => o.S3OriginConfig);
     expect(s3Origin.OriginAccessControlId).toBeDefined();
@@ -276,7 +278,8 @@ describe('the site', () => {
 
   it('routes /api/* to the HTTP API: public GETs cached at most a minute, staff and subscription routes never', () => {
     const dist = one('AWS::CloudFront::Distribution').Properties.DistributionConfig;
-    const behaviours = Object.fromEntries(dist.CacheBehaviors.map((b: Cfn) => [b.PathPattern, b]));
+    const apiBehaviours = dist.CacheBehaviors.filter((b: Cfn) => b.PathPattern.startsWith('/api/'));
+    const behaviours = Object.fromEntries(apiBehaviours.map((b: Cfn) => [b.PathPattern, b]));
     const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
     expect(behaviours['/api/staff/*'].CachePolicyId).toBe(CACHING_DISABLED);
     expect(behaviours['/api/subscriptions/*'].CachePolicyId).toBe(CACHING_DISABLED);
@@ -284,8 +287,11 @@ describe('the site', () => {
     expect(publicPolicy.MaxTTL).toBeLessThanOrEqual(60);
     expect(publicPolicy.DefaultTTL).toBe(0);
     // Order matters: CloudFront takes the first match, so the uncached staff pattern precedes /api/*.
-    expect(dist.CacheBehaviors.map((b: Cfn) => b.PathPattern)).toEqual(['/api/staff/*', '/api/subscriptions/*', '/api/*', '/open311/*']);
-    for (const b of dist.CacheBehaviors) {
+    const apiAndOpen311 = dist.CacheBehaviors.filter(
+      (b: Cfn) => b.PathPattern.startsWith('/api/') || b.PathPattern.startsWith('/open311/'),
+    );
+    expect(apiAndOpen311.map((b: Cfn) => b.PathPattern)).toEqual(['/api/staff/*', '/api/subscriptions/*', '/api/*', '/open311/*']);
+    for (const b of apiAndOpen311) {
       expect(b.ViewerProtocolPolicy).toBe('https-only');
       const origin = dist.Origins.find((o: Cfn) => o.Id === b.TargetOriginId);
       expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
@@ -295,7 +301,8 @@ describe('the site', () => {
   it("forwards the viewer's address to the API (AllViewerExceptHostHeader carries CloudFront-Viewer-Address), which the per-client limits count", () => {
     const dist = one('AWS::CloudFront::Distribution').Properties.DistributionConfig;
     const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
-    expect(dist.CacheBehaviors.map((b: Cfn) => b.OriginRequestPolicyId)).toEqual([
+    const apiBehaviours = dist.CacheBehaviors.filter((b: Cfn) => b.PathPattern.startsWith('/api/'));
+    expect(apiBehaviours.map((b: Cfn) => b.OriginRequestPolicyId)).toEqual([
       ALL_VIEWER_EXCEPT_HOST_HEADER,
       ALL_VIEWER_EXCEPT_HOST_HEADER,
       ALL_VIEWER_EXCEPT_HOST_HEADER,

@@ -41,7 +41,8 @@ export function itemRecord(item: Item): Record<string, unknown> {
     servicePK: `${item.serviceCode}#${item.phase}`,
     serviceSK: recency,
   };
-  if (item.phase === 'waiting' && item.kind === 'report') {
+  // A hidden report leaves the queue (sparse index), so the positions of the others close up.
+  if (item.phase === 'waiting' && item.kind === 'report' && !item.hidden) {
     record.queuePK = item.serviceCode;
     record.queueSK = queueSortKey(item);
   }

@@ -23,6 +23,31 @@ function timeline(item: PublicItem): HTMLElement {
   );
 }
 
+/** Thumbnails linking to the display size; the citizen's description is the alt text. */
+function photoGallery(item: PublicItem): HTMLElement {
+  const photos = item.photos ?? [];
+  return el(
+    'section',
+    { 'aria-labelledby': 'photos-h' },
+    el('h2', { id: 'photos-h' }, 'Photos'),
+    el(
+      'ul',
+      { class: 'photos' },
+      ...photos.map((p, i) =>
+        el(
+          'li',
+          {},
+          el(
+            'a',
+            { href: p.url },
+            el('img', { src: p.thumbUrl, alt: p.alt ?? `Photo ${i + 1} of ${photos.length} of the reported problem`, loading: 'lazy' }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 function render(item: PublicItem): HTMLElement[] {
   document.title = `${item.reference}: ${item.title} · civicboard`;
   const facts = el(
@@ -73,6 +98,7 @@ function render(item: PublicItem): HTMLElement[] {
       ),
       el('div', { id: 'item-map', class: 'map small' }),
     ),
+    item.photos?.length ? photoGallery(item) : null,
     el('section', { 'aria-labelledby': 'history-h' }, el('h2', { id: 'history-h' }, 'What has happened'), timeline(item)),
   ].filter((n): n is HTMLElement => n !== null);
 }
@@ -111,7 +137,14 @@ async function main() {
     show(
       container,
       el('h1', {}, 'Track a report'),
-      statusLine('error', status === 404 ? `There is no report "${id}". Check the reference.` : (err as Error).message),
+      statusLine(
+        'error',
+        status === 404
+          ? `There is no report "${id}". Check the reference.`
+          : status === 410
+            ? `Report ${id} was removed by the council. It is no longer shown publicly.`
+            : (err as Error).message,
+      ),
     );
     lookup.hidden = false;
   }

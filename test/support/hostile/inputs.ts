@@ -10,8 +10,10 @@ import {
   watchlistQuerySchema,
   watchNoteSchema,
 } from '../../../shared/bills/schemas.js';
+import { flagSchema, redactionSchema, resolveFlagsSchema } from '../../../shared/moderation.js';
 import { createApiKeySchema } from '../../../shared/open311/api-keys.js';
 import { open311ListQuerySchema, open311PostSchema } from '../../../shared/open311/input.js';
+import { uploadRequestSchema } from '../../../shared/photo-schemas.js';
 import {
   commentSchema,
   completedMonthsQuerySchema,
@@ -84,6 +86,12 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /open311/v2/services/{service_code}': { query: jurisdictionQuery },
   'GET /open311/v2/requests/{service_request_id}': { query: jurisdictionQuery },
   'GET /open311/v2/tokens/{token}': { query: jurisdictionQuery },
+  'POST /api/reports/uploads': { body: uploadRequestSchema },
+  'GET /api/reports/uploads/{uploadId}': {},
+  'POST /api/reports/{id}/flags': { body: flagSchema },
+  'POST /api/staff/reports/{id}/redactions': { body: redactionSchema },
+  'POST /api/staff/reports/{id}/flag-resolutions': { body: resolveFlagsSchema },
+  'GET /api/staff/moderation': {},
   'GET /api/staff/watchlist-alerts': {},
   'PUT /api/staff/watchlist-alerts': { body: watchAlertsSchema },
 };
