@@ -41,6 +41,14 @@ export const workflowSchema = z
     }
   });
 
+const slaTargetSchema = z
+  .object({ amount: z.number().positive().max(10_000), unit: z.enum(['hours', 'days', 'working_hours', 'working_days']) })
+  .strict();
+
+export const slaSchema = z
+  .object({ firstResponse: slaTargetSchema.optional(), resolution: slaTargetSchema.optional(), pausedIn: z.array(slug).optional() })
+  .strict();
+
 export const serviceSchema = z
   .object({
     code: slug,
@@ -51,8 +59,8 @@ export const serviceSchema = z
     locationRequired: z.boolean(),
     workflow: slug,
     teams: z.array(slug).min(1),
-    /** Target days from report to done, for SLA maths. */
-    slaDays: z.number().int().positive().optional(),
+    /** The service's promise (SPEC §7): first response and resolution targets, and states that stop the clock. */
+    sla: slaSchema.optional(),
   })
   .strict();
 
@@ -87,9 +95,15 @@ export const catalogSchema = z
     cat.services.forEach((s, i) => {
       if (codes.has(s.code)) ctx.addIssue({ code: 'custom', path: ['services', i, 'code'], message: `duplicate code ${s.code}` });
       codes.add(s.code);
-      if (!cat.workflows[s.workflow]) {
+      const workflow = cat.workflows[s.workflow];
+      if (!workflow) {
         ctx.addIssue({ code: 'custom', path: ['services', i, 'workflow'], message: `unknown workflow ${s.workflow}` });
       }
+      s.sla?.pausedIn?.forEach((state, j) => {
+        if (workflow && !workflow.states.some((st) => st.id === state)) {
+          ctx.addIssue({ code: 'custom', path: ['services', i, 'sla', 'pausedIn', j], message: `unknown state ${state} in workflow ${s.workflow}` });
+        }
+      });
     });
   });
 
