@@ -1,8 +1,9 @@
 import type { Actor } from './actor.js';
 import type { Phase, Service } from './catalog/index.js';
-import { catalog } from './catalog/index.js';
+import { catalog, findService } from './catalog/index.js';
 import { ValidationError } from './errors.js';
 import type { Priority } from './queue.js';
+import { afterAction, type ItemSla, jurisdictionCalendar, startSla } from './sla/index.js';
 import type { CreateReportInput, Location, Reporter, Visibility } from './schemas.js';
 import { stateOf, type TransitionOutcome } from './workflow.js';
 
@@ -54,6 +55,13 @@ export interface Item {
   closedAt?: string;
   resolution?: string;
   duplicateOf?: string;
+  /** The service's promise on this item (shared/sla): due times fixed at create, moved by pauses. */
+  sla?: ItemSla;
+}
+
+/** The item's promise after a staff action (a transition `to` a state, or a comment). */
+function slaAfter(item: Item, action: { to?: string; publicAction: boolean; now: string }): ItemSla | undefined {
+  return afterAction(item.sla, findService(item.serviceCode)?.sla, action, jurisdictionCalendar());
 }
 
 /** A change ready to persist: the new item, the events it appends and the notifications it causes. */
@@ -126,6 +134,7 @@ export function newReport(
     version: 1,
     createdAt: ids.now,
     updatedAt: ids.now,
+    sla: startSla(service.sla, ids.now, initial.id, jurisdictionCalendar()),
   };
   const event: HistoryEvent = {
     id: ids.eventId,
@@ -146,6 +155,7 @@ export function applyTransition(
   opts: { now: string; eventId: string; note?: string; visibility?: Visibility },
 ): Change {
   const next: Item = { ...item, status: outcome.to.id, phase: outcome.phase, version: item.version + 1, updatedAt: opts.now };
+  next.sla = slaAfter(item, { to: outcome.to.id, publicAction: (opts.visibility ?? 'public') === 'public', now: opts.now });
   if (outcome.phase === 'done') {
     next.closedAt = opts.now;
     next.resolution = outcome.resolution;
@@ -185,7 +195,12 @@ export function addComment(
     visibility: comment.visibility,
   };
   return {
-    item: { ...item, version: item.version + 1, updatedAt: opts.now },
+    item: stripUndefined({
+      ...item,
+      version: item.version + 1,
+      updatedAt: opts.now,
+      sla: slaAfter(item, { publicAction: comment.visibility === 'public', now: opts.now }),
+    }),
     events: [event],
     notifications: comment.visibility === 'public' ? ['item.updated'] : [],
   };

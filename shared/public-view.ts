@@ -2,6 +2,7 @@ import { publicActorLabel } from './actor.js';
 import { findService, type Service } from './catalog/index.js';
 import type { HistoryEvent, Item } from './items.js';
 import { stripUndefined } from './items.js';
+import { type PublicSla, publicSla } from './sla/index.js';
 import { scrubText } from './text.js';
 import { stateOf } from './workflow.js';
 
@@ -41,6 +42,8 @@ export interface PublicItem {
   resolution?: string;
   duplicateOf?: string;
   queuePosition?: number;
+  /** The promise and where it stands now (SPEC §9). */
+  sla?: PublicSla;
   history?: PublicEvent[];
 }
 
@@ -84,7 +87,10 @@ export function publicText<T extends string | undefined>(text: T): T {
  * from an allow-list, so a field added to Item later stays private until it is added here.
  * @example toPublicItem(item, {history, queuePosition: 3}).queuePosition // 3
  */
-export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queuePosition?: number } = {}): PublicItem {
+export function toPublicItem(
+  item: Item,
+  extra: { history?: HistoryEvent[]; queuePosition?: number; now?: string } = {},
+): PublicItem {
   const service = serviceOf(item);
   return stripUndefined({
     id: item.id,
@@ -107,6 +113,7 @@ export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queu
     resolution: publicText(item.resolution),
     duplicateOf: item.duplicateOf,
     queuePosition: item.phase === 'waiting' ? extra.queuePosition : undefined,
+    sla: publicSla(item.sla, item.closedAt, extra.now ?? new Date().toISOString()),
     history: extra.history?.filter((e) => e.visibility === 'public').map((e) => toPublicEvent(e, service)),
   });
 }

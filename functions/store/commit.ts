@@ -83,15 +83,17 @@ function reporterFollowWrites(item: Item, email: string): Write[] {
  * comment, that do not depend on the item's state. Fails `stale` when the item is gone, its service is no
  * longer `serviceCode` (the caller was authorised for that one), or, with `expectedVersion`, it has moved on.
  */
-export async function append(set: { change: Change; serviceCode: string; expectedVersion?: number }): Promise<void> {
-  const { change, serviceCode, expectedVersion } = set;
+export async function append(set: { change: Change; serviceCode: string; expectedVersion?: number; firstResponseAt?: string }): Promise<void> {
+  const { change, serviceCode, expectedVersion, firstResponseAt } = set;
+  // A public comment may be the first response (shared/sla): recorded once, whichever append comes first.
+  const firstResponse = firstResponseAt ? ', sla.firstRespondedAt = if_not_exists(sla.firstRespondedAt, :fr)' : '';
   const { item } = change;
   const recency = `${item.updatedAt}#${item.id}`;
   const update: TransactItem = {
     Update: {
       TableName: tableName(),
       Key: itemKey(item.id),
-      UpdateExpression: 'SET updatedAt = :at, phaseSK = :r, serviceSK = :r, assigneeSK = :r ADD version :one',
+      UpdateExpression: `SET updatedAt = :at, phaseSK = :r, serviceSK = :r, assigneeSK = :r${firstResponse} ADD version :one`,
       ConditionExpression: `attribute_exists(PK) AND serviceCode = :svc${expectedVersion === undefined ? '' : ' AND version = :expected'}`,
       ExpressionAttributeValues: {
         ':at': item.updatedAt,
@@ -99,6 +101,7 @@ export async function append(set: { change: Change; serviceCode: string; expecte
         ':one': 1,
         ':svc': serviceCode,
         ...(expectedVersion === undefined ? {} : { ':expected': expectedVersion }),
+        ...(firstResponseAt ? { ':fr': firstResponseAt } : {}),
       },
     },
   };
