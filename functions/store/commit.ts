@@ -6,6 +6,7 @@ import { db, tableName } from './client.js';
 import { CommitError, type CommitFailure, cancellationCodes } from './errors.js';
 import { billNumberRecord, rollCallRecord } from './keys/bills.js';
 import { eventRecord, idempotencyRecord, itemKey, itemRecord, referenceRecord } from './keys/items.js';
+import { escalationRecord } from './keys/sla.js';
 import { eventNotificationRecord, subscriptionRecord, tokenRecord } from './keys/subscriptions.js';
 
 /**
@@ -25,6 +26,8 @@ export interface ChangeSet {
   claimBillNumber?: boolean;
   /** A recorded vote's roll call. */
   rollCall?: { voteId: string; at: string; entries: RollCallEntry[] };
+  /** An SLA escalation claims its level on the item: a level claimed before fails with `escalated-already`. */
+  escalation?: { level: string };
 }
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -62,6 +65,10 @@ function writesOf(set: ChangeSet): Write[] {
     const { voteId, at, entries } = set.rollCall;
     writes.push({ write: put(rollCallRecord(item.id, { id: voteId, at }, entries)) });
   }
+  if (set.escalation) {
+    const record = escalationRecord(item.id, set.escalation.level, item.updatedAt);
+    writes.push({ write: put(record, absentPK), failure: 'escalated-already' });
+  }
   if (set.idempotency) {
     const { key, bodyHash } = set.idempotency;
     writes.push({ write: put(idempotencyRecord(key, bodyHash, item.id), absentPK), failure: 'idempotency-key-used' });
@@ -83,7 +90,12 @@ function reporterFollowWrites(item: Item, email: string): Write[] {
  * comment, that do not depend on the item's state. Fails `stale` when the item is gone, its service is no
  * longer `serviceCode` (the caller was authorised for that one), or, with `expectedVersion`, it has moved on.
  */
-export async function append(set: { change: Change; serviceCode: string; expectedVersion?: number; firstResponseAt?: string }): Promise<void> {
+export async function append(set: {
+  change: Change;
+  serviceCode: string;
+  expectedVersion?: number;
+  firstResponseAt?: string;
+}): Promise<void> {
   const { change, serviceCode, expectedVersion, firstResponseAt } = set;
   // A public comment may be the first response (shared/sla): recorded once, whichever append comes first.
   const firstResponse = firstResponseAt ? ', sla.firstRespondedAt = if_not_exists(sla.firstRespondedAt, :fr)' : '';
@@ -113,7 +125,7 @@ export async function append(set: { change: Change; serviceCode: string; expecte
 }
 
 /** Which failure wins when several conditions failed: the one that tells the operation most. */
-const PRECEDENCE: CommitFailure[] = ['idempotency-key-used', 'bill-number-taken', 'reference-taken', 'stale'];
+const PRECEDENCE: CommitFailure[] = ['escalated-already', 'idempotency-key-used', 'bill-number-taken', 'reference-taken', 'stale'];
 
 /** Commits a change set in one TransactWriteItems; a refused one is a CommitError naming why, with nothing written. */
 export async function commit(set: ChangeSet): Promise<void> {

@@ -26,7 +26,9 @@ export type CommitFailure =
   /** The Idempotency-Key was used before: the first request's item stands. */
   | 'idempotency-key-used'
   /** The bill number exists in that session already. */
-  | 'bill-number-taken';
+  | 'bill-number-taken'
+  /** The item's team was already emailed about this SLA level (escalation runs at most once per level). */
+  | 'escalated-already';
 
 /** A change set that did not commit; nothing of it was written. */
 export class CommitError extends Error {

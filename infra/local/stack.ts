@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import { ESCALATION_EVERY_MINUTES, ESCALATION_TABLE_ACTIONS } from '../../functions/escalation/table-grants.js';
 import { ENV } from '../../functions/lib/env.js';
 import { ORIGIN_ENV } from '../../functions/lib/origin.js';
 import { matchesFilter, NOTIFIER_FILTER } from '../../functions/notify/filter.js';
@@ -42,6 +43,8 @@ export interface LocalStackOptions {
    * console enforces it; the default `optional` keeps the demo accounts one password away.
    */
   staffMfa?: 'required' | 'optional';
+  /** How often the SLA escalation job runs, in ms (default: every ESCALATION_EVERY_MINUTES; 0 turns it off). */
+  escalationEveryMs?: number;
   log?: (line: string) => void;
 }
 
@@ -85,6 +88,27 @@ function localSecret(dataDir: string, name: string): string {
 }
 
 /** The notifier under its own grants, as its IAM role has them in AWS. */
+/** A timer in place of the EventBridge rule: runs the escalation job's handler under its own grants, one run at a time. */
+function startEscalationTimer(everyMs: number, log: (line: string) => void): { stop(): Promise<void> } {
+  const role = { method: 'SCHEDULE', path: 'escalation', table: ESCALATION_TABLE_ACTIONS } as const;
+  let running: Promise<unknown> | undefined;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = import('../../functions/escalation/run-escalation.js')
+      .then(({ handler }) => withGrantsOf(role, () => handler()))
+      .catch((err) => log(`escalation run failed: ${String(err)}`))
+      .finally(() => {
+        running = undefined;
+      });
+  }, everyMs);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
 function grantedNotifier<E, R>(handler: (event: E) => Promise<R>) {
   const role = { method: 'STREAM', path: 'notifier', table: NOTIFIER_TABLE_ACTIONS } as const;
   return (event: E) => withGrantsOf(role, () => handler(event));
@@ -181,6 +205,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             log,
           });
 
+    const escalationEveryMs = options.escalationEveryMs ?? ESCALATION_EVERY_MINUTES * 60_000;
+    const escalation = escalationEveryMs > 0 ? startEscalationTimer(escalationEveryMs, log) : undefined;
+
     const siteConfig = {
       jurisdiction: { name: catalog.jurisdiction.name },
       map: catalog.jurisdiction.map,
@@ -207,7 +234,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       options,
       children,
       stop: async () => {
-        await Promise.all([poller?.stop(), views?.stop()]);
+        await Promise.all([poller?.stop(), views?.stop(), escalation?.stop()]);
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
         await stopAll();

@@ -156,3 +156,11 @@ export function dueEscalation(sla: ItemSla | undefined, closedAt: string | undef
   if (state === 'at_risk' && !sla.escalated) return 'at_risk';
   return undefined;
 }
+
+/** The earliest due time among the clocks still running (for the escalation email). */
+export function openDueOf(sla: ItemSla): string | undefined {
+  return clocks(sla)
+    .filter((c) => !c.doneAt)
+    .map((c) => c.dueAt)
+    .sort()[0];
+}

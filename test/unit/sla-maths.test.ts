@@ -150,22 +150,34 @@ const instantArb = fc.date({ min: new Date('2024-01-01'), max: new Date('2026-06
 describe('properties', () => {
   it('a working-time due time never falls inside non-working time', () => {
     fc.assert(
-      fc.property(calendarArb, instantArb, fc.integer({ min: 1, max: 80 }), fc.constantFrom('working_hours', 'working_days'), (cal, start, amount, unit) => {
-        const due = dueAt(start, { amount, unit: unit as 'working_hours' }, cal);
-        expect(due > start).toBe(true);
-        expect(isWorkingInstant(due, cal)).toBe(true);
-      }),
+      fc.property(
+        calendarArb,
+        instantArb,
+        fc.integer({ min: 1, max: 80 }),
+        fc.constantFrom('working_hours', 'working_days'),
+        (cal, start, amount, unit) => {
+          const due = dueAt(start, { amount, unit: unit as 'working_hours' }, cal);
+          expect(due > start).toBe(true);
+          expect(isWorkingInstant(due, cal)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('a pause never makes a due time earlier', () => {
     fc.assert(
-      fc.property(calendarArb, instantArb, fc.integer({ min: 0, max: 20 * 86_400_000 }), fc.constantFrom(...SLA_UNITS), (cal, pausedAt, len, unit) => {
-        const due = dueAt(pausedAt, { amount: 5, unit }, cal);
-        const moved = extendByPause(due, pausedAt, new Date(pausedAt.getTime() + len), unit, cal);
-        expect(moved.getTime()).toBeGreaterThanOrEqual(due.getTime());
-      }),
+      fc.property(
+        calendarArb,
+        instantArb,
+        fc.integer({ min: 0, max: 20 * 86_400_000 }),
+        fc.constantFrom(...SLA_UNITS),
+        (cal, pausedAt, len, unit) => {
+          const due = dueAt(pausedAt, { amount: 5, unit }, cal);
+          const moved = extendByPause(due, pausedAt, new Date(pausedAt.getTime() + len), unit, cal);
+          expect(moved.getTime()).toBeGreaterThanOrEqual(due.getTime());
+        },
+      ),
       { numRuns: 300 },
     );
   });

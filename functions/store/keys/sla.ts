@@ -44,3 +44,8 @@ export function slaIndexAttributes(item: Item): Record<string, unknown> {
 }
 
 export const escalationKey = (itemId: string, level: string) => ({ PK: `ESC#${itemId}`, SK: `LEVEL#${level}` });
+
+/** The record that says an item's team was emailed about a level, and when. Never expires: once is once. */
+export function escalationRecord(itemId: string, level: string, at: string): Record<string, unknown> {
+  return { ...escalationKey(itemId, level), entity: 'escalation', itemId, level, at };
+}
