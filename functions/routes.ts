@@ -61,6 +61,7 @@ export const ROUTES: RouteDefinition[] = [
     access: 'read',
     table: READ,
   },
+  { method: 'GET', path: '/api/stats', handler: 'reports/get-stats', auth: 'public', access: 'read', table: ['Query'] },
   { method: 'GET', path: '/api/queues/{serviceCode}', handler: 'queues/get-queue', auth: 'public', access: 'read', table: READ },
   {
     method: 'POST',

@@ -3,8 +3,8 @@ import type { Phase, Service } from './catalog/index.js';
 import { catalog, findService } from './catalog/index.js';
 import { ValidationError } from './errors.js';
 import type { Priority } from './queue.js';
-import { afterAction, type ItemSla, jurisdictionCalendar, startSla } from './sla/index.js';
 import type { CreateReportInput, Location, Reporter, Visibility } from './schemas.js';
+import { afterAction, type ItemSla, jurisdictionCalendar, startSla } from './sla/index.js';
 import { stateOf, type TransitionOutcome } from './workflow.js';
 
 /** A history entry's author as stored: staff are named internally, never publicly. */

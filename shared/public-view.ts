@@ -87,10 +87,7 @@ export function publicText<T extends string | undefined>(text: T): T {
  * from an allow-list, so a field added to Item later stays private until it is added here.
  * @example toPublicItem(item, {history, queuePosition: 3}).queuePosition // 3
  */
-export function toPublicItem(
-  item: Item,
-  extra: { history?: HistoryEvent[]; queuePosition?: number; now?: string } = {},
-): PublicItem {
+export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queuePosition?: number; now?: string } = {}): PublicItem {
   const service = serviceOf(item);
   return stripUndefined({
     id: item.id,

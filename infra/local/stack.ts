@@ -205,6 +205,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             log,
           });
 
+    // The statistics' own reader of the stream, as its own event source mapping is in AWS.
+    const stats =
+      options.derivedViews === false
+        ? undefined
+        : await startStreamPoller({
+            endpoint: urls.dynamodb,
+            tableName,
+            handler: (await import('../../functions/views/stats-handler.js')).handler,
+            startAt: 'TRIM_HORIZON',
+            log,
+          });
+
     const escalationEveryMs = options.escalationEveryMs ?? ESCALATION_EVERY_MINUTES * 60_000;
     const escalation = escalationEveryMs > 0 ? startEscalationTimer(escalationEveryMs, log) : undefined;
 
@@ -234,7 +246,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       options,
       children,
       stop: async () => {
-        await Promise.all([poller?.stop(), views?.stop(), escalation?.stop()]);
+        await Promise.all([poller?.stop(), views?.stop(), stats?.stop(), escalation?.stop()]);
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
         await stopAll();

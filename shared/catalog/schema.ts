@@ -101,7 +101,11 @@ export const catalogSchema = z
       }
       s.sla?.pausedIn?.forEach((state, j) => {
         if (workflow && !workflow.states.some((st) => st.id === state)) {
-          ctx.addIssue({ code: 'custom', path: ['services', i, 'sla', 'pausedIn', j], message: `unknown state ${state} in workflow ${s.workflow}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', i, 'sla', 'pausedIn', j],
+            message: `unknown state ${state} in workflow ${s.workflow}`,
+          });
         }
       });
     });
