@@ -48,7 +48,7 @@ export class Notifier extends Construct {
     );
     this.fn.addToRolePolicy(
       new PolicyStatement({
-        actions: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'],
+        actions: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsersInGroup'],
         resources: [props.auth.userPool.userPoolArn],
       }),
     );

@@ -5,6 +5,7 @@ import { BoardAlarms } from './alarms.js';
 import { BoardApi } from './api.js';
 import { StaffAuth } from './auth.js';
 import type { DeployConfig } from './config.js';
+import { Escalation } from './escalation.js';
 import { acknowledgeFindings } from './nag.js';
 import { Notifier } from './notifier.js';
 import { BoardSite } from './site.js';
@@ -37,6 +38,7 @@ export class CivicboardStack extends Stack {
       sesIdentity: config.sesIdentity,
     });
     const views = new DerivedViews(this, 'Views', { table });
+    const escalation = new Escalation(this, 'Escalation', { table });
     site.deploy(props.siteDir, {
       jurisdiction: { name: catalog.jurisdiction.name },
       map: catalog.jurisdiction.map,
@@ -44,7 +46,7 @@ export class CivicboardStack extends Stack {
     });
     const alarms = new BoardAlarms(this, 'Alarms', {
       api: api.api,
-      functions: [...api.functions.values(), notifier.fn, views.fn],
+      functions: [...api.functions.values(), notifier.fn, views.fn, views.statsFn, escalation.fn],
       deadLetters: notifier.deadLetters,
       alarmEmail: config.alarmEmail,
     });

@@ -1,5 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ESCALATION_EVERY_MINUTES, ESCALATION_TABLE_ACTIONS } from '../../functions/escalation/table-grants.js';
 import { NOTIFIER_FILTER } from '../../functions/notify/filter.js';
 import { NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
 import { ROUTES } from '../../functions/routes.js';
@@ -64,9 +65,9 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are one per route plus the notifier and the queue counters consumer, each Node 24 on arm64 with source maps and a one-month log group', () => {
+  it('are one per route plus the notifier, the queue counters and statistics consumers and the escalation job, each Node 24 on arm64 with source maps and a one-month log group', () => {
     const fns = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.TABLE_NAME);
-    expect(fns).toHaveLength(ROUTES.length + 2);
+    expect(fns).toHaveLength(ROUTES.length + 4);
     for (const [id, fn] of fns) {
       expect(fn.Properties.Runtime, id).toBe('nodejs24.x');
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
@@ -113,11 +114,11 @@ describe('the functions', () => {
     );
   });
 
-  it('lets only directory routes read the user pool', () => {
+  it('lets only directory routes (and the notifier, for escalation emails to a team) list the user pool', () => {
     const directoryPolicies = ofType('AWS::IAM::Policy').filter(([, p]) =>
       p.Properties.PolicyDocument.Statement.some((s: Cfn) => [s.Action].flat().includes('cognito-idp:ListUsersInGroup')),
     );
-    expect(directoryPolicies).toHaveLength(ROUTES.filter((r) => r.directory).length);
+    expect(directoryPolicies).toHaveLength(ROUTES.filter((r) => r.directory).length + 1);
   });
 });
 
@@ -188,10 +189,10 @@ describe('staff sign-in', () => {
 });
 
 describe('the notifier', () => {
-  it('reads the stream twice (notifier, queue counters), each with partial batch failures, bisection, bounded retries and its own SQS on-failure destination', () => {
+  it('reads the stream three times (notifier, queue counters, statistics), each with partial batch failures, bisection, bounded retries and its own SQS on-failure destination', () => {
     const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m);
     const queues = ofType('AWS::SQS::Queue');
-    expect(mappings).toHaveLength(2);
+    expect(mappings).toHaveLength(3);
     const destinations = new Set<string>();
     for (const mapping of mappings) {
       expect(mapping.Properties).toMatchObject({
@@ -203,8 +204,8 @@ describe('the notifier', () => {
       destinations.add(mapping.Properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0]);
     }
     expect([...destinations].sort()).toEqual(queues.map(([id]) => id).sort());
-    // Emails replay from the stream's start (delivery records dedupe); counters start at the tip, after a recount.
-    expect(mappings.map((m) => m.Properties.StartingPosition).sort()).toEqual(['LATEST', 'TRIM_HORIZON']);
+    // Emails replay from the stream's start (delivery records dedupe); counters and statistics start at the tip.
+    expect(mappings.map((m) => m.Properties.StartingPosition).sort()).toEqual(['LATEST', 'LATEST', 'TRIM_HORIZON']);
     for (const [, queue] of queues) expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
   });
 
@@ -216,6 +217,24 @@ describe('the notifier', () => {
         .filter((a) => !streamActions.includes(a))
         .sort(),
     ).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+  });
+
+  it('lets the statistics consumer only put and update items of the table', () => {
+    const [id] = ofType('AWS::Lambda::Function').find(([fid]) => fid.startsWith('ViewsStats'))!;
+    const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+    expect(
+      tableActionsOf(id)
+        .filter((a) => !streamActions.includes(a))
+        .sort(),
+    ).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+  });
+
+  it('runs the SLA escalation job on a schedule, with the grants the local timer enforces', () => {
+    const [id] = ofType('AWS::Lambda::Function').find(([fid]) => fid.startsWith('EscalationJob'))!;
+    const rule = one('AWS::Events::Rule');
+    expect(rule.Properties.ScheduleExpression).toBe(`rate(${ESCALATION_EVERY_MINUTES} minutes)`);
+    expect(JSON.stringify(rule.Properties.Targets)).toContain(id);
+    expect(tableActionsOf(id).sort()).toEqual(ESCALATION_TABLE_ACTIONS.map((a) => `dynamodb:${a}`).sort());
   });
 
   it('is invoked only for notification INSERTs: the mapping filters on the pattern the local poller applies (issue 21, defect 7)', () => {
@@ -319,7 +338,7 @@ describe('the site', () => {
 });
 
 describe('alarms', () => {
-  it('watches both dead-letter queues, API 5xx and Lambda throttles, and notifies the configured address', () => {
+  it('watches every dead-letter queue, API 5xx and Lambda throttles, and notifies the configured address', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     const queueIds = ofType('AWS::SQS::Queue').map(([id]) => id);
     const dlqs = alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
@@ -327,7 +346,7 @@ describe('alarms', () => {
     expect(alarms.find((a) => a.MetricName === '5xx' && a.Namespace === 'AWS/ApiGateway')).toBeDefined();
     const throttled = alarms.filter((a) => a.Metrics?.some((m: Cfn) => m.MetricStat?.Metric.MetricName === 'Throttles'));
     const watched = throttled.flatMap((a) => a.Metrics.filter((m: Cfn) => m.MetricStat)).length;
-    expect(watched).toBe(ROUTES.length + 2);
+    expect(watched).toBe(ROUTES.length + 4);
     for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@board.example.org' });
   });

@@ -19,6 +19,7 @@ import {
   staffListQuerySchema,
   transitionSchema,
 } from '../../../shared/schemas.js';
+import { statsQuerySchema } from '../../../shared/sla/index.js';
 
 export interface RouteInputs {
   body?: z.ZodType;
@@ -36,6 +37,7 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/reports': { query: listReportsQuerySchema },
   'GET /api/reports/{id}': {},
   'GET /api/completed-months': { query: completedMonthsQuerySchema },
+  'GET /api/stats': { query: statsQuerySchema },
   'GET /api/queues/{serviceCode}': { query: queueQuerySchema },
   'POST /api/reports/{id}/subscriptions': { body: followSchema },
   'GET /api/subscriptions/confirm': { query: linkTokenQuerySchema },
