@@ -152,6 +152,10 @@ export const staffListQuerySchema = z
     phase: z.enum(PHASES).optional(),
     priority: prioritySchema.optional(),
     assignee: z.string().min(1).optional(),
+    /** Only reports whose promise is at risk or breached now (soonest due first). */
+    sla: z.enum(['at_risk', 'breached']).optional(),
+    /** `due`: soonest due first (reports with a promise only); default: most recently changed first. */
+    sort: z.enum(['recent', 'due']).optional(),
     limit,
     cursor: z.string().min(1).optional(),
   })

@@ -4,6 +4,7 @@ import { catalog, findService, getService, listServices, PHASES, type Phase, typ
 import { ValidationError } from '../../shared/errors.js';
 import type { HistoryEvent, Item } from '../../shared/items.js';
 import type { ListReportsQuery, QueueQuery, StaffListQuery } from '../../shared/schemas.js';
+import { listDuePage } from '../store/due-lists.js';
 import { getItemWithHistory } from '../store/items.js';
 import { type ItemFilter, listAssignedPage, listInBoxPage, listQueuePage, listRecentPage, type Page } from '../store/lists.js';
 import { queuePosition } from '../store/queue-counts.js';
@@ -68,6 +69,10 @@ export async function staffReports(actor: StaffActor, query: StaffListQuery): Pr
   }
   const phases: readonly Phase[] = query.status ? statusPhases(services, query.status) : query.phase ? [query.phase] : PHASES;
   const filter: ItemFilter = { serviceCodes: services.map((s) => s.code), phases, status: query.status, priority: query.priority };
+  if (query.sla || query.sort === 'due') {
+    const due = { serviceCodes: services.map((s) => s.code), sla: query.sla, status: query.status, priority: query.priority };
+    return listDuePage(due, query.limit, query.cursor);
+  }
   if (query.assignee === UNASSIGNED) return listRecentPage('report', { ...filter, unassigned: true }, query.limit, query.cursor);
   if (query.assignee) {
     const assignee = query.assignee === 'me' ? actor.id : query.assignee;

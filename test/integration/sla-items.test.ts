@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { commit } from '../../functions/store/commit.js';
+import { findItem } from '../../functions/store/items.js';
 import { getService } from '../../shared/catalog/index.js';
+import type { ItemSla } from '../../shared/sla/index.js';
 import { dueAt, jurisdictionCalendar } from '../../shared/sla/index.js';
-import { api, createReport, signIn } from '../support/api.js';
+import { api, createReport, signIn, useTestTable } from '../support/api.js';
 
 let token: string;
 beforeAll(async () => {
@@ -60,5 +63,60 @@ describe('the promise on an item', () => {
     const fixed = await move(report.id, 'fixed');
     expect(fixed.sla).toMatchObject({ state: 'met', paused: false });
     expect((await publicItem(report.id)).sla.state).toBe('met');
+  });
+});
+
+describe('the staff list by promise', () => {
+  useTestTable();
+  const ago = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+  const ahead = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+  async function withSla(sla: ItemSla): Promise<string> {
+    const { id } = await createReport({ serviceCode: 'damaged-pavement' });
+    const item = await findItem(id, true);
+    if (!item) throw new Error('not stored');
+    await commit({ change: { item: { ...item, version: item.version + 1, sla }, events: [], notifications: [] }, before: item });
+    return id;
+  }
+  const list = async (query: string) => {
+    const res = await api(`/api/staff/reports?service=damaged-pavement&${query}`, { token });
+    expect(res.status, res.text).toBe(200);
+    return res.body as { items: { id: string; sla?: { state: string; resolutionDueAt?: string } }[]; nextCursor?: string };
+  };
+  const allPages = async (query: string) => {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list(`${query}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      ids.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return ids;
+  };
+
+  it('filters sla=breached and sla=at_risk, each page after page, and sorts by due time', async () => {
+    const breached = await withSla({ resolutionAtRiskAt: ago(120), resolutionDueAt: ago(60) });
+    const atRisk = await withSla({ resolutionAtRiskAt: ago(5), resolutionDueAt: ahead(60) });
+    const onTrack = await withSla({ resolutionAtRiskAt: ahead(30), resolutionDueAt: ahead(90) });
+    const breachedIds = await allPages('sla=breached');
+    expect(breachedIds).toContain(breached);
+    expect(breachedIds).not.toContain(atRisk);
+    const atRiskIds = await allPages('sla=at_risk');
+    expect(atRiskIds).toContain(atRisk);
+    expect(atRiskIds).not.toContain(breached);
+    expect(atRiskIds).not.toContain(onTrack);
+    const byDue = await allPages('sort=due');
+    expect([breached, atRisk, onTrack].map((id) => byDue.indexOf(id))).toEqual(
+      [...[breached, atRisk, onTrack].map((id) => byDue.indexOf(id))].sort((a, b) => a - b),
+    );
+    expect(byDue.indexOf(breached)).toBeGreaterThanOrEqual(0);
+    const page = await list('sort=due&limit=100');
+    const dues = page.items.map((i) => i.sla?.resolutionDueAt ?? '');
+    expect(dues).toEqual([...dues].sort());
+  });
+
+  it('an sla filter the list does not know is a 400 naming it', async () => {
+    const res = await api('/api/staff/reports?sla=late', { token });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].path).toBe('query.sla');
   });
 });
