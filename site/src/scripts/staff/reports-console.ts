@@ -22,6 +22,7 @@ function filters(): QueueFilters {
     priority: v('f-priority'),
     assignee: v('f-assignee'),
     sort: v('f-sort') as QueueFilters['sort'],
+    sla: v('f-sla'),
   };
 }
 
@@ -103,7 +104,7 @@ export function bindReports(): void {
     e.preventDefault();
     void loadQueue();
   });
-  for (const id of ['f-service', 'f-state', 'f-priority', 'f-assignee', 'f-sort'])
+  for (const id of ['f-service', 'f-state', 'f-priority', 'f-assignee', 'f-sla', 'f-sort'])
     byId(id).addEventListener('change', () => void loadQueue());
   openLinksInPlace(byId('queue'), () => void openFromUrl(true));
 }
