@@ -14,7 +14,7 @@ export type { Phase } from './catalog/index.js';
 export type { HistoryEvent } from './items.js';
 export type { PublicEvent, PublicItem } from './public-view.js';
 export type { Priority } from './queue.js';
-export type { PublicSla, SlaState } from './sla/index.js';
+export type { PublicSla, SlaState, Stats, StatsPeriod } from './sla/index.js';
 
 /** A service as `GET /api/services` lists it: the catalog entry with its workflow resolved. */
 export type ServiceView = Omit<Service, 'workflowId'>;

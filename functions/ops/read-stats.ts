@@ -1,7 +1,15 @@
 import { DateTime } from 'luxon';
 import { ValidationError } from '../../shared/errors.js';
 import type { CompletedMonthsQuery } from '../../shared/schemas.js';
-import { backlogByAge, jurisdictionCalendar, periodFigures, periodsBetween, type Stats, type StatsQuery } from '../../shared/sla/index.js';
+import {
+  backlogByAge,
+  jurisdictionCalendar,
+  periodFigures,
+  periodsBetween,
+  type Stats,
+  type StatsQuery,
+  sumCounters,
+} from '../../shared/sla/index.js';
 import { completedMonths, type MonthCount } from '../store/done-counts.js';
 import { readBacklogCounters, readPeriodCounters } from '../store/stats.js';
 import { serviceParam } from './read-reports.js';
@@ -50,5 +58,6 @@ export async function readStats(query: StatsQuery, now = new Date()): Promise<St
     to,
     backlog: backlogByAge(backlog, today.toISODate() as string),
     series: periods.map((p) => periodFigures(p, counters.get(p))),
+    total: periodFigures('all', sumCounters(counters.values())),
   };
 }

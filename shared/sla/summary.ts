@@ -38,6 +38,8 @@ export interface Stats {
   to: string;
   backlog: { total: number; byAge: { bucket: string; count: number }[] };
   series: StatsPeriod[];
+  /** The whole range as one period (`period: "all"`): medians over every close in it, not an average of months. */
+  total: StatsPeriod;
 }
 
 function histogram(counters: Record<string, number>, prefix: 'c' | 'f'): Map<number, number> {
@@ -63,6 +65,13 @@ export function periodFigures(period: string, counters: Record<string, number> =
     firstResponseOnTimePct: pct(counters.fOn, counters.fDue),
     resolvedOnTimePct: pct(counters.rOn, counters.rDue),
   };
+}
+
+/** Adds counters of several periods together (histograms bucket by bucket). */
+export function sumCounters(all: Iterable<Record<string, number>>): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const counters of all) for (const [k, n] of Object.entries(counters)) sum[k] = (sum[k] ?? 0) + n;
+  return sum;
 }
 
 /** Backlog age buckets, by whole days since creation (local dates). */

@@ -43,8 +43,7 @@ export function sortItems(items: StaffItem[], sort: QueueFilters['sort']): Staff
 }
 
 /** When an item's open promise is due (the earliest of its clocks); items without one sort last. */
-const dueOf = (item: StaffItem) =>
-  (!item.sla?.firstRespondedAt && item.sla?.firstResponseDueAt) || item.sla?.resolutionDueAt || '\uffff';
+const dueOf = (item: StaffItem) => (!item.sla?.firstRespondedAt && item.sla?.firstResponseDueAt) || item.sla?.resolutionDueAt || '\uffff';
 
 const SLA_BADGES: Partial<Record<NonNullable<StaffItem['sla']>['state'], string>> = {
   at_risk: 'At risk',
