@@ -70,7 +70,8 @@ function section(
   csvHref: string,
 ): { section: HTMLElement; chart: HTMLElement; data: HTMLElement } {
   const chartBox = el('div', { class: 'chart' });
-  const data = el('div', { class: 'table-scroll' });
+  // A wide table scrolls on a narrow screen: focusable, so a keyboard can scroll it too.
+  const data = el('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${title}: table` });
   const section = el(
     'section',
     { 'aria-labelledby': id },
