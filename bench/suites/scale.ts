@@ -1,11 +1,11 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { publicReports, reportDetail, serviceQueue } from '../../functions/ops/read-reports.js';
 import { readStats } from '../../functions/ops/read-stats.js';
-import { statsQuerySchema } from '../../shared/sla/index.js';
 import { db, tableName } from '../../functions/store/client.js';
 import { getItemWithHistory } from '../../functions/store/items.js';
 import { queuePosition } from '../../functions/store/queue-counts.js';
 import { listReportsQuerySchema } from '../../shared/schemas.js';
+import { statsQuerySchema } from '../../shared/sla/index.js';
 import { httpLoad, type LoadResult } from '../lib/load.js';
 import { readCost } from '../lib/read-cost.js';
 import { type SeededItem, seedReports } from '../lib/seed.js';

@@ -37,7 +37,7 @@ function scopes(item: Item): StatsScope[] {
  * @example contributions(report, 'Europe/London').filter((c) => c.attr === 'created').length // 8
  */
 export function contributions(item: Item | undefined, timezone: string): Contribution[] {
-  if (!item || item.kind !== 'report') return [];
+  if (item?.kind !== 'report') return [];
   const out: Contribution[] = [];
   const sla = item.sla;
   const closed = item.phase === 'done' && item.closedAt ? item.closedAt : undefined;
