@@ -66,6 +66,12 @@ export function statsChangeOf(record: DynamoDBRecord): StatsChange | undefined {
 }
 
 const MAX_TRANSACTION_ITEMS = 100;
+/**
+ * Records per transaction at most: one record moves up to 9 attributes of a period's item, and the
+ * attributes of one item must fit one UpdateExpression (4 KB: ~300 `#aN :vN` pairs), since a
+ * transaction may not touch an item twice. 50 records: at most ~110 distinct attributes per item.
+ */
+const MAX_RECORDS = 50;
 
 /** Splits changes, in stream order, into runs that fit one transaction: a marker per change plus one update per counter item. */
 export function chunkStatsChanges(changes: StatsChange[], limit = MAX_TRANSACTION_ITEMS): StatsChange[][] {
@@ -74,7 +80,7 @@ export function chunkStatsChanges(changes: StatsChange[], limit = MAX_TRANSACTIO
   let items = new Set<string>();
   for (const change of changes) {
     const grown = new Set([...items, ...change.deltas.keys()]);
-    if (chunk.length && chunk.length + 1 + grown.size > limit) {
+    if (chunk.length && (chunk.length + 1 + grown.size > limit || chunk.length >= MAX_RECORDS)) {
       chunks.push(chunk);
       chunk = [];
       items = new Set(change.deltas.keys());
@@ -143,7 +149,13 @@ export async function applyStatsChanges(chunk: StatsChange[], nowMs = Date.now()
 
 /** Adds bulk-loaded items (seed, benchmarks) to the statistics: one UpdateItem per counter item touched (shard 0). */
 export async function countStatsBulkLoaded(items: Item[]): Promise<void> {
-  const deltas = [...statsDeltas(items.map((after) => ({ after })))];
+  // One UpdateExpression holds a bounded number of attributes: a big load splits an item's into several updates.
+  const deltas = [...statsDeltas(items.map((after) => ({ after })))].flatMap(([key, attrs]) => {
+    const entries = [...attrs];
+    const parts: [string, Map<string, number>][] = [];
+    for (let i = 0; i < entries.length; i += 100) parts.push([key, new Map(entries.slice(i, i + 100))]);
+    return parts;
+  });
   for (let i = 0; i < deltas.length; i += 16) {
     await Promise.all(
       deltas.slice(i, i + 16).map(async ([key, attrs]) => {

@@ -136,3 +136,27 @@ describe('GET /api/stats', () => {
     }
   });
 });
+
+describe('statistics of bulk-loaded reports', () => {
+  it('counts thousands of reports with many distinct days and durations (each counter item split across updates)', async () => {
+    const { countStatsBulkLoaded } = await import('../../functions/store/stats-stream.js');
+    const bulkService = `zz-bulk-${Date.now().toString(36)}`;
+    const items: Item[] = Array.from({ length: 2000 }, (_, i) => {
+      const createdAt = new Date(Date.parse('2024-01-01T00:00:00Z') + i * 3 * 3_600_000).toISOString();
+      const open = i % 2 === 0;
+      const closedAt = new Date(Date.parse(createdAt) + (i % 400) * 2_000_000).toISOString();
+      return {
+        ...report(`bulk${i}`, undefined),
+        serviceCode: bulkService,
+        createdAt,
+        updatedAt: createdAt,
+        ...(open ? {} : { phase: 'done', status: 'fixed', closedAt }),
+      } as Item;
+    });
+    await countStatsBulkLoaded(items);
+    const months = await readPeriodCounters('month', { service: bulkService, area: '*' }, '2024-01', '2024-12');
+    const created = [...months.values()].reduce((s, c) => s + (c.created ?? 0), 0);
+    expect(created).toBe(2000);
+    expect(backlogByAge(await readBacklogCounters({ service: bulkService, area: '*' }), '2025-01-01').total).toBe(1000);
+  });
+});
