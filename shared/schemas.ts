@@ -132,6 +132,8 @@ export const listReportsQuerySchema = z
     updatedSince: isoTime.optional(),
     /** Last changed in this month (UTC): for finished reports, the month they were finished. */
     month: monthSchema.optional(),
+    /** In this area (ward, district) of the jurisdiction's areas file. */
+    area: z.string().min(1).max(61).optional(),
     limit,
     cursor: z.string().min(1).optional(),
   })
@@ -156,6 +158,9 @@ export const staffListQuerySchema = z
     sla: z.enum(['at_risk', 'breached']).optional(),
     /** `due`: soonest due first (reports with a promise only); default: most recently changed first. */
     sort: z.enum(['recent', 'due']).optional(),
+    area: z.string().min(1).max(61).optional(),
+    /** The team whose queue items are in (catalog routing). */
+    team: z.string().min(1).max(41).optional(),
     limit,
     cursor: z.string().min(1).optional(),
   })

@@ -6,6 +6,7 @@ import { findStaffMember } from '../directory/cognito.js';
 import { listTeamMembers } from '../directory/team.js';
 import { type Notification, notificationContext } from '../store/notifications.js';
 import { links } from './links.js';
+import { watchAlerts } from './office-alerts.js';
 
 /** One email to send: who, what, and the one-click unsubscribe link if it has one. */
 export interface Message {
@@ -51,7 +52,7 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
       // A bill's vote event names the stage it left (from) and, if it moved the bill, the one it entered (to).
       const stage = event.type === 'vote' ? (event.to ?? event.from) : event.type === 'transition' ? event.to : undefined;
       const itemFacts = facts(item, stage ?? item.status);
-      return (followers ?? []).map((sub) => {
+      const toFollowers = (followers ?? []).map((sub) => {
         const unsubscribeUrl = links.unsubscribe(sub.unsubscribeToken);
         const email =
           item.kind === 'bill'
@@ -59,6 +60,7 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
             : templates.update(itemFacts, { kind: event.type === 'comment' ? 'comment' : 'status', note: event.note }, unsubscribeUrl);
         return { to: sub.email, email, unsubscribeUrl };
       });
+      return [...toFollowers, ...(await watchAlerts(item, event, itemFacts))];
     }
     case 'item.assigned': {
       const member = item.assignee ? await findStaffMember(item.assignee.id) : undefined;

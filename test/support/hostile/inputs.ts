@@ -4,7 +4,10 @@ import {
   billTransitionSchema,
   createBillSchema,
   listBillsQuerySchema,
+  peoplePageQuerySchema,
   voteSchema,
+  watchAlertsSchema,
+  watchlistQuerySchema,
   watchNoteSchema,
 } from '../../../shared/bills/schemas.js';
 import {
@@ -39,6 +42,8 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/completed-months': { query: completedMonthsQuerySchema },
   'GET /api/stats': { query: statsQuerySchema },
   'GET /api/queues/{serviceCode}': { query: queueQuerySchema },
+  'GET /api/areas': {},
+  'GET /api/areas/shapes': {},
   'POST /api/reports/{id}/subscriptions': { body: followSchema },
   'GET /api/subscriptions/confirm': { query: linkTokenQuerySchema },
   'GET /api/subscriptions/unsubscribe': { query: linkTokenQuerySchema },
@@ -51,14 +56,18 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/staff/services/{serviceCode}/members': {},
   'GET /api/bills': { query: listBillsQuerySchema },
   'GET /api/bills/{id}': {},
+  'GET /api/bills/members/{id}': { query: peoplePageQuerySchema },
+  'GET /api/bills/committees/{name}': { query: peoplePageQuerySchema },
   'POST /api/bills/{id}/subscriptions': { body: followSchema },
   'POST /api/staff/bills': { body: createBillSchema },
   'GET /api/staff/bills/{id}': {},
   'POST /api/staff/bills/{id}/transitions': { body: billTransitionSchema },
   'POST /api/staff/bills/{id}/votes': { body: voteSchema },
-  'GET /api/staff/watchlist': {},
+  'GET /api/staff/watchlist': { query: watchlistQuerySchema },
   'PUT /api/staff/watchlist/{id}': { body: watchNoteSchema },
   'DELETE /api/staff/watchlist/{id}': {},
+  'GET /api/staff/watchlist-alerts': {},
+  'PUT /api/staff/watchlist-alerts': { body: watchAlertsSchema },
 };
 
 export const inputsOf = (route: RouteDefinition): RouteInputs | undefined => ROUTE_INPUTS[routeKey(route)];
