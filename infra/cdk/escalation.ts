@@ -1,12 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
-import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { ESCALATION_EVERY_MINUTES, ESCALATION_TABLE_ACTIONS } from '../../functions/escalation/table-grants.js';
 import { ENV } from '../../functions/lib/env.js';
-import { boardFunction } from './lambda.js';
+import { boardFunction, grantTable } from './lambda.js';
 
 /**
  * The SLA escalation job (functions/escalation/run-escalation.ts), run by an EventBridge rule every
@@ -16,10 +16,10 @@ import { boardFunction } from './lambda.js';
 export class Escalation extends Construct {
   readonly fn: NodejsFunction;
 
-  constructor(scope: Construct, id: string, props: { table: Table }) {
+  constructor(scope: Construct, id: string, props: { table: ITable }) {
     super(scope, id);
     this.fn = boardFunction(this, 'Job', 'escalation/run-escalation', { [ENV.tableName]: props.table.tableName }, Duration.minutes(2));
-    props.table.grant(this.fn, ...ESCALATION_TABLE_ACTIONS.map((action) => `dynamodb:${action}`));
+    grantTable(this.fn, props.table, ESCALATION_TABLE_ACTIONS);
     new Rule(this, 'Every', {
       schedule: Schedule.rate(Duration.minutes(ESCALATION_EVERY_MINUTES)),
       targets: [new LambdaFunction(this.fn, { retryAttempts: 0 })],
