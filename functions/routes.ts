@@ -107,6 +107,7 @@ export const ROUTES: RouteDefinition[] = [
     access: 'read',
     table: READ,
   },
+  { method: 'GET', path: '/api/stats', handler: 'reports/get-stats', auth: 'public', access: 'read', table: ['Query'] },
   { method: 'GET', path: '/api/queues/{serviceCode}', handler: 'queues/get-queue', auth: 'public', access: 'read', table: READ },
   { method: 'GET', path: '/api/areas', handler: 'areas/list-areas', auth: 'public', access: 'read', table: ['Query'] },
   { method: 'GET', path: '/api/areas/shapes', handler: 'areas/get-area-shapes', auth: 'public', access: 'read', table: [] },

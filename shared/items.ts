@@ -2,6 +2,7 @@ import type { Actor } from './actor.js';
 import { areaAt } from './areas/chosen.js';
 import type { AreaRef } from './areas/index.js';
 import type { Phase, Service } from './catalog/index.js';
+import { findService } from './catalog/index.js';
 import { ValidationError } from './errors.js';
 import { jurisdiction } from './jurisdiction/index.js';
 import type { Redaction } from './moderation.js';
@@ -9,6 +10,7 @@ import type { ItemPhoto } from './photos.js';
 import type { Priority } from './queue.js';
 import { routeTeam } from './routing.js';
 import type { CreateReportInput, Location, Reporter, Visibility } from './schemas.js';
+import { afterAction, type ItemSla, jurisdictionCalendar, startSla } from './sla/index.js';
 import { stateOf, type TransitionOutcome } from './workflow.js';
 
 /** A history entry's author as stored: staff are named internally, never publicly. */
@@ -79,7 +81,13 @@ export interface Item {
   /** Imported items: the source system and the item's id there (SPEC §8), the import's idempotency key (bills carry their own shape). */
   source?: { system: string; id?: string; hash?: string };
   /** Imported items' due date from the source (`dueAt` column); the SLA maths reads `sla.resolutionDueAt`. */
-  sla?: { resolutionDueAt?: string };
+  /** The service's promise on this item (shared/sla): due times fixed at create, moved by pauses. Imported items may carry only `resolutionDueAt`. */
+  sla?: ItemSla;
+}
+
+/** The item's promise after a staff action (a transition `to` a state, or a comment). */
+function slaAfter(item: Item, action: { to?: string; publicAction: boolean; now: string }): ItemSla | undefined {
+  return afterAction(item.sla, findService(item.serviceCode)?.sla, action, jurisdictionCalendar());
 }
 
 /** A change ready to persist: the new item, the events it appends and the notifications it causes. */
@@ -93,7 +101,7 @@ export interface Change {
  * What the notifier is asked to send: an acknowledgement, an update to followers, an assignment to the
  * assignee, or a pending follower's confirmation link.
  */
-export type NotificationKind = 'report.created' | 'item.updated' | 'item.assigned' | 'subscription.requested';
+export type NotificationKind = 'report.created' | 'item.updated' | 'item.assigned' | 'subscription.requested' | 'sla.escalated';
 
 export function actorRef(actor: Actor): ActorRef {
   return actor.type === 'staff' ? { type: 'staff', id: actor.id, name: actor.name } : { type: actor.type };
@@ -166,6 +174,7 @@ export function newReport(
     version: 1,
     createdAt: ids.now,
     updatedAt: ids.now,
+    sla: startSla(service.sla, ids.now, initial.id, jurisdictionCalendar()),
   };
   const event: HistoryEvent = {
     id: ids.eventId,
@@ -186,6 +195,7 @@ export function applyTransition(
   opts: { now: string; eventId: string; note?: string; visibility?: Visibility },
 ): Change {
   const next: Item = { ...item, status: outcome.to.id, phase: outcome.phase, version: item.version + 1, updatedAt: opts.now };
+  next.sla = slaAfter(item, { to: outcome.to.id, publicAction: (opts.visibility ?? 'public') === 'public', now: opts.now });
   if (outcome.phase === 'done') {
     next.closedAt = opts.now;
     next.resolution = outcome.resolution;
@@ -225,7 +235,12 @@ export function addComment(
     visibility: comment.visibility,
   };
   return {
-    item: { ...item, version: item.version + 1, updatedAt: opts.now },
+    item: stripUndefined({
+      ...item,
+      version: item.version + 1,
+      updatedAt: opts.now,
+      sla: slaAfter(item, { publicAction: comment.visibility === 'public', now: opts.now }),
+    }),
     events: [event],
     notifications: comment.visibility === 'public' ? ['item.updated'] : [],
   };

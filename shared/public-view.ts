@@ -4,6 +4,7 @@ import type { HistoryEvent, Item } from './items.js';
 import { stripUndefined } from './items.js';
 import { redactedEvent, redactedText } from './moderation.js';
 import { type PublicPhoto, publicPhotos } from './photos.js';
+import { type PublicSla, publicSla } from './sla/index.js';
 import { scrubText } from './text.js';
 import { stateOf } from './workflow.js';
 
@@ -47,6 +48,8 @@ export interface PublicItem {
   queuePosition?: number;
   /** Photos not hidden by staff (SPEC §11). */
   photos?: PublicPhoto[];
+  /** The promise and where it stands now (SPEC §9). */
+  sla?: PublicSla;
   history?: PublicEvent[];
 }
 
@@ -90,7 +93,7 @@ export function publicText<T extends string | undefined>(text: T): T {
  * from an allow-list, so a field added to Item later stays private until it is added here.
  * @example toPublicItem(item, {history, queuePosition: 3}).queuePosition // 3
  */
-export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queuePosition?: number } = {}): PublicItem {
+export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queuePosition?: number; now?: string } = {}): PublicItem {
   const service = serviceOf(item);
   return stripUndefined({
     id: item.id,
@@ -116,6 +119,7 @@ export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queu
     duplicateOf: item.duplicateOf,
     queuePosition: item.phase === 'waiting' ? extra.queuePosition : undefined,
     photos: publicPhotos(item.photos),
+    sla: publicSla(item.sla, item.closedAt, extra.now ?? new Date().toISOString()),
     history: extra.history?.filter((e) => e.visibility === 'public').map((e) => toPublicEvent(redactedEvent(item, e), service)),
   });
 }

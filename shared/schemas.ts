@@ -158,6 +158,10 @@ export const staffListQuerySchema = z
     phase: z.enum(PHASES).optional(),
     priority: prioritySchema.optional(),
     assignee: z.string().min(1).optional(),
+    /** Only reports whose promise is at risk or breached now (soonest due first). */
+    sla: z.enum(['at_risk', 'breached']).optional(),
+    /** `due`: soonest due first (reports with a promise only); default: most recently changed first. */
+    sort: z.enum(['recent', 'due']).optional(),
     area: z.string().min(1).max(61).optional(),
     /** The team whose queue items are in (catalog routing). */
     team: z.string().min(1).max(41).optional(),

@@ -4,6 +4,7 @@ import type { Item } from '../../shared/items.js';
 import { redactedEvent, redactedText } from '../../shared/moderation.js';
 import { statusLabel } from '../../shared/public-view.js';
 import { findStaffMember } from '../directory/cognito.js';
+import { listTeamMembers } from '../directory/team.js';
 import { type Notification, notificationContext } from '../store/notifications.js';
 import { links } from './links.js';
 import { watchAlerts } from './office-alerts.js';
@@ -70,6 +71,15 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
     case 'item.assigned': {
       const member = item.assignee ? await findStaffMember(item.assignee.id) : undefined;
       return member?.email ? [{ to: member.email, email: templates.assignment(facts(item), links.staff(item.id)) }] : [];
+    }
+    case 'sla.escalated': {
+      // The event (internal) names the level reached; every member of the service's teams is told once.
+      if (event?.to !== 'at_risk' && event?.to !== 'breached') return [];
+      const level = event.to;
+      const due = event.note ?? '';
+      const members = await listTeamMembers(getService(item.serviceCode));
+      const unique = [...new Set(members.map((m) => m.email).filter((e): e is string => !!e))];
+      return unique.map((to) => ({ to, email: templates.escalation(facts(item), level, due, links.staff(item.id)) }));
     }
     case 'subscription.requested': {
       if (subscription?.status !== 'pending' || !subscription.confirmToken) return [];

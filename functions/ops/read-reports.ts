@@ -6,6 +6,7 @@ import { GoneError, ValidationError } from '../../shared/errors.js';
 import type { HistoryEvent, Item } from '../../shared/items.js';
 import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import type { ListReportsQuery, QueueQuery, StaffListQuery } from '../../shared/schemas.js';
+import { listDuePage } from '../store/due-lists.js';
 import { getItemWithHistory } from '../store/items.js';
 import { type ItemFilter, listAssignedPage, listInBoxPage, listQueuePage, listRecentPage, type Page } from '../store/lists.js';
 import { queuePosition } from '../store/queue-counts.js';
@@ -85,6 +86,10 @@ export async function staffReports(actor: StaffActor, body: Deferred<StaffListQu
     area: query.area === undefined ? undefined : areaParam(query.area),
     team: query.team,
   };
+  if (query.sla || query.sort === 'due') {
+    const due = { serviceCodes: services.map((s) => s.code), sla: query.sla, status: query.status, priority: query.priority };
+    return listDuePage(due, query.limit, query.cursor);
+  }
   if (query.assignee === UNASSIGNED) return listRecentPage('report', { ...filter, unassigned: true }, query.limit, query.cursor);
   if (query.assignee) {
     const assignee = query.assignee === 'me' ? actor.id : query.assignee;

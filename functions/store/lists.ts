@@ -196,6 +196,9 @@ export class Filters {
   beginsWith(path: string, prefix: string) {
     this.parts.push(`begins_with(${this.name(path)}, ${this.value(prefix)})`);
   }
+  atMost(path: string, v: unknown) {
+    this.parts.push(`${this.name(path)} <= ${this.value(v)}`);
+  }
   greater(path: string, v: unknown) {
     this.parts.push(`${this.name(path)} > ${this.value(v)}`);
   }

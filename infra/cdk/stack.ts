@@ -9,6 +9,7 @@ import { BoardApi, routeId } from './api.js';
 import type { DeployConfig } from './config.js';
 import { Open311Connector } from './connector.js';
 import type { BoardDataStack } from './data-stack.js';
+import { Escalation } from './escalation.js';
 import { reserveConcurrency } from './lambda.js';
 import { MailEvents } from './mail.js';
 import { acknowledgeFindings } from './nag.js';
@@ -74,6 +75,7 @@ export class CivicboardStack extends Stack {
     const views = new DerivedViews(this, 'Views', { table });
     const upstreams = listServices('report').flatMap((s) => (s.open311 ? [s.open311] : []));
     if (upstreams.length) new Open311Connector(this, 'Open311Connector', { table, upstreams });
+    const escalation = new Escalation(this, 'Escalation', { table });
     const rotation = new SecretRotation(this, 'Rotation', {
       originSecret: data.originSecret.secret,
       cursorKey: data.cursorKey.secret,
@@ -84,13 +86,13 @@ export class CivicboardStack extends Stack {
       ...publicConfig(jurisdiction),
       auth: { region: this.region, userPoolId: auth.userPool.userPoolId, userPoolClientId: auth.client.userPoolClientId, mfa: 'required' },
     });
-    const consumers = [notifier.fn, views.fn, mail.fn];
-    const allFunctions = [...api.functions.values(), ...consumers, rotation.fn, photos.processor];
+    const consumers = [notifier.fn, views.fn, views.statsFn, mail.fn];
+    const allFunctions = [...api.functions.values(), ...consumers, rotation.fn, photos.processor, escalation.fn];
     reserveConcurrency(consumers, config.features.reservedConcurrency?.consumers);
     const alarms = new BoardAlarms(this, 'Alarms', {
       api: api.api,
       functions: allFunctions,
-      consumers: [notifier.fn, views.fn],
+      consumers: [notifier.fn, views.fn, views.statsFn],
       deadLetters: notifier.deadLetters,
       alarmEmail: config.alarmEmail,
     });

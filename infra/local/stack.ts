@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import { ESCALATION_EVERY_MINUTES, ESCALATION_TABLE_ACTIONS } from '../../functions/escalation/table-grants.js';
 import { ENV } from '../../functions/lib/env.js';
 import { ORIGIN_ENV } from '../../functions/lib/origin.js';
 import { matchesFilter, NOTIFIER_FILTER } from '../../functions/notify/filter.js';
@@ -48,6 +49,8 @@ export interface LocalStackOptions {
    * console enforces it; the default `optional` keeps the demo accounts one password away.
    */
   staffMfa?: 'required' | 'optional';
+  /** How often the SLA escalation job runs, in ms (default: every ESCALATION_EVERY_MINUTES; 0 turns it off). */
+  escalationEveryMs?: number;
   log?: (line: string) => void;
 }
 
@@ -109,6 +112,27 @@ async function startConnector(endpoint: string, tableName: string, log: (line: s
     stop: async () => {
       clearInterval(timer);
       await forward.stop();
+    },
+  };
+}
+
+/** A timer in place of the EventBridge rule: runs the escalation job's handler under its own grants, one run at a time. */
+function startEscalationTimer(everyMs: number, log: (line: string) => void): { stop(): Promise<void> } {
+  const role = { method: 'SCHEDULE', path: 'escalation', table: ESCALATION_TABLE_ACTIONS } as const;
+  let running: Promise<unknown> | undefined;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = import('../../functions/escalation/run-escalation.js')
+      .then(({ handler }) => withGrantsOf(role, () => handler()))
+      .catch((err) => log(`escalation run failed: ${String(err)}`))
+      .finally(() => {
+        running = undefined;
+      });
+  }, everyMs);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
     },
   };
 }
@@ -246,6 +270,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // The back-office connector (docs/open311.md), only when a service forwards to an Open311 upstream:
     // a third stream reader for new reports, and the upstream sync on a timer (a schedule in AWS).
     const connector = listServices('report').some((s) => s.open311) ? await startConnector(urls.dynamodb, tableName, log) : undefined;
+    // The statistics' own reader of the stream, as its own event source mapping is in AWS.
+    const stats =
+      options.derivedViews === false
+        ? undefined
+        : await startStreamPoller({
+            endpoint: urls.dynamodb,
+            tableName,
+            handler: (await import('../../functions/views/stats-handler.js')).handler,
+            startAt: 'TRIM_HORIZON',
+            log,
+          });
+
+    const escalationEveryMs = options.escalationEveryMs ?? ESCALATION_EVERY_MINUTES * 60_000;
+    const escalation = escalationEveryMs > 0 ? startEscalationTimer(escalationEveryMs, log) : undefined;
 
     const siteConfig = {
       ...publicConfig(jurisdiction),
@@ -274,7 +312,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       options,
       children,
       stop: async () => {
-        await Promise.all([poller?.stop(), views?.stop(), connector?.stop()]);
+        await Promise.all([poller?.stop(), views?.stop(), stats?.stop(), escalation?.stop(), connector?.stop()]);
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
         await stopAll();

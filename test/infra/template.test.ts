@@ -1,5 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ESCALATION_EVERY_MINUTES, ESCALATION_TABLE_ACTIONS } from '../../functions/escalation/table-grants.js';
 import { NOTIFIER_FILTER } from '../../functions/notify/filter.js';
 import { NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
 import { ROUTES } from '../../functions/routes.js';
@@ -67,9 +68,9 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are one per route plus the notifier, the queue counters consumer, the SES events handler and the photo processor, each Node 24 on arm64 with source maps and a one-month log group', () => {
+  it('are one per route plus the notifier, the queue counters and statistics consumers, the SES events handler, the photo processor and the escalation job, each Node 24 on arm64 with source maps and a one-month log group', () => {
     const fns = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.TABLE_NAME);
-    expect(fns).toHaveLength(ROUTES.length + 4);
+    expect(fns).toHaveLength(ROUTES.length + 6);
     for (const [id, fn] of fns) {
       expect(fn.Properties.Runtime, id).toBe('nodejs24.x');
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
@@ -120,7 +121,8 @@ describe('the functions', () => {
     const directoryPolicies = ofType('AWS::IAM::Policy').filter(([, p]) =>
       p.Properties.PolicyDocument.Statement.some((s: Cfn) => [s.Action].flat().includes('cognito-idp:ListUsersInGroup')),
     );
-    expect(directoryPolicies).toHaveLength(ROUTES.filter((r) => r.directory).length);
+    // Plus the notifier: escalation emails go to every member of a service's team.
+    expect(directoryPolicies).toHaveLength(ROUTES.filter((r) => r.directory).length + 1);
   });
 });
 
@@ -192,11 +194,11 @@ describe('staff sign-in', () => {
 });
 
 describe('the notifier', () => {
-  it('reads the stream twice (notifier, queue counters), each with partial batch failures, bisection, bounded retries and its own SQS on-failure destination', () => {
+  it('reads the stream three times (notifier, queue counters, statistics), each with partial batch failures, bisection, bounded retries and its own SQS on-failure destination', () => {
     const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m);
     // The SES events handler's queue is an SNS subscription's dead-letter queue, not a stream's.
     const queues = ofType('AWS::SQS::Queue').filter(([id]) => !id.startsWith('Mail'));
-    expect(mappings).toHaveLength(2);
+    expect(mappings).toHaveLength(3);
     const destinations = new Set<string>();
     for (const mapping of mappings) {
       expect(mapping.Properties).toMatchObject({
@@ -209,7 +211,7 @@ describe('the notifier', () => {
     }
     expect([...destinations].sort()).toEqual(queues.map(([id]) => id).sort());
     // Emails replay from the stream's start (delivery records dedupe); counters start at the tip, after a recount.
-    expect(mappings.map((m) => m.Properties.StartingPosition).sort()).toEqual(['LATEST', 'TRIM_HORIZON']);
+    expect(mappings.map((m) => m.Properties.StartingPosition).sort()).toEqual(['LATEST', 'LATEST', 'TRIM_HORIZON']);
     for (const [, queue] of queues) expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
   });
 
@@ -221,6 +223,23 @@ describe('the notifier', () => {
         .filter((a) => !streamActions.includes(a))
         .sort(),
     ).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+  });
+
+  it('lets the statistics consumer only put and update items of the table', () => {
+    const [id] = ofType('AWS::Lambda::Function').find(([fid]) => fid.startsWith('ViewsStats'))!;
+    const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+    expect(
+      tableActionsOf(id)
+        .filter((a) => !streamActions.includes(a))
+        .sort(),
+    ).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+  });
+
+  it('runs the SLA escalation job on a schedule, with the grants the local timer enforces', () => {
+    const [id] = ofType('AWS::Lambda::Function').find(([fid]) => fid.startsWith('EscalationJob'))!;
+    const rule = ofType('AWS::Events::Rule').find(([, r]) => JSON.stringify(r.Properties.Targets).includes(id))![1];
+    expect(rule.Properties.ScheduleExpression).toBe(`rate(${ESCALATION_EVERY_MINUTES} minutes)`);
+    expect(tableActionsOf(id).sort()).toEqual(ESCALATION_TABLE_ACTIONS.map((a) => `dynamodb:${a}`).sort());
   });
 
   it('is invoked only for notification INSERTs: the mapping filters on the pattern the local poller applies (issue 21, defect 7)', () => {
@@ -339,7 +358,7 @@ describe('alarms', () => {
 
   it('watches every dead-letter queue and notifies the configured address from one topic', () => {
     const queueIds = ofType('AWS::SQS::Queue').map(([id]) => id);
-    expect(queueIds).toHaveLength(3);
+    expect(queueIds).toHaveLength(4);
     const dlqs = alarms().filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
     expect(dlqs.map((a) => a.Dimensions[0].Value['Fn::GetAtt'][0]).sort()).toEqual(queueIds.sort());
     const [topicId] = ofType('AWS::SNS::Topic')

@@ -1,10 +1,11 @@
-import type { PublicItem } from '../../../shared/api-types.js';
+import type { PublicItem, ServiceView } from '../../../shared/api-types.js';
 import { type ApiError, apiFetch } from './api.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
 import { bindFollowForm } from './follow.js';
 import { eventHeadline, formatDate, queueSentence } from './format.js';
 import { createMap, pin } from './map.js';
+import { slaSentence } from './sla-text.js';
 
 function timeline(item: PublicItem): HTMLElement {
   return el(
@@ -48,7 +49,8 @@ function photoGallery(item: PublicItem): HTMLElement {
   );
 }
 
-function render(item: PublicItem): HTMLElement[] {
+function render(item: PublicItem, policy?: ServiceView['sla']): HTMLElement[] {
+  const promise = slaSentence(item.sla, policy);
   document.title = `${item.reference}: ${item.title} · civicboard`;
   const facts = el(
     'dl',
@@ -77,6 +79,7 @@ function render(item: PublicItem): HTMLElement[] {
       ' ',
       item.queuePosition ? el('strong', { id: 'queue-position' }, queueSentence(item.queuePosition, item.serviceName)) : null,
     ),
+    promise ? el('p', { id: 'sla', class: `sla sla-${item.sla?.state}` }, promise) : null,
     item.duplicateOf
       ? el(
           'p',
@@ -121,7 +124,9 @@ async function main() {
     const item = await reportOrBill(id);
     // A bill's reference (from a follower's email) opens the bill page, with its stage track and votes.
     if (item.kind === 'bill') return location.replace(`/bills/bill/?id=${encodeURIComponent(item.id)}`);
-    show(container, ...render(item));
+    const services = await apiFetch<{ items: ServiceView[] }>('/services').catch(() => undefined);
+    const policy = services?.body.items.find((s) => s.code === item.serviceCode)?.sla;
+    show(container, ...render(item, policy));
     bindFollowForm(`/reports/${encodeURIComponent(item.id)}`);
     if (item.location) {
       const config = await loadConfig();

@@ -26,6 +26,7 @@ import {
   staffListQuerySchema,
   transitionSchema,
 } from '../../../shared/schemas.js';
+import { statsQuerySchema } from '../../../shared/sla/index.js';
 
 /** Open311 GETs other than `requests` read only `jurisdiction_id` (and ignore the rest, as clients send more). */
 const jurisdictionQuery = z.object({ jurisdiction_id: z.string().optional() });
@@ -46,6 +47,7 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/reports': { query: listReportsQuerySchema },
   'GET /api/reports/{id}': {},
   'GET /api/completed-months': { query: completedMonthsQuerySchema },
+  'GET /api/stats': { query: statsQuerySchema },
   'GET /api/queues/{serviceCode}': { query: queueQuerySchema },
   'GET /api/areas': {},
   'GET /api/areas/shapes': {},
