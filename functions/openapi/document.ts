@@ -100,7 +100,12 @@ function operation(route: RouteDefinition, schemas: RouteSchemas): Json {
               description: 'GeoReport v2 resource (docs/open311.md)',
               content: open311Media(route, { schema: { type: ['array', 'object'] } }),
             }
-          : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } };
+          : schemas.answers === 'json-or-csv'
+            ? {
+                description: 'JSON, or CSV with format=csv',
+                content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } },
+              }
+            : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } };
   const responses: Json = { [String(schemas.ok)]: success };
   // An Open311 POST repeating an attribute[external_id] answers 200 with the first request.
   if (open311 && route.method === 'POST')
