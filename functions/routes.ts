@@ -176,6 +176,10 @@ export const ROUTES: RouteDefinition[] = [
     access: 'write',
     table: [...READ, 'DeleteItem'],
   },
+  // Feeds (docs/notifications.md): Atom over the public list ops, read-only.
+  { method: 'GET', path: '/api/feeds/reports.atom', handler: 'feeds/get-reports-feed', auth: 'public', access: 'read', table: READ },
+  { method: 'GET', path: '/api/reports/{id}/feed.atom', handler: 'feeds/get-report-feed', auth: 'public', access: 'read', table: READ },
+  { method: 'GET', path: '/api/feeds/bills.atom', handler: 'feeds/get-bills-feed', auth: 'public', access: 'read', table: READ },
 ];
 
 /** `GET /api/reports/{id}`: the API Gateway route key of a route. */

@@ -7,6 +7,7 @@ import {
   voteSchema,
   watchNoteSchema,
 } from '../../../shared/bills/schemas.js';
+import { billsFeedQuerySchema, reportsFeedQuerySchema } from '../../../shared/feeds/schemas.js';
 import {
   commentSchema,
   completedMonthsQuerySchema,
@@ -57,6 +58,9 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/staff/watchlist': {},
   'PUT /api/staff/watchlist/{id}': { body: watchNoteSchema },
   'DELETE /api/staff/watchlist/{id}': {},
+  'GET /api/feeds/reports.atom': { query: reportsFeedQuerySchema },
+  'GET /api/reports/{id}/feed.atom': {},
+  'GET /api/feeds/bills.atom': { query: billsFeedQuerySchema },
 };
 
 export const inputsOf = (route: RouteDefinition): RouteInputs | undefined => ROUTE_INPUTS[routeKey(route)];
