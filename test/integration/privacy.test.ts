@@ -65,6 +65,10 @@ describe('public responses never carry reporter contact, staff identity or inter
   it('no public GET route carries any of it', async () => {
     const urls = publicUrls();
     expect(urls.length).toBeGreaterThan(10);
+    // The Atom feeds are public GETs too: the item's own history feed and the service feed are walked.
+    expect(urls).toEqual(
+      expect.arrayContaining([`/api/reports/${item.id}/feed.atom`, '/api/feeds/reports.atom?service=pothole', '/api/feeds/reports.atom']),
+    );
     let sawItem = 0;
     for (const url of urls) {
       const res = await api(url);

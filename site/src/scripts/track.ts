@@ -2,6 +2,7 @@ import type { PublicItem } from '../../../shared/api-types.js';
 import { type ApiError, apiFetch } from './api.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
+import { announceFeed, feedLink } from './feed-links.ts';
 import { bindFollowForm } from './follow.js';
 import { eventHeadline, formatDate, queueSentence } from './format.js';
 import { createMap, pin } from './map.js';
@@ -91,7 +92,9 @@ async function main() {
     const item = await reportOrBill(id);
     // A bill's reference (from a follower's email) opens the bill page, with its stage track and votes.
     if (item.kind === 'bill') return location.replace(`/bills/bill/?id=${encodeURIComponent(item.id)}`);
-    show(container, ...render(item));
+    const feed = `/api/reports/${encodeURIComponent(item.id)}/feed.atom`;
+    announceFeed(feed, `${item.reference} updates (Atom feed)`);
+    show(container, ...render(item), feedLink(feed, 'Follow this report in a feed reader (Atom)'));
     bindFollowForm(`/reports/${encodeURIComponent(item.id)}`);
     if (item.location) {
       const config = await loadConfig();
