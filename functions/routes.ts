@@ -180,6 +180,8 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'GET', path: '/api/feeds/reports.atom', handler: 'feeds/get-reports-feed', auth: 'public', access: 'read', table: READ },
   { method: 'GET', path: '/api/reports/{id}/feed.atom', handler: 'feeds/get-report-feed', auth: 'public', access: 'read', table: READ },
   { method: 'GET', path: '/api/feeds/bills.atom', handler: 'feeds/get-bills-feed', auth: 'public', access: 'read', table: READ },
+  { method: 'GET', path: '/api/bills/calendar.ics', handler: 'feeds/get-votes-calendar', auth: 'public', access: 'read', table: READ },
+  { method: 'GET', path: '/api/bills/{id}/calendar.ics', handler: 'feeds/get-bill-calendar', auth: 'public', access: 'read', table: READ },
 ];
 
 /** `GET /api/reports/{id}`: the API Gateway route key of a route. */

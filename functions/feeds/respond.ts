@@ -7,3 +7,6 @@ export function document(body: string, contentType: string, headers: Record<stri
 
 export const ATOM = 'application/atom+xml';
 export const ICALENDAR = 'text/calendar';
+
+/** Calendar apps poll subscriptions hourly at most; a minute's cache costs nothing and absorbs bursts. */
+export const CALENDAR_CACHE = { 'cache-control': 'public, max-age=60, stale-while-revalidate=300' };

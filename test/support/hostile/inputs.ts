@@ -61,6 +61,8 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/feeds/reports.atom': { query: reportsFeedQuerySchema },
   'GET /api/reports/{id}/feed.atom': {},
   'GET /api/feeds/bills.atom': { query: billsFeedQuerySchema },
+  'GET /api/bills/calendar.ics': {},
+  'GET /api/bills/{id}/calendar.ics': {},
 };
 
 export const inputsOf = (route: RouteDefinition): RouteInputs | undefined => ROUTE_INPUTS[routeKey(route)];
