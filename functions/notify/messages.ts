@@ -4,6 +4,7 @@ import type { Item } from '../../shared/items.js';
 import { statusLabel } from '../../shared/public-view.js';
 import { findStaffMember } from '../directory/cognito.js';
 import { type Notification, notificationContext } from '../store/notifications.js';
+import { alertConfirmationMessages, alertMatchMessages } from './alert-messages.js';
 import { links } from './links.js';
 
 /** One email to send: who, what, and the one-click unsubscribe link if it has one. */
@@ -35,22 +36,26 @@ function unconfirmedFacts(item: Item): templates.UnconfirmedFacts {
  * time. Internal events never produce a public email, whatever record asked for it.
  */
 export async function messagesFor(n: Notification): Promise<Message[]> {
+  // An alert's confirmation is about the alert, not an item (functions/notify/alert-messages.ts).
+  if (n.kind === 'alert.requested') return alertConfirmationMessages(n);
   const context = await notificationContext(n);
   if (!context) return [];
   const { item, event, followers, subscription } = context;
   switch (n.kind) {
     case 'report.created': {
       const email = item.reporter?.email;
-      if (!email) return [];
+      const alerts = await alertMatchMessages(item, facts(item), 'new', undefined);
+      if (!email) return alerts;
       const unsubscribeUrl = subscription ? links.unsubscribe(subscription.unsubscribeToken) : undefined;
-      return [{ to: email, email: templates.acknowledgement(unconfirmedFacts(item), unsubscribeUrl), unsubscribeUrl }];
+      return [{ to: email, email: templates.acknowledgement(unconfirmedFacts(item), unsubscribeUrl), unsubscribeUrl }, ...alerts];
     }
     case 'item.updated': {
       if (event?.visibility !== 'public') return [];
       // A bill's vote event names the stage it left (from) and, if it moved the bill, the one it entered (to).
       const stage = event.type === 'vote' ? (event.to ?? event.from) : event.type === 'transition' ? event.to : undefined;
       const itemFacts = facts(item, stage ?? item.status);
-      return (followers ?? []).map((sub) => {
+      const alerts = await alertMatchMessages(item, itemFacts, 'updated', event, followers);
+      const toFollowers = (followers ?? []).map((sub) => {
         const unsubscribeUrl = links.unsubscribe(sub.unsubscribeToken);
         const email =
           item.kind === 'bill'
@@ -58,7 +63,11 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
             : templates.update(itemFacts, { kind: event.type === 'comment' ? 'comment' : 'status', note: event.note }, unsubscribeUrl);
         return { to: sub.email, email, unsubscribeUrl };
       });
+      return [...toFollowers, ...alerts];
     }
+    case 'report.filed':
+      // A new report with nobody to acknowledge: only alerts hear of it.
+      return alertMatchMessages(item, facts(item), 'new', undefined);
     case 'item.assigned': {
       const member = item.assignee ? await findStaffMember(item.assignee.id) : undefined;
       return member?.email ? [{ to: member.email, email: templates.assignment(facts(item), links.staff(item.id)) }] : [];

@@ -26,10 +26,13 @@ export interface CreatedReport {
 
 const hashBody = (input: CreateReportInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
-/** The same report without its acknowledgement: the address has had its share of unconfirmed email. */
+/**
+ * The same report without its acknowledgement (no address, or the address has had its share of
+ * unconfirmed email): `report.filed` still tells the notifier a report is new, for alerts only.
+ */
 const unacknowledged = (change: Change): Change => ({
   ...change,
-  notifications: change.notifications.filter((n) => n !== 'report.created'),
+  notifications: change.notifications.map((n) => (n === 'report.created' ? 'report.filed' : n)),
 });
 
 /**

@@ -12,6 +12,7 @@ import {
   addressAlertsPK,
   alertKey,
   alertRecord,
+  alertRequestNotificationRecord,
   alertTokenKey,
   alertTokenRecord,
   areaIndexPK,
@@ -69,6 +70,8 @@ export async function createPendingAlert(input: CreateAlertInput, nowMs = Date.n
         put({ ...addressAlertKey(alert.email, alert.id), entity: 'alert-address', alertId: alert.id, expiresAt }),
         put(alertTokenRecord(alert.confirmToken as string, 'confirm', alert.id, expiresAt)),
         put(alertTokenRecord(alert.unsubscribeToken, 'unsubscribe', alert.id)),
+        // The confirmation email, delivered from the stream by the notifier like every other email.
+        put(alertRequestNotificationRecord(alert.id, ulid(nowMs), alert.createdAt, expiresAt)),
       ],
     }),
   );
@@ -200,4 +203,10 @@ export async function matchingAlerts(
     }
   }
   return all;
+}
+
+/** An alert by id, as stored now (the notifier reads it at send time). */
+export async function findAlert(id: string): Promise<StoredAlert | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: alertKey(id), ConsistentRead: true }));
+  return Item as StoredAlert | undefined;
 }

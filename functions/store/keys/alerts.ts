@@ -45,10 +45,18 @@ export interface AlertIndexEntry {
   email: string;
   frequency: Alert['frequency'];
   target: AlertTarget;
+  /** For the one-click unsubscribe link in each alert email. */
+  unsubscribeToken: string;
 }
 
-export function indexRecords(alert: Alert): Record<string, unknown>[] {
-  const entry: AlertIndexEntry = { alertId: alert.id, email: alert.email, frequency: alert.frequency, target: alert.target };
+export function indexRecords(alert: Alert & { unsubscribeToken: string }): Record<string, unknown>[] {
+  const entry: AlertIndexEntry = {
+    alertId: alert.id,
+    email: alert.email,
+    frequency: alert.frequency,
+    target: alert.target,
+    unsubscribeToken: alert.unsubscribeToken,
+  };
   return indexPartitions(alert.target).map((PK) => ({ PK, SK: alert.id, entity: 'alert-index', ...entry }));
 }
 
@@ -58,4 +66,18 @@ export function alertRecord(alert: Alert & { confirmToken?: string; unsubscribeT
 
 export function alertTokenRecord(token: string, purpose: AlertTokenPurpose, alertId: string, expiresAt?: number) {
   return { ...alertTokenKey(token), entity: 'alert-token', purpose, alertId, ...(expiresAt && { expiresAt }) };
+}
+
+/** The notification that emails a pending alert its confirmation link (`itemId` names the alert: deliveries key on it). */
+export function alertRequestNotificationRecord(alertId: string, requestId: string, at: string, expiresAt: number) {
+  return {
+    PK: `ALERT#${alertId}`,
+    SK: `NTF#${requestId}#alert.requested`,
+    entity: 'notification',
+    kind: 'alert.requested',
+    itemId: alertId,
+    alertId,
+    createdAt: at,
+    expiresAt,
+  };
 }

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { type RouteDefinition, routeKey } from '../../../functions/routes.js';
+import { createAlertSchema } from '../../../shared/alerts/schemas.js';
 import {
   billTransitionSchema,
   createBillSchema,
@@ -63,6 +64,11 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/feeds/bills.atom': { query: billsFeedQuerySchema },
   'GET /api/bills/calendar.ics': {},
   'GET /api/bills/{id}/calendar.ics': {},
+  'POST /api/alerts': { body: createAlertSchema },
+  'GET /api/alerts/confirm': { query: linkTokenQuerySchema },
+  'GET /api/alerts/unsubscribe': { query: linkTokenQuerySchema },
+  'POST /api/alerts/unsubscribe': { query: linkTokenQuerySchema },
+  'GET /api/alerts/manage': { query: linkTokenQuerySchema },
 };
 
 export const inputsOf = (route: RouteDefinition): RouteInputs | undefined => ROUTE_INPUTS[routeKey(route)];
