@@ -1,23 +1,9 @@
 import { catalog, findService } from '../catalog/index.js';
 import { type Email, type ItemFacts, layout } from '../email/templates.js';
+import { describeTarget as describe } from './describe.js';
 import type { AlertTarget, Frequency } from './schemas.js';
 
-/**
- * What an alert follows, in plain words (for emails and the manage page).
- * @example describeTarget({type: 'circle', center: {lat: 51.45, lng: -2.59}, radiusMeters: 500}) // 'reports within 500 m of 51.45000, -2.59000'
- */
-export function describeTarget(target: AlertTarget): string {
-  switch (target.type) {
-    case 'service':
-      return `${findService(target.serviceCode)?.name ?? target.serviceCode} reports`;
-    case 'area':
-      return `reports in area ${target.areaId}`;
-    case 'circle': {
-      const distance = target.radiusMeters >= 1000 ? `${target.radiusMeters / 1000} km` : `${target.radiusMeters} m`;
-      return `reports within ${distance} of ${target.center.lat.toFixed(5)}, ${target.center.lng.toFixed(5)}`;
-    }
-  }
-}
+const describeTarget = (target: AlertTarget) => describe(target, (code) => findService(code)?.name ?? code);
 
 /**
  * The alert's double opt-in. Anyone can type any address, so it says only what the board chose
