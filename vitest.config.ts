@@ -7,6 +7,10 @@ import { defineConfig } from 'vitest/config';
  * e2e project in a second vitest process: a local stack runs its handlers in-process and configures
  * them through process.env, so two stacks in one process would talk to each other's stores.
  */
+// Handlers log one JSON line per request (functions/lib/logger.ts); in tests only warnings and errors,
+// so a failing test's output is not buried. The workers and the local stacks inherit this.
+process.env.LOG_LEVEL ??= 'warn';
+
 export default defineConfig({
   test: {
     projects: [

@@ -62,6 +62,8 @@ export const ROUTES: RouteDefinition[] = [
     table: READ,
   },
   { method: 'GET', path: '/api/queues/{serviceCode}', handler: 'queues/get-queue', auth: 'public', access: 'read', table: READ },
+  { method: 'GET', path: '/api/areas', handler: 'areas/list-areas', auth: 'public', access: 'read', table: ['Query'] },
+  { method: 'GET', path: '/api/areas/shapes', handler: 'areas/get-area-shapes', auth: 'public', access: 'read', table: [] },
   {
     method: 'POST',
     path: '/api/reports/{id}/subscriptions',
@@ -133,6 +135,15 @@ export const ROUTES: RouteDefinition[] = [
   // Bills (docs/bills.md): public reads and following, legislature staff writes, office watchlists.
   { method: 'GET', path: '/api/bills', handler: 'bills/list-bills', auth: 'public', access: 'read', table: READ },
   { method: 'GET', path: '/api/bills/{id}', handler: 'bills/get-bill', auth: 'public', access: 'read', table: READ },
+  { method: 'GET', path: '/api/bills/members/{id}', handler: 'bills/get-member', auth: 'public', access: 'read', table: ['GetItem'] },
+  {
+    method: 'GET',
+    path: '/api/bills/committees/{name}',
+    handler: 'bills/get-committee',
+    auth: 'public',
+    access: 'read',
+    table: ['GetItem'],
+  },
   {
     method: 'POST',
     path: '/api/bills/{id}/subscriptions',
@@ -175,6 +186,22 @@ export const ROUTES: RouteDefinition[] = [
     auth: 'staff',
     access: 'write',
     table: [...READ, 'DeleteItem'],
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/watchlist-alerts',
+    handler: 'staff-bills/get-watch-alerts',
+    auth: 'staff',
+    access: 'read',
+    table: READ,
+  },
+  {
+    method: 'PUT',
+    path: '/api/staff/watchlist-alerts',
+    handler: 'staff-bills/put-watch-alerts',
+    auth: 'staff',
+    access: 'write',
+    table: ['PutItem', 'DeleteItem'],
   },
   // Feeds (docs/notifications.md): Atom over the public list ops, read-only.
   { method: 'GET', path: '/api/feeds/reports.atom', handler: 'feeds/get-reports-feed', auth: 'public', access: 'read', table: READ },

@@ -22,8 +22,9 @@ export function canActOn(actor: Actor, service: Pick<Service, 'teams'>): boolean
 }
 
 /** How an actor appears in a public history: never a person's identity, only their role or team. */
-export function publicActorLabel(actor: Pick<Actor, 'type'>, service: Pick<Service, 'group'>): string {
+export function publicActorLabel(actor: { type: Actor['type'] | 'import' }, service: Pick<Service, 'group'>): string {
   if (actor.type === 'citizen') return 'Reporter';
+  if (actor.type === 'import') return 'Imported record';
   if (actor.type === 'system') return 'System';
   return `${service.group} team`;
 }

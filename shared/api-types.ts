@@ -8,6 +8,7 @@ import type { Phase, Service, WorkflowState } from './catalog/index.js';
 import type { Assignee, HistoryEvent, Item } from './items.js';
 
 export type { Chamber, RollCallEntry } from './bills/model.js';
+export type { CommitteePage, MemberPage } from './bills/people.js';
 export type { PublicBill, PublicVote } from './bills/public.js';
 export type { Phase } from './catalog/index.js';
 export type { HistoryEvent } from './items.js';
@@ -60,6 +61,8 @@ export interface WatchNote {
   office: string;
   note: string;
   updatedAt: string;
+  /** Every version of the note, newest first: what it said, who wrote it, when. */
+  history?: { note: string; at: string; by: { id: string; name: string } }[];
 }
 
 /**

@@ -1,16 +1,23 @@
 import type { Actor } from './actor.js';
+import { areaAt } from './areas/chosen.js';
+import type { AreaRef } from './areas/index.js';
 import type { Phase, Service } from './catalog/index.js';
-import { catalog } from './catalog/index.js';
 import { ValidationError } from './errors.js';
+import { jurisdiction } from './jurisdiction/index.js';
 import type { Priority } from './queue.js';
+import { routeTeam } from './routing.js';
 import type { CreateReportInput, Location, Reporter, Visibility } from './schemas.js';
 import { stateOf, type TransitionOutcome } from './workflow.js';
 
 /** A history entry's author as stored: staff are named internally, never publicly. */
-export type ActorRef = { type: 'citizen' } | { type: 'system' } | { type: 'staff'; id: string; name: string };
+export type ActorRef =
+  | { type: 'citizen' }
+  | { type: 'system' }
+  | { type: 'staff'; id: string; name: string }
+  | { type: 'import'; system: string };
 
 /** `vote` and `action` are bills': a recorded vote (its counts in the note) and a legislative action without a stage change. */
-export type EventType = 'created' | 'transition' | 'comment' | 'field' | 'assigned' | 'vote' | 'action';
+export type EventType = 'created' | 'transition' | 'comment' | 'field' | 'assigned' | 'vote' | 'action' | 'closed';
 
 /** One append-only history event. */
 export interface HistoryEvent {
@@ -54,6 +61,14 @@ export interface Item {
   closedAt?: string;
   resolution?: string;
   duplicateOf?: string;
+  /** The area (ward, district) the pin falls in: set whenever the pin is (create, import, pin correction). */
+  area?: AreaRef;
+  /** The team whose queue the item is in (catalog routing rules; else the service's first team). */
+  team?: string;
+  /** Imported items: the source system and the item's id there (SPEC §8), the import's idempotency key (bills carry their own shape). */
+  source?: { system: string; id?: string; hash?: string };
+  /** Imported items' due date from the source (`dueAt` column); the SLA maths reads `sla.resolutionDueAt`. */
+  sla?: { resolutionDueAt?: string };
 }
 
 /** A change ready to persist: the new item, the events it appends and the notifications it causes. */
@@ -67,7 +82,13 @@ export interface Change {
  * What the notifier is asked to send: an acknowledgement, an update to followers, an assignment to the
  * assignee, or a pending follower's confirmation link.
  */
-export type NotificationKind = 'report.created' | 'item.updated' | 'item.assigned' | 'subscription.requested' | 'alert.requested' | 'report.filed';
+export type NotificationKind =
+  | 'report.created'
+  | 'item.updated'
+  | 'item.assigned'
+  | 'subscription.requested'
+  | 'alert.requested'
+  | 'report.filed';
 
 export function actorRef(actor: Actor): ActorRef {
   return actor.type === 'staff' ? { type: 'staff', id: actor.id, name: actor.name } : { type: actor.type };
@@ -88,10 +109,20 @@ export function checkLocation(service: Service, where: { location?: Location; ad
     }
     return;
   }
-  const b = catalog.jurisdiction.bounds;
+  const b = jurisdiction.bounds;
   if (location.lat < b.minLat || location.lat > b.maxLat || location.lng < b.minLng || location.lng > b.maxLng) {
-    throw new ValidationError([{ path, message: `This location is outside ${catalog.jurisdiction.name}.` }]);
+    throw new ValidationError([{ path, message: `This location is outside ${jurisdiction.name}.` }]);
   }
+}
+
+/**
+ * Where a pin puts an item: its area (point-in-polygon on the jurisdiction's areas) and the team whose
+ * queue it lands in (routing rules on service and area).
+ * @example placeOf(getService('pothole'), { lat: 51.4545, lng: -2.5879 }) // { area: {id: 'centre', …}, team: 'roads' }
+ */
+export function placeOf(service: Service, location: Location | undefined): { area?: AreaRef; team: string } {
+  const area = areaAt(location);
+  return { area, team: routeTeam(service, area?.id) };
 }
 
 /**
@@ -123,6 +154,7 @@ export function newReport(
     priority: 'normal',
     reporter: input.reporter,
     reporterNotify: email ? input.subscribe !== false : undefined,
+    ...placeOf(service, input.location),
     version: 1,
     createdAt: ids.now,
     updatedAt: ids.now,

@@ -1,7 +1,7 @@
 import type { Actor } from './actor.js';
 import { findService, getService } from './catalog/index.js';
 import { ValidationError } from './errors.js';
-import { type Assignee, actorRef, type Change, checkLocation, type HistoryEvent, type Item, stripUndefined } from './items.js';
+import { type Assignee, actorRef, type Change, checkLocation, type HistoryEvent, type Item, placeOf, stripUndefined } from './items.js';
 import type { PatchReportInput } from './schemas.js';
 
 /**
@@ -56,6 +56,14 @@ export function applyPatch(
     checkLocation(getService(next.serviceCode), { location: patch.location });
     record('location', item.location, patch.location);
     next.location = patch.location;
+    const place = placeOf(getService(next.serviceCode), patch.location);
+    if (place.area?.id !== item.area?.id) {
+      record('area', item.area?.id, place.area?.id);
+      if (place.area) next.area = place.area;
+      else delete next.area;
+      // Still in a queue: a pin moved to another area may belong to another team's queue.
+      if (next.phase === 'waiting') next.team = place.team;
+    }
   }
   if (opts.assignee !== undefined && opts.assignee?.id !== item.assignee?.id) {
     record('assignee', item.assignee?.id, opts.assignee?.id, 'internal');

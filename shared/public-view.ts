@@ -35,6 +35,8 @@ export interface PublicItem {
   phase: Item['phase'];
   priority: Item['priority'];
   assignedTeam?: string;
+  /** The area (ward, district) the pin falls in. */
+  area?: { id: string; name: string };
   createdAt: string;
   updatedAt: string;
   closedAt?: string;
@@ -101,6 +103,7 @@ export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queu
     phase: item.phase,
     priority: item.priority,
     assignedTeam: item.assignee ? `${service.group} team` : undefined,
+    area: item.area ? { id: item.area.id, name: item.area.name } : undefined,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     closedAt: item.closedAt,

@@ -132,6 +132,8 @@ export const listReportsQuerySchema = z
     updatedSince: isoTime.optional(),
     /** Last changed in this month (UTC): for finished reports, the month they were finished. */
     month: monthSchema.optional(),
+    /** In this area (ward, district) of the jurisdiction's areas file. */
+    area: z.string().min(1).max(61).optional(),
     limit,
     cursor: z.string().min(1).optional(),
   })
@@ -152,6 +154,9 @@ export const staffListQuerySchema = z
     phase: z.enum(PHASES).optional(),
     priority: prioritySchema.optional(),
     assignee: z.string().min(1).optional(),
+    area: z.string().min(1).max(61).optional(),
+    /** The team whose queue items are in (catalog routing). */
+    team: z.string().min(1).max(41).optional(),
     limit,
     cursor: z.string().min(1).optional(),
   })

@@ -1,8 +1,9 @@
-import { catalog, listServices } from '../../shared/catalog/index.js';
+import { listServices } from '../../shared/catalog/index.js';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { prng } from './suite.js';
 
 const services = listServices('report').map((s) => s.code);
-const [lat0, lng0] = catalog.jurisdiction.map.center;
+const [lat0, lng0] = jurisdiction.map.center;
 
 /** ~2 km boxes inside the demo city (the seeded reports cover center ±0.04° lat, ±0.065° lng). */
 export function bboxes(count = 64, seed = 7): string[] {

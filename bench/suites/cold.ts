@@ -10,6 +10,7 @@ import { ORIGIN_ENV, ORIGIN_HEADER } from '../../functions/lib/origin.js';
 import { ROUTES } from '../../functions/routes.js';
 import { getItemWithHistory } from '../../functions/store/items.js';
 import { eventNotificationRecord } from '../../functions/store/keys/subscriptions.js';
+import { jurisdictionInject } from '../../infra/cdk/jurisdiction-bundle.js';
 import { BUNDLE } from '../../infra/cdk/lambda.js';
 import { seedFreshReports } from '../lib/seed.js';
 import { signIn, startTarget, type Target } from '../lib/stack.js';
@@ -35,6 +36,7 @@ async function bundle(handler: string, outdir: string): Promise<string> {
     mainFields: [...BUNDLE.mainFields],
     banner: { js: BUNDLE.banner },
     external: [...BUNDLE.externalModules],
+    inject: [jurisdictionInject(ROOT)],
     logLevel: 'silent',
   });
   return outfile;

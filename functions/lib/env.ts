@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import * as z from 'zod';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { CLIENT_ACTIONS, DEFAULT_LIMITS, type Limits } from '../../shared/limits.js';
 
 /**
@@ -13,6 +14,7 @@ export const ENV = {
   publicBaseUrl: 'PUBLIC_BASE_URL',
   mailFrom: 'MAIL_FROM',
   sesEndpoint: 'SES_ENDPOINT',
+  sesConfigurationSet: 'SES_CONFIGURATION_SET',
   userPoolId: 'USER_POOL_ID',
   userPoolClientId: 'USER_POOL_CLIENT_ID',
   cognitoEndpoint: 'COGNITO_ENDPOINT',
@@ -27,8 +29,10 @@ const schema = z.object({
   [ENV.dynamoEndpoint]: z.url().optional(),
   [ENV.region]: z.string().min(1).default('eu-west-2'),
   [ENV.publicBaseUrl]: z.url().default('http://localhost:3000'),
-  [ENV.mailFrom]: z.string().min(3).default('civicboard <no-reply@civicboard.local>'),
+  // The jurisdiction folder's sender unless the deploy names another (CDK `-c senderEmail=`).
+  [ENV.mailFrom]: z.string().min(3).default(jurisdiction.mail.from),
   [ENV.sesEndpoint]: z.url().optional(),
+  [ENV.sesConfigurationSet]: z.string().min(1).optional(),
   [ENV.userPoolId]: z.string().optional(),
   [ENV.userPoolClientId]: z.string().optional(),
   [ENV.cognitoEndpoint]: z.url().optional(),
@@ -93,6 +97,8 @@ export interface Config {
   publicBaseUrl: string;
   mailFrom: string;
   sesEndpoint?: string;
+  /** In AWS, the SES configuration set whose bounce and complaint events reach functions/ses-events. */
+  sesConfigurationSet?: string;
   userPoolId?: string;
   userPoolClientId?: string;
   cognitoEndpoint?: string;
@@ -119,6 +125,7 @@ export function config(): Config {
     publicBaseUrl: e[ENV.publicBaseUrl].replace(/\/$/, ''),
     mailFrom: e[ENV.mailFrom],
     sesEndpoint: e[ENV.sesEndpoint],
+    sesConfigurationSet: e[ENV.sesConfigurationSet],
     userPoolId: e[ENV.userPoolId],
     userPoolClientId: e[ENV.userPoolClientId],
     cognitoEndpoint: e[ENV.cognitoEndpoint],

@@ -3,7 +3,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type * as z from 'zod';
 import { LIMITS } from '../../shared/schemas.js';
 import { parseWith } from '../../shared/validation.js';
-import { logger } from './logger.js';
+import { logger, logInvocation } from './logger.js';
+import { count, duration, flushMetrics, METRIC, type MetricName } from './metrics.js';
 import { ORIGIN_HEADER, requireViaCloudFront } from './origin.js';
 import { HttpError, problemResponse, toProblem } from './problem.js';
 import { authenticateStaff } from './staff-auth.js';
@@ -45,6 +46,51 @@ const problems = (): MiddlewareObj<HttpEvent, HttpResult> => ({
     request.response = problemResponse(problem, request.error);
   },
 });
+
+/** Successful calls of these routes are business events worth a count of their own. */
+const BUSINESS: Record<string, MetricName> = {
+  'POST /api/reports': METRIC.reportsCreated,
+  'POST /api/staff/reports/{id}/transitions': METRIC.transitions,
+  'POST /api/staff/bills/{id}/transitions': METRIC.transitions,
+  'POST /api/reports/{id}/subscriptions': METRIC.followRequests,
+  'POST /api/bills/{id}/subscriptions': METRIC.followRequests,
+};
+
+/**
+ * Middleware, outermost: one JSON log line per request (request id, route, status, latency; never the
+ * path's values, the body or a header) and the invocation's EMF metrics. It sees the final response,
+ * after `problems()` has turned an error into one.
+ */
+const observe = (): MiddlewareObj<HttpEvent, HttpResult> => {
+  const started = new WeakMap<object, number>();
+  const done = (request: { event: HttpEvent; context: Context; response: HttpResult | null | undefined }) => {
+    const status = request.response?.statusCode ?? 500;
+    const latencyMs = Date.now() - (started.get(request.event) ?? Date.now());
+    const route = request.event.routeKey ?? 'unknown';
+    logger.info('request', {
+      requestId: request.context?.awsRequestId ?? request.event.requestContext?.requestId,
+      route,
+      status,
+      latencyMs,
+    });
+    count(METRIC.requests);
+    duration(METRIC.latency, latencyMs);
+    if (status >= 500) count(METRIC.serverErrors);
+    else if (status === 429) count(METRIC.rateLimited);
+    else if (status >= 400) count(METRIC.clientErrors);
+    const business = BUSINESS[route];
+    if (business && status < 300) count(business);
+    flushMetrics();
+  };
+  return {
+    before: (request) => {
+      started.set(request.event, Date.now());
+      logInvocation(request.context);
+    },
+    after: done,
+    onError: done,
+  };
+};
 
 /** Reads the JSON body: 415 unless JSON, 413 over 64 KB, 400 if it does not parse. */
 export function readJsonBody(event: HttpEvent): unknown {
@@ -95,11 +141,12 @@ export function route<BS extends z.ZodType | undefined = undefined, QS extends z
   fn: (req: HttpRequest<Out<BS>, Out<QS>>) => Promise<HttpResult>,
 ) {
   return middy<HttpEvent, HttpResult, Error, Context>()
+    .use(observe())
     .use(problems())
     .handler(async (event) => {
       // Only requests that came through CloudFront (or the local server playing it), then who is calling:
       // a staff route answers 401 before it looks at the body.
-      requireViaCloudFront(header(event, ORIGIN_HEADER));
+      await requireViaCloudFront(header(event, ORIGIN_HEADER));
       await authenticateStaff(event, header(event, 'authorization'));
       // Media type, size and JSON syntax are checked at once; the schema only when the body is read.
       const raw = options.body ? readJsonBody(event) : undefined;

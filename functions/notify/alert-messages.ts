@@ -35,8 +35,7 @@ export async function alertMatchMessages(
 ): Promise<Message[]> {
   if (item.kind !== 'report' || (event && event.visibility !== 'public')) return [];
   const following = new Set(followers.map((f) => f.email.toLowerCase()));
-  const area = (item as Item & { area?: { id: string } }).area;
-  const matches = await matchingAlerts({ serviceCode: item.serviceCode, areaId: area?.id, location: item.location });
+  const matches = await matchingAlerts({ serviceCode: item.serviceCode, areaId: item.area?.id, location: item.location });
   return matches
     .filter((m) => m.frequency === 'instant' && !following.has(m.email.toLowerCase()))
     .map((m) => {

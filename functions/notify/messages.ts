@@ -6,6 +6,7 @@ import { findStaffMember } from '../directory/cognito.js';
 import { type Notification, notificationContext } from '../store/notifications.js';
 import { alertConfirmationMessages, alertMatchMessages } from './alert-messages.js';
 import { links } from './links.js';
+import { watchAlerts } from './office-alerts.js';
 
 /** One email to send: who, what, and the one-click unsubscribe link if it has one. */
 export interface Message {
@@ -63,7 +64,7 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
             : templates.update(itemFacts, { kind: event.type === 'comment' ? 'comment' : 'status', note: event.note }, unsubscribeUrl);
         return { to: sub.email, email, unsubscribeUrl };
       });
-      return [...toFollowers, ...alerts];
+      return [...toFollowers, ...(await watchAlerts(item, event, itemFacts)), ...alerts];
     }
     case 'report.filed':
       // A new report with nobody to acknowledge: only alerts hear of it.

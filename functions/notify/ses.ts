@@ -23,7 +23,15 @@ function ses(): SESClient {
 
 /** Sends one email as raw MIME (so it can carry List-Unsubscribe headers). Returns SES's message id. */
 export async function sendEmail(to: string, email: Email, unsubscribeUrl?: string): Promise<string | undefined> {
-  const raw = toMime(email, { from: config().mailFrom, to, unsubscribeUrl, boundary: `cb-${randomUUID()}` });
-  const out = await ses().send(new SendRawEmailCommand({ Destinations: [to], RawMessage: { Data: Buffer.from(raw, 'utf8') } }));
+  const { mailFrom, sesConfigurationSet } = config();
+  const raw = toMime(email, { from: mailFrom, to, unsubscribeUrl, boundary: `cb-${randomUUID()}` });
+  const out = await ses().send(
+    new SendRawEmailCommand({
+      Destinations: [to],
+      RawMessage: { Data: Buffer.from(raw, 'utf8') },
+      // Its event destination reports bounces and complaints back to the board (functions/ses-events).
+      ...(sesConfigurationSet && { ConfigurationSetName: sesConfigurationSet }),
+    }),
+  );
   return out.MessageId;
 }

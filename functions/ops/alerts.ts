@@ -9,7 +9,7 @@ import {
 } from '../store/alerts.js';
 import { takeMailAllowance } from '../store/limits.js';
 import { limitClient } from './limits.js';
-import { serviceParam } from './read-reports.js';
+import { areaParam, serviceParam } from './read-reports.js';
 
 /**
  * Alerts (SPEC §12, docs/notifications.md): follow a service, an area or a circle. Double opt-in as
@@ -20,6 +20,7 @@ export async function requestAlert(input: () => CreateAlertInput, sourceIp: stri
   await limitClient('follow', sourceIp);
   const request = input();
   if (request.target.type === 'service') serviceParam(request.target.serviceCode);
+  if (request.target.type === 'area') areaParam(request.target.areaId);
   if ((await countAddressAlerts(request.email)) >= MAX_ALERTS_PER_ADDRESS) return;
   if (!(await takeMailAllowance(request.email))) return;
   await createPendingAlert(request);

@@ -3,7 +3,6 @@ import { catalog } from '../../shared/catalog/index.js';
 import { atomIds, billsAtom, type FeedContext, itemHistoryAtom, reportsAtom } from '../../shared/feeds/atom.js';
 import { type BillsFeedQuery, FEED_SIZE, type ReportsFeedQuery } from '../../shared/feeds/schemas.js';
 import { toPublicItem } from '../../shared/public-view.js';
-import type { ListReportsQuery } from '../../shared/schemas.js';
 import { config } from '../lib/env.js';
 import { listBills } from './read-bills.js';
 import { publicReports, reportDetail, serviceParam } from './read-reports.js';
@@ -26,9 +25,8 @@ function withQuery(path: string, params: Record<string, string | undefined>): st
 /** Reports by service, area and phase, most recently changed first. */
 export async function reportsFeed(query: ReportsFeedQuery): Promise<string> {
   const service = query.service ? serviceParam(query.service) : undefined;
-  // `area` is passed through to the list op, which filters by the item's area (jurisdiction work, SPEC §7).
-  const listQuery = { service: query.service, phase: query.phase, area: query.area, limit: FEED_SIZE } as ListReportsQuery;
-  const page = await publicReports(listQuery);
+  // The list op checks `area` against the jurisdiction's areas (400 for an unknown one) and filters by it.
+  const page = await publicReports({ service: query.service, phase: query.phase, area: query.area, limit: FEED_SIZE });
   const scope = [service?.name, query.area && `area ${query.area}`, query.phase?.replace('_', ' ')].filter(Boolean).join(', ');
   const ctx: FeedContext = {
     id: atomIds.feed('reports', { service: query.service, area: query.area, phase: query.phase }),

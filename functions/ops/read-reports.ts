@@ -1,12 +1,15 @@
 import { canActOn, requireTeam, type StaffActor } from '../../shared/actor.js';
+import { hasArea } from '../../shared/areas/chosen.js';
 import { clipBox } from '../../shared/bbox.js';
-import { catalog, findService, getService, listServices, PHASES, type Phase, type Service } from '../../shared/catalog/index.js';
+import { findService, getService, listServices, PHASES, type Phase, type Service } from '../../shared/catalog/index.js';
 import { ValidationError } from '../../shared/errors.js';
 import type { HistoryEvent, Item } from '../../shared/items.js';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import type { ListReportsQuery, QueueQuery, StaffListQuery } from '../../shared/schemas.js';
 import { getItemWithHistory } from '../store/items.js';
 import { type ItemFilter, listAssignedPage, listInBoxPage, listQueuePage, listRecentPage, type Page } from '../store/lists.js';
 import { queuePosition } from '../store/queue-counts.js';
+import type { Deferred } from './input.js';
 
 export interface ReportDetail {
   item: Item;
@@ -46,10 +49,11 @@ export async function publicReports(query: ListReportsQuery): Promise<Page<Item>
     phases: query.phase ? [query.phase] : undefined,
     since: query.updatedSince ? new Date(query.updatedSince).toISOString() : undefined,
     month: query.month,
+    area: query.area === undefined ? undefined : areaParam(query.area),
   };
   if (!query.bbox) return listRecentPage('report', filter, query.limit, query.cursor);
   // Clipped to where items can be: a box wholly outside lists nothing, and no box reads more than the jurisdiction.
-  return listInBoxPage('report', clipBox(query.bbox, catalog.jurisdiction.bounds), filter, query.limit, query.cursor);
+  return listInBoxPage('report', clipBox(query.bbox, jurisdiction.bounds), filter, query.limit, query.cursor);
 }
 
 /** `assignee=none`: reports nobody owns yet (no username can be "none": Cognito usernames are ours to choose). */
@@ -59,21 +63,38 @@ export const UNASSIGNED = 'none';
  * The staff work list: only services the actor may act on (naming another service is a 403), narrowed by
  * service, status, phase, priority and assignee (`me`, `none`, a username).
  */
-export async function staffReports(actor: StaffActor, query: StaffListQuery): Promise<Page<Item>> {
+export async function staffReports(actor: StaffActor, body: Deferred<StaffListQuery>, requested?: string): Promise<Page<Item>> {
   let services = listServices('report').filter((s) => canActOn(actor, s));
+  // The service asked for decides who may list (403) before the rest of the query is checked (400).
+  const asked = requested && findService(requested);
+  if (asked && asked.kind === 'report') requireTeam(actor, asked);
+  const query = body();
   if (query.service) {
     const service = serviceParam(query.service);
     requireTeam(actor, service);
     services = [service];
   }
   const phases: readonly Phase[] = query.status ? statusPhases(services, query.status) : query.phase ? [query.phase] : PHASES;
-  const filter: ItemFilter = { serviceCodes: services.map((s) => s.code), phases, status: query.status, priority: query.priority };
+  const filter: ItemFilter = {
+    serviceCodes: services.map((s) => s.code),
+    phases,
+    status: query.status,
+    priority: query.priority,
+    area: query.area === undefined ? undefined : areaParam(query.area),
+    team: query.team,
+  };
   if (query.assignee === UNASSIGNED) return listRecentPage('report', { ...filter, unassigned: true }, query.limit, query.cursor);
   if (query.assignee) {
     const assignee = query.assignee === 'me' ? actor.id : query.assignee;
     return listAssignedPage(assignee, filter, query.limit, query.cursor);
   }
   return listRecentPage('report', filter, query.limit, query.cursor);
+}
+
+/** An `area` query parameter: an unknown area is the caller's mistake (400). */
+export function areaParam(id: string): string {
+  if (!hasArea(id)) throw new ValidationError([{ path: 'query.area', message: `"${id}" is not an area; see GET /api/areas.` }]);
+  return id;
 }
 
 /** A `service` query parameter: an unknown code is the caller's mistake (400), not a missing item. */

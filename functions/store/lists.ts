@@ -23,6 +23,10 @@ export interface ItemFilter {
   priority?: string;
   /** Only items nobody owns. */
   unassigned?: boolean;
+  /** In this area (ward, district): the area index, or a filter where another index leads. */
+  area?: string;
+  /** In this team's queue (catalog routing). */
+  team?: string;
 }
 
 /** A service's waiting items in queue order, each with its position. */
@@ -33,7 +37,7 @@ export async function listQueuePage(serviceCode: string, limit: number, cursor?:
 
 /** Items of a kind, most recently changed first: the phase index, or the service index when services are named. */
 export async function listRecentPage(kind: Item['kind'], filter: ItemFilter, limit: number, cursor?: string): Promise<Page<Item>> {
-  return page(recencyPartitions(kind, filter, fieldFilters(filter)), limit, cursor);
+  return page(recencyPartitions(kind, filter, filter.area ? areaFilters(filter) : fieldFilters(filter)), limit, cursor);
 }
 
 /** One assignee's items, most recently changed first. */
@@ -41,6 +45,7 @@ export async function listAssignedPage(assignee: string, filter: ItemFilter, lim
   const filters = fieldFilters(filter);
   if (filter.serviceCodes) filters.oneOf('serviceCode', filter.serviceCodes);
   if (filter.phases) filters.oneOf('phase', filter.phases);
+  if (filter.area) filters.equal('area.id', filter.area);
   return page([{ index: 'assignee', pk: assignee, newestFirst: true, ...filters.build() }], limit, cursor);
 }
 
@@ -66,6 +71,14 @@ function fieldFilters(filter: ItemFilter): Filters {
   if (filter.status) filters.equal('status', filter.status);
   if (filter.priority) filters.equal('priority', filter.priority);
   if (filter.unassigned) filters.missing('assignee');
+  if (filter.team) filters.equal('team', filter.team);
+  return filters;
+}
+
+/** Filters the area index's partitions need: the services, which its key does not hold. */
+function areaFilters(filter: ItemFilter): Filters {
+  const filters = fieldFilters(filter);
+  if (filter.serviceCodes) filters.oneOf('serviceCode', filter.serviceCodes);
   return filters;
 }
 
@@ -78,6 +91,7 @@ function recencyPartitions(kind: Item['kind'], filter: ItemFilter, filters: Filt
       : {};
   const built = filters.build();
   const merge = (p: Partition): Partition => ({ ...p, ...built, ...skCondition, values: { ...built.values, ...skCondition.values } });
+  if (filter.area) return phases.map((phase) => merge({ index: 'area', pk: `${kind}#${filter.area}#${phase}`, newestFirst: true }));
   if (!filter.serviceCodes) return phases.map((phase) => merge({ index: 'phase', pk: `${kind}#${phase}`, newestFirst: true }));
   return filter.serviceCodes.flatMap((code) =>
     phases.map((phase) => merge({ index: 'service', pk: `${code}#${phase}`, newestFirst: true })),
@@ -138,6 +152,7 @@ function boxFilters(box: BBox | undefined, opts: ItemFilter): Filters {
   if (opts.phases && opts.phases.length < PHASES.length) f.oneOf('phase', opts.phases);
   if (opts.since) f.greater('updatedAt', opts.since);
   if (opts.month) f.beginsWith('updatedAt', opts.month);
+  if (opts.area) f.equal('area.id', opts.area);
   return f;
 }
 

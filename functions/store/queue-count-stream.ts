@@ -1,6 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { type AreaFields, areaDeltas } from './area-counts.js';
 import { db, tableName } from './client.js';
 import { type DoneFields, doneDeltas } from './done-counts.js';
 import { backoff, cancellationCodes } from './errors.js';
@@ -28,7 +29,7 @@ export interface CounterChange {
 
 type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
 
-type Counted = QueueFields & DoneFields & Record<string, unknown>;
+type Counted = QueueFields & DoneFields & AreaFields & Record<string, unknown>;
 
 function itemImage(image: Image | undefined): Counted | undefined {
   if (image?.entity?.S !== 'item') return undefined;
@@ -42,7 +43,7 @@ export function counterChangeOf(record: DynamoDBRecord): CounterChange | undefin
   const after = itemImage(record.dynamodb?.NewImage);
   // A bulk-loaded item's arrival was counted by its loader (countBulkLoaded).
   if (record.eventName === 'INSERT' && after?.[COUNTED_ON_LOAD]) return undefined;
-  const deltas = [...counterDeltas([{ before, after }]), ...doneDeltas([{ before, after }])];
+  const deltas = [...counterDeltas([{ before, after }]), ...doneDeltas([{ before, after }]), ...areaDeltas([{ before, after }])];
   if (!deltas.length) return undefined;
   return { eventId: record.eventID as string, sequenceNumber: record.dynamodb?.SequenceNumber as string, deltas };
 }

@@ -1,8 +1,10 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { listAreas } from '../../shared/areas/chosen.js';
 import { listServices } from '../../shared/catalog/index.js';
 import type { Item } from '../../shared/items.js';
 import { queueRank, queueSortKey } from '../../shared/queue.js';
-import { db, tableName } from './client.js';
+import { type AreaFields, areaDeltas, rebuildAreaCounts } from './area-counts.js';
+import { bulkDb, db, tableName } from './client.js';
 import { type DoneFields, doneDeltas, rebuildDoneCounts } from './done-counts.js';
 import { backoff, isWriteConflict } from './errors.js';
 import { COUNTERS_READY_KEY, counterPK, counterRecord, daySK, monthDaysSK, monthSK, shardSK } from './keys/counters.js';
@@ -85,12 +87,15 @@ export const counterUpdate = (key: CounterKey, delta: number, shard: number) => 
  * pass many items at once), retried while a live transaction holds the counter. Their item records
  * carry COUNTED_ON_LOAD (bulk.ts), so the stream consumer does not count their INSERTs a second time.
  */
-export async function countBulkLoaded(items: (QueueFields & DoneFields)[]): Promise<void> {
+export async function countBulkLoaded(items: (QueueFields & DoneFields & AreaFields)[]): Promise<void> {
   const loaded = items.map((after) => ({ after }));
-  const deltas = [...counterDeltas(loaded), ...doneDeltas(loaded)];
+  const deltas = [...counterDeltas(loaded), ...doneDeltas(loaded), ...areaDeltas(loaded)];
   for (let i = 0; i < deltas.length; i += 16) {
     await Promise.all(
-      deltas.slice(i, i + 16).map(({ key, delta }) => withConflictRetry(() => db().send(new UpdateCommand(counterUpdate(key, delta, 0))))),
+      // The bulk client: a request-path timeout (3 s) turned a loaded DynamoDB Local into a failed import halfway.
+      deltas
+        .slice(i, i + 16)
+        .map(({ key, delta }) => withConflictRetry(() => bulkDb().send(new UpdateCommand(counterUpdate(key, delta, 0))))),
     );
   }
 }
@@ -214,6 +219,7 @@ export async function ensureQueueCounts(): Promise<'ready' | 'rebuilt'> {
   const services = listServices('report').map((s) => s.code);
   for (const service of services) await rebuildService(service);
   await rebuildDoneCounts(services);
+  await rebuildAreaCounts(listAreas().map((a) => a.id));
   await db().send(
     new PutCommand({ TableName: tableName(), Item: { ...COUNTERS_READY_KEY, entity: 'meta', at: new Date().toISOString() } }),
   );

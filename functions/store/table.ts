@@ -23,6 +23,8 @@ export const TABLE_DEFINITION = {
     { name: 'cell', partitionKey: 'cellPK', sortKey: 'cellSK' },
     /** Items per assignee, most recently updated first; sparse. */
     { name: 'assignee', partitionKey: 'assigneePK', sortKey: 'assigneeSK' },
+    /** Reports per area (ward, district) and phase, most recently updated first: the `area=` filter. */
+    { name: 'area', partitionKey: 'areaPK', sortKey: 'areaSK' },
     /** Bills per session in bill-number order: the `session` filter of GET /api/bills. */
     { name: 'session', partitionKey: 'sessionPK', sortKey: 'sessionSK' },
     /** Bills with a scheduled vote, soonest first ("up for a vote"); sparse. */

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -20,40 +20,88 @@ export function deadLetterAlarm(scope: Construct, id: string, queue: Queue, desc
   });
 }
 
-/** Alarms that need a person: failed notifications, server errors, throttling. */
+/** Thresholds, named so docs/runbook.md can quote them. */
+export const ALARM_THRESHOLDS = {
+  /** Share of API answers that are 5xx over 5 minutes, in percent (with at least a handful of them). */
+  serverErrorPercent: 1,
+  /** p99 of the API's latency over 5 minutes, three periods running. */
+  p99LatencyMs: 3000,
+  /** Age of the oldest stream record a consumer has not handled: emails or counters are that late. */
+  iteratorAgeMs: 5 * 60_000,
+} as const;
+
+interface AlarmProps {
+  api: HttpApi;
+  functions: NodejsFunction[];
+  /** The stream consumers, whose iterator age says how late emails and counters are. */
+  consumers: NodejsFunction[];
+  deadLetters: Queue;
+  alarmEmail?: string;
+}
+
+/**
+ * Alarms that need a person, all to one SNS topic (an email subscription from `alarmEmail`): failed
+ * notifications, the API's 5xx rate and p99 latency, function errors, account throttles, stream lag.
+ * docs/runbook.md says what to do for each.
+ */
 export class BoardAlarms extends Construct {
   readonly topic: Topic;
+  readonly alarms: Alarm[];
 
-  constructor(scope: Construct, id: string, props: { api: HttpApi; functions: NodejsFunction[]; deadLetters: Queue; alarmEmail?: string }) {
+  constructor(scope: Construct, id: string, props: AlarmProps) {
     super(scope, id);
     this.topic = new Topic(this, 'Topic', { enforceSSL: true });
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
-    const action = new SnsAction(this.topic);
-    const alarms = [
+    const period = Duration.minutes(5);
+    this.alarms = [
       deadLetterAlarm(
         this,
         'FailedNotifications',
         props.deadLetters,
         'Emails that failed every retry are waiting in the notifier dead-letter queue',
       ),
-      new Alarm(this, 'ServerErrors', {
-        alarmDescription: 'The API answered with 5xx: clients never cause these, so each one is a bug or an outage',
-        metric: props.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
-        threshold: 5,
+      new Alarm(this, 'ServerErrorRate', {
+        alarmDescription: `Over ${ALARM_THRESHOLDS.serverErrorPercent}% of API answers were 5xx: clients never cause these, so it is a bug or an outage`,
+        metric: new MathExpression({
+          // At least 5 errors, so one failure among ten requests at night does not page anyone.
+          expression: 'IF(errors >= 5, 100 * errors / MAX([requests, 1]), 0)',
+          usingMetrics: {
+            errors: props.api.metricServerError({ period, statistic: 'Sum' }),
+            requests: props.api.metricCount({ period, statistic: 'Sum' }),
+          },
+          period,
+          label: '5xx % of requests',
+        }),
+        threshold: ALARM_THRESHOLDS.serverErrorPercent,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
-      // An alarm's metric math takes at most 10 metrics, so throttles are summed in groups of 10.
+      new Alarm(this, 'SlowApi', {
+        alarmDescription: `The API's p99 latency stayed over ${ALARM_THRESHOLDS.p99LatencyMs} ms for 15 minutes`,
+        metric: props.api.metricLatency({ period, statistic: 'p99' }),
+        threshold: ALARM_THRESHOLDS.p99LatencyMs,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 3,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+      new Alarm(this, 'Throttles', {
+        alarmDescription: 'Lambda throttled invocations in this account and region: the concurrency quota (or a reserved limit) is reached',
+        metric: new Metric({ namespace: 'AWS/Lambda', metricName: 'Throttles', period, statistic: 'Sum' }),
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+      // An alarm's metric math takes at most 10 metrics, so errors are summed in groups of 10.
       ...chunks(props.functions, 10).map(
         (group, g) =>
-          new Alarm(this, `Throttles${g + 1}`, {
-            alarmDescription: `Lambda functions of the board were throttled (group ${g + 1}: ${group.map((fn) => fn.node.id).join(', ')})`,
+          new Alarm(this, `FunctionErrors${g + 1}`, {
+            alarmDescription: `Board functions failed (uncaught errors or timeouts), group ${g + 1}: ${group.map((fn) => fn.node.path.split('/').slice(1).join('/')).join(', ')}`,
             metric: new MathExpression({
-              expression: group.map((_, i) => `t${i}`).join(' + '),
-              usingMetrics: Object.fromEntries(
-                group.map((fn, i) => [`t${i}`, fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' })]),
-              ),
-              period: Duration.minutes(5),
+              expression: group.map((_, i) => `e${i}`).join(' + '),
+              usingMetrics: Object.fromEntries(group.map((fn, i) => [`e${i}`, fn.metricErrors({ period, statistic: 'Sum' })])),
+              period,
             }),
             threshold: 0,
             comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -61,8 +109,26 @@ export class BoardAlarms extends Construct {
             treatMissingData: TreatMissingData.NOT_BREACHING,
           }),
       ),
+      ...props.consumers.map(
+        (fn) =>
+          new Alarm(this, `IteratorAge${fn.node.scope?.node.id ?? fn.node.id}`, {
+            alarmDescription: `The stream consumer ${fn.node.path.split('/').slice(1).join('/')} is over ${ALARM_THRESHOLDS.iteratorAgeMs / 60_000} minutes behind the table`,
+            metric: fn.metric('IteratorAge', { period, statistic: 'Maximum' }),
+            threshold: ALARM_THRESHOLDS.iteratorAgeMs,
+            comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+            evaluationPeriods: 2,
+            treatMissingData: TreatMissingData.NOT_BREACHING,
+          }),
+      ),
     ];
-    for (const alarm of alarms) alarm.addAlarmAction(action);
+    const action = new SnsAction(this.topic);
+    for (const alarm of this.alarms) alarm.addAlarmAction(action);
+  }
+
+  /** Alarms another construct made (its own dead-letter queue, say) notify the same people. */
+  add(alarm: Alarm): void {
+    alarm.addAlarmAction(new SnsAction(this.topic));
+    this.alarms.push(alarm);
   }
 }
 

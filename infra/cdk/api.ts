@@ -11,9 +11,9 @@ import { ENV } from '../../functions/lib/env.js';
 import { ORIGIN_ENV } from '../../functions/lib/origin.js';
 import { ROUTES, type RouteDefinition, routeKey } from '../../functions/routes.js';
 import type { StaffAuth } from './auth.js';
-import { CursorKey } from './cursor-key.js';
-import { boardFunction } from './lambda.js';
-import { OriginSecret } from './origin-secret.js';
+import type { CursorKey } from './cursor-key.js';
+import { boardFunction, grantTable, reserveConcurrency } from './lambda.js';
+import type { OriginHeader, OriginSecret } from './origin-secret.js';
 
 /** One JSON line per request: the HTTP API's own fields, no request bodies or tokens (no personal data). */
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
@@ -50,13 +50,22 @@ export class BoardApi extends Construct {
   readonly api: HttpApi;
   readonly functions = new Map<string, NodejsFunction>();
   private readonly routes = new Map<string, HttpRoute>();
-  readonly cursorKey: CursorKey;
-  readonly originSecret: OriginSecret;
+  /** What CloudFront must send: the site's API origin carries it (infra/cdk/site.ts). */
+  readonly originHeader: OriginHeader;
 
   constructor(
     scope: Construct,
     id: string,
-    props: { table: Table; auth: StaffAuth; logLevel?: string; originSecretPreviousVersion?: string },
+    props: {
+      table: Table;
+      auth: StaffAuth;
+      cursorKey: CursorKey;
+      originSecret: OriginSecret;
+      logLevel?: string;
+      originSecretPreviousVersion?: string;
+      /** Reserved concurrency of public and staff functions (context `reservedConcurrency`); none when undefined. */
+      reservedConcurrency?: { public?: number; staff?: number };
+    },
   ) {
     super(scope, id);
     this.api = new HttpApi(this, 'HttpApi', { createDefaultStage: false, description: 'civicboard API' });
@@ -69,9 +78,9 @@ export class BoardApi extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
     });
     const { userPool } = props.auth;
-    this.cursorKey = new CursorKey(this, 'CursorKey');
-    this.originSecret = new OriginSecret(this, 'OriginSecret', props.originSecretPreviousVersion);
-    const previousOrigin = this.originSecret.previousValue;
+    const origin = props.originSecret.header(props.originSecretPreviousVersion);
+    this.originHeader = origin;
+    const previousOrigin = origin.previousValue;
 
     for (const route of ROUTES) {
       const fnId = routeId(route);
@@ -80,12 +89,12 @@ export class BoardApi extends Construct {
         [ENV.userPoolId]: userPool.userPoolId,
         [ENV.userPoolClientId]: props.auth.client.userPoolClientId,
         [ENV.logLevel]: props.logLevel ?? 'info',
-        [ENV.cursorKey]: this.cursorKey.value,
-        [ORIGIN_ENV.current]: this.originSecret.value,
+        [ENV.cursorKey]: props.cursorKey.value,
+        [ORIGIN_ENV.current]: origin.value,
         ...(previousOrigin ? { [ORIGIN_ENV.previous]: previousOrigin } : {}),
       });
       // Exactly the actions its row lists, on the table and its indexes (functions/routes.ts).
-      if (route.table.length) props.table.grant(fn, ...route.table.map((action) => `dynamodb:${action}`));
+      grantTable(fn, props.table, route.table);
       if (route.directory) {
         fn.addToRolePolicy(
           new PolicyStatement({
@@ -100,6 +109,9 @@ export class BoardApi extends Construct {
         integration: new HttpLambdaIntegration(`${fnId}Integration`, fn),
       });
       this.functions.set(fnId, fn);
+      // Public functions capped, staff functions guaranteed: a flood of public reads cannot starve staff.
+      const reserved = props.reservedConcurrency;
+      reserveConcurrency([fn], route.auth === 'public' ? reserved?.public : reserved?.staff);
       if (httpRoute) this.routes.set(routeKey(route), httpRoute);
     }
   }

@@ -15,7 +15,8 @@ export class GeneratedSecret extends Construct {
     this.secret = new Secret(this, 'Secret', {
       description,
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
-      removalPolicy: RemovalPolicy.DESTROY,
+      // In the data stack: kept if the stack is ever deleted, like the table and the user pool.
+      removalPolicy: RemovalPolicy.RETAIN,
     });
   }
 

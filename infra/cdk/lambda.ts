@@ -1,9 +1,14 @@
 import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { TABLE_DEFINITION } from '../../functions/store/table.js';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
+import { JURISDICTION_ID_ENV, jurisdictionInject } from './jurisdiction-bundle.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -43,7 +48,7 @@ export function boardFunction(
     memorySize: 512,
     timeout,
     logGroup,
-    environment: { NODE_OPTIONS: '--enable-source-maps', ...environment },
+    environment: { NODE_OPTIONS: '--enable-source-maps', [JURISDICTION_ID_ENV]: jurisdiction.id, ...environment },
     projectRoot: ROOT,
     depsLockFilePath: join(ROOT, 'package-lock.json'),
     bundling: {
@@ -54,6 +59,27 @@ export function boardFunction(
       mainFields: [...BUNDLE.mainFields],
       banner: BUNDLE.banner,
       externalModules: [...BUNDLE.externalModules],
+      inject: [jurisdictionInject(ROOT)],
     },
   });
+}
+
+/** Reserves (and caps) concurrency for each function; undefined leaves them in the account's shared pool. */
+export function reserveConcurrency(fns: Iterable<NodejsFunction>, count: number | undefined): void {
+  if (count === undefined) return;
+  for (const fn of fns) (fn.node.defaultChild as CfnFunction).reservedConcurrentExecutions = count;
+}
+
+/**
+ * Grants DynamoDB actions on the table and each of its indexes by name: no `index/*` wildcard, so the
+ * grant reads the same whether the table is in this stack or, as now, the data stack's.
+ */
+export function grantTable(fn: NodejsFunction, table: ITable, actions: readonly string[]): void {
+  if (!actions.length) return;
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: actions.map((a) => `dynamodb:${a}`),
+      resources: [table.tableArn, ...TABLE_DEFINITION.indexes.map((i) => `${table.tableArn}/index/${i.name}`)],
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -10,7 +10,8 @@ import { ENV } from '../../functions/lib/env.js';
 import { NOTIFIER_FILTER } from '../../functions/notify/filter.js';
 import { NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
 import type { StaffAuth } from './auth.js';
-import { boardFunction } from './lambda.js';
+import { boardFunction, grantTable } from './lambda.js';
+import type { MailEvents } from './mail.js';
 
 /**
  * The notifier: the table's stream → functions/notify/stream-handler.ts → SES. Partial batch failures,
@@ -23,7 +24,7 @@ export class Notifier extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { table: Table; auth: StaffAuth; publicBaseUrl: string; senderEmail: string; sesIdentity: string },
+    props: { table: Table; auth: StaffAuth; publicBaseUrl: string; senderEmail: string; sesIdentity: string; mail: MailEvents },
   ) {
     super(scope, id);
     this.fn = boardFunction(
@@ -38,14 +39,8 @@ export class Notifier extends Construct {
       },
       Duration.seconds(60),
     );
-    props.table.grant(this.fn, ...NOTIFIER_TABLE_ACTIONS.map((action) => `dynamodb:${action}`));
-    const stack = Stack.of(this);
-    this.fn.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['ses:SendRawEmail', 'ses:SendEmail'],
-        resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: props.sesIdentity })],
-      }),
-    );
+    grantTable(this.fn, props.table, NOTIFIER_TABLE_ACTIONS);
+    props.mail.allowSending(this.fn, props.sesIdentity);
     this.fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'],

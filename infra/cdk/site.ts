@@ -26,7 +26,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { ORIGIN_HEADER } from '../../functions/lib/origin.js';
 import { contentSecurityPolicy } from '../security-headers.js';
-import type { OriginSecret } from './origin-secret.js';
+import type { OriginHeader } from './origin-secret.js';
 import { siteRequestFunction } from './site-pages.js';
 
 /**
@@ -43,11 +43,13 @@ export class BoardSite extends Construct {
     id: string,
     props: {
       apiDomain: string;
-      originSecret: OriginSecret;
+      originSecret: OriginHeader;
       region: string;
       siteDir: string;
       domainName?: string;
       certificateArn?: string;
+      /** The optional WAF web ACL (infra/cdk/waf.ts), in us-east-1. */
+      webAclArn?: string;
     },
   ) {
     super(scope, id);
@@ -110,6 +112,7 @@ export class BoardSite extends Construct {
       certificate: props.certificateArn ? Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn) : undefined,
       // Applies with a custom certificate; the default *.cloudfront.net certificate's policy is fixed.
       minimumProtocolVersion: props.certificateArn ? SecurityPolicyProtocol.TLS_V1_2_2021 : undefined,
+      webAclId: props.webAclArn,
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: 'cloudfront/',

@@ -1,35 +1,58 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { catalog } from '../../shared/catalog/index.js';
-import { BoardAlarms } from './alarms.js';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
+import { publicConfig } from '../../shared/jurisdiction/public.js';
+import { BoardAlarms, deadLetterAlarm } from './alarms.js';
 import { BoardApi } from './api.js';
-import { StaffAuth } from './auth.js';
 import type { DeployConfig } from './config.js';
+import type { BoardDataStack } from './data-stack.js';
+import { reserveConcurrency } from './lambda.js';
+import { MailEvents } from './mail.js';
 import { acknowledgeFindings } from './nag.js';
 import { Notifier } from './notifier.js';
+import { BoardDashboard, CostBudget } from './observability.js';
+import { SecretRotation } from './rotation.js';
 import { BoardSite } from './site.js';
-import { BoardTable } from './table.js';
 import { DerivedViews } from './views.js';
 
-/** The whole board in one stack: table, staff sign-in, API, notifier, site, alarms. */
+/**
+ * The board's service: API, functions, notifier, derived views, site, mail events, alarms and dashboard.
+ * Stateless: its state (table, user pool, secrets) is the data stack's (infra/cdk/data-stack.ts), so this
+ * stack can be destroyed and redeployed freely. A new part of the board is one more line here.
+ */
 export class CivicboardStack extends Stack {
-  /** `siteDir`: the built site to upload (site/dist, built by `npm run build:site`). */
-  constructor(scope: Construct, id: string, config: DeployConfig, props: StackProps & { siteDir: string }) {
+  /** `siteDir`: the built site to upload (site/dist, built by `npm run build:site`); `data`: the data stack. */
+  constructor(
+    scope: Construct,
+    id: string,
+    config: DeployConfig,
+    props: StackProps & { siteDir: string; data: BoardDataStack; webAclArn?: string },
+  ) {
     super(scope, id, props);
-    const store = new BoardTable(this, 'Store');
-    const { table } = store;
-    const auth = new StaffAuth(this, 'Staff');
-    const api = new BoardApi(this, 'Api', { table, auth, originSecretPreviousVersion: config.originSecretPreviousVersion });
+    const { data } = props;
+    const { table } = data.store;
+    const { auth } = data;
+    const api = new BoardApi(this, 'Api', {
+      table,
+      auth,
+      cursorKey: data.cursorKey,
+      originSecret: data.originSecret,
+      originSecretPreviousVersion: config.originSecretPreviousVersion,
+      reservedConcurrency: config.features.reservedConcurrency,
+    });
     const site = new BoardSite(this, 'Site', {
       apiDomain: api.domain,
-      originSecret: api.originSecret,
+      originSecret: api.originHeader,
       region: this.region,
       siteDir: props.siteDir,
       domainName: config.domainName,
       certificateArn: config.certificateArn,
+      webAclArn: props.webAclArn,
     });
     const publicBaseUrl = config.domainName ? `https://${config.domainName}` : `https://${site.distribution.distributionDomainName}`;
+    const mail = new MailEvents(this, 'Mail', { table, senderEmail: config.senderEmail });
     const notifier = new Notifier(this, 'Notifier', {
+      mail,
       table,
       auth,
       publicBaseUrl,
@@ -37,23 +60,46 @@ export class CivicboardStack extends Stack {
       sesIdentity: config.sesIdentity,
     });
     const views = new DerivedViews(this, 'Views', { table });
+    const rotation = new SecretRotation(this, 'Rotation', {
+      originSecret: data.originSecret.secret,
+      cursorKey: data.cursorKey.secret,
+      distribution: site.distribution,
+      apiFunctions: api.functions.values(),
+    });
     site.deploy(props.siteDir, {
-      jurisdiction: { name: catalog.jurisdiction.name },
-      map: catalog.jurisdiction.map,
+      ...publicConfig(jurisdiction),
       auth: { region: this.region, userPoolId: auth.userPool.userPoolId, userPoolClientId: auth.client.userPoolClientId, mfa: 'required' },
     });
+    const consumers = [notifier.fn, views.fn, mail.fn];
+    const allFunctions = [...api.functions.values(), ...consumers, rotation.fn];
+    reserveConcurrency(consumers, config.features.reservedConcurrency?.consumers);
     const alarms = new BoardAlarms(this, 'Alarms', {
       api: api.api,
-      functions: [...api.functions.values(), notifier.fn, views.fn],
+      functions: allFunctions,
+      consumers: [notifier.fn, views.fn],
       deadLetters: notifier.deadLetters,
       alarmEmail: config.alarmEmail,
     });
     views.alarmTo(alarms.topic);
-    acknowledgeFindings(this, { api, table: store, site });
+    alarms.add(
+      deadLetterAlarm(
+        mail,
+        'UndeliveredEventsAlarm',
+        mail.deadLetters,
+        'SES bounce or complaint events could not be recorded: those addresses are not suppressed yet',
+      ),
+    );
+    new BoardDashboard(this, 'Dashboard', {
+      api: api.api,
+      functions: allFunctions,
+      consumers: [notifier.fn, views.fn],
+      queues: [notifier.deadLetters, views.deadLetters, mail.deadLetters],
+      alarms: alarms.alarms,
+    });
+    if (config.features.budgetMonthlyUsd && config.alarmEmail)
+      new CostBudget(this, 'Budget', { monthlyUsd: config.features.budgetMonthlyUsd, email: config.alarmEmail });
+    acknowledgeFindings(this, { api, site });
 
     new CfnOutput(this, 'BoardUrl', { value: publicBaseUrl });
-    new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
-    new CfnOutput(this, 'TableName', { value: table.tableName });
   }
 }

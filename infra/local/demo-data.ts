@@ -1,7 +1,8 @@
 import { ulid } from 'ulid';
 import type { Actor, StaffActor } from '../../shared/actor.js';
-import { catalog, listServices, type Service } from '../../shared/catalog/index.js';
+import { listServices, type Service } from '../../shared/catalog/index.js';
 import { addComment, applyTransition, type Change, type HistoryEvent, type Item, newReport } from '../../shared/items.js';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import type { Priority } from '../../shared/queue.js';
 import { newReference } from '../../shared/reference.js';
 import { planTransition } from '../../shared/workflow.js';
@@ -123,7 +124,7 @@ function pathTo(rand: ReturnType<typeof prng>, phase: 'waiting' | 'in_progress' 
 export function* demoReports(count: number, seed = 2026, now = Date.now()): Generator<{ item: Item; history: HistoryEvent[] }> {
   const rand = prng(seed);
   const services = listServices('report');
-  const { center } = catalog.jurisdiction.map;
+  const { center } = jurisdiction.map;
   for (let i = 0; i < count; i++) {
     const service = rand.pick(services) as Service;
     const ageDays = rand.next() ** 1.6 * 180;

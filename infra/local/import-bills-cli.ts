@@ -3,6 +3,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENV } from '../../functions/lib/env.js';
+import { formatImportReport } from '../../shared/bills/legiscan-report.js';
+import { billService } from '../../shared/bills/service.js';
 import { importBills } from './import-bills.js';
 import { optionsFromEnv } from './stack.js';
 
@@ -38,10 +40,14 @@ try {
   console.log(
     `${s.created} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected; ${s.offWorkflow} recorded moves outside the workflow`,
   );
+  console.log(
+    `${s.people.members} members and ${s.people.committees} committees: ${s.people.written} written, ${s.people.unchanged} unchanged`,
+  );
   if (s.problems.length) {
     console.log(`\n${s.problems.length} rows could not be mapped (fully):`);
     for (const p of s.problems) console.log(`  ${p.file}${p.row ? `:${p.row}` : ''}: ${p.reason}`);
   }
+  console.log(`\n${formatImportReport(s.report, billService().workflow).join('\n')}`);
 } catch (err) {
   console.error(`\nimport failed: ${(err as Error).message}. Is the local stack running (npm start)?`);
   process.exit(1);

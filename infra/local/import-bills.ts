@@ -1,5 +1,7 @@
 import { commitImportedBill, historyRecords, needsWrite, storedSources, writeHistory } from '../../functions/store/bill-import.js';
+import { writePeople } from '../../functions/store/bill-people.js';
 import { type ImportProblem, mapLegiscanExport } from '../../shared/bills/legiscan.js';
+import type { ImportReport } from '../../shared/bills/legiscan-report.js';
 import { billService } from '../../shared/bills/service.js';
 import { readLegiscanFolder, sessionNamer } from './legiscan-csv.js';
 
@@ -18,7 +20,11 @@ export interface ImportSummary {
   unchanged: number;
   rejected: number;
   offWorkflow: number;
+  /** Members and committees written (changed) and skipped (unchanged). */
+  people: { members: number; committees: number; written: number; unchanged: number };
   problems: ImportProblem[];
+  /** Bills per final stage, walk/status disagreements, unmapped phrasings (see formatImportReport). */
+  report: ImportReport;
   seconds: number;
 }
 
@@ -32,13 +38,13 @@ export async function importBills(
   opts: {
     session?: string;
     concurrency?: number;
-    onProgress?: (step: ImportProgress, s: Omit<ImportSummary, 'problems' | 'seconds'>) => void;
+    onProgress?: (step: ImportProgress, s: Omit<ImportSummary, 'problems' | 'report' | 'people' | 'seconds'>) => void;
   } = {},
 ): Promise<ImportSummary> {
   const started = Date.now();
   const service = billService();
   const data = readLegiscanFolder(folder);
-  const { bills, problems } = mapLegiscanExport(data, {
+  const { bills, problems, report, people } = mapLegiscanExport(data, {
     workflow: service.workflow,
     serviceCode: service.code,
     sessionName: sessionNamer(folder, opts.session),
@@ -66,5 +72,13 @@ export async function importBills(
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency ?? 8 }, worker));
-  return { ...summary, problems, seconds: (Date.now() - started) / 1000 };
+  // 3. Members and committees (their pages), once the bills they link to are in.
+  const written = await writePeople(people);
+  return {
+    ...summary,
+    people: { members: people.members.length, committees: people.committees.length, ...written },
+    problems,
+    report,
+    seconds: (Date.now() - started) / 1000,
+  };
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chosenJurisdictionFolder } from '../../shared/jurisdiction/source.js';
 
 /** Newest modification time of any file under a folder. */
 function newest(dir: string): number {
@@ -20,7 +21,11 @@ export function ensureSiteBuilt(root: string, log: (line: string) => void = () =
   const site = join(root, 'site');
   const built = join(site, 'dist', 'index.html');
   const sources = Math.max(newest(join(site, 'src')), newest(join(site, 'public')), statSync(join(site, 'astro.config.mjs')).mtimeMs);
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  // The site compiles in the jurisdiction folder's catalog: another folder, or an edited one, rebuilds it.
+  const folder = chosenJurisdictionFolder();
+  const stamp = join(site, 'dist', '.jurisdiction');
+  const sameFolder = existsSync(stamp) && readFileSync(stamp, 'utf8') === folder && statSync(stamp).mtimeMs >= newest(folder);
+  if (existsSync(built) && statSync(built).mtimeMs >= sources && sameFolder) return;
   log('building the site…');
   const result = spawnSync(join(root, 'node_modules', '.bin', 'astro'), ['build', '--root', site, '--silent'], {
     cwd: root,
@@ -28,4 +33,5 @@ export function ensureSiteBuilt(root: string, log: (line: string) => void = () =
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   if (result.status !== 0) throw new Error('the site did not build; run `npm run build:site` to see why');
+  writeFileSync(stamp, folder);
 }

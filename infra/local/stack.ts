@@ -8,7 +8,8 @@ import { matchesFilter, NOTIFIER_FILTER } from '../../functions/notify/filter.js
 import { NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
 import { db } from '../../functions/store/client.js';
 import { ensureQueueCounts } from '../../functions/store/queue-counts.js';
-import { catalog } from '../../shared/catalog/index.js';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
+import { publicConfig } from '../../shared/jurisdiction/public.js';
 import { type CognitoIds, ensureCognito, localCognito } from './cognito-setup.js';
 import { seedDemoBills } from './demo-bills.js';
 import { startCognito, startSes } from './emulators.js';
@@ -182,8 +183,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           });
 
     const siteConfig = {
-      jurisdiction: { name: catalog.jurisdiction.name },
-      map: catalog.jurisdiction.map,
+      ...publicConfig(jurisdiction),
       auth: {
         region: 'eu-west-2',
         userPoolId: cognito.userPoolId,

@@ -1,7 +1,19 @@
 // `npm start`: the whole board locally, in the foreground. Ctrl-C stops every process it started.
-import { DEMO_PASSWORD, DEMO_USERS } from './cognito-setup.js';
-import { ensureSiteBuilt } from './site-build.js';
-import { optionsFromEnv, ROOT, startLocalStack } from './stack.js';
+import { checkJurisdictionFolder } from '../../shared/jurisdiction/check.js';
+import { ConfigError, chosenJurisdictionFolder } from '../../shared/jurisdiction/source.js';
+
+// The jurisdiction folder is checked before anything loads it, so a mistake reads as its file and field.
+let checked: ReturnType<typeof checkJurisdictionFolder>;
+try {
+  checked = checkJurisdictionFolder(chosenJurisdictionFolder());
+} catch (err) {
+  console.error(err instanceof ConfigError ? err.message : String(err));
+  console.error('Fix the folder (npm run check:config), or choose another with CIVICBOARD_JURISDICTION.');
+  process.exit(1);
+}
+const { DEMO_PASSWORD, DEMO_USERS } = await import('./cognito-setup.js');
+const { ensureSiteBuilt } = await import('./site-build.js');
+const { optionsFromEnv, ROOT, startLocalStack } = await import('./stack.js');
 
 const options = optionsFromEnv();
 ensureSiteBuilt(ROOT, (line) => console.log(`  ${line}`));
@@ -23,6 +35,7 @@ civicboard is running.
   DynamoDB Local      ${stack.urls.dynamodb}     table "${stack.tableName}"
   Cognito (local)     ${stack.urls.cognito}      pool ${stack.cognito.userPoolId}, client ${stack.cognito.userPoolClientId}
   Data folder         ${options.dataDir}
+  Jurisdiction        ${checked.jurisdiction.name} (${checked.folder}): ${checked.catalog.services.length} services, ${checked.areas.length} areas
 
 Staff sign-in (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => `${u.username} (${u.groups.join(', ')})`).join(', ')}
 Press Ctrl-C to stop.

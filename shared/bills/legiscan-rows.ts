@@ -9,7 +9,7 @@ import { inferVoteType } from './workflow.js';
 
 export const noon = (date: string) => `${date}T12:00:00.000Z`;
 export const chamberOf = (raw: string | undefined): Chamber | undefined => (raw === 'House' || raw === 'Senate' ? raw : undefined);
-const MEMBER_VOTE: Record<string, RollCallEntry['vote']> = { '1': 'yes', '2': 'no', '3': 'abstain', '4': 'absent' };
+export const MEMBER_VOTE: Record<string, RollCallEntry['vote']> = { '1': 'yes', '2': 'no', '3': 'abstain', '4': 'absent' };
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 /**
  * LegiScan's text fields carry HTML entities ("Corporation&#39;s"); the board stores plain text and
@@ -67,6 +67,7 @@ export function mapSponsors(rows: Record<string, string>[], ctx: MapContext): Sp
         role: r.position === '1' ? 'primary' : 'cosponsor',
         party: person.committee_id && person.committee_id !== '0' ? undefined : person.party || undefined,
         district: person.district || undefined,
+        memberId: person.committee_id && person.committee_id !== '0' ? undefined : (person.people_id as string),
       }) as Sponsor,
     );
   }

@@ -3,10 +3,13 @@ import type { Workflow, WorkflowState } from '../catalog/index.js';
 import { type HistoryEvent, stripUndefined } from '../items.js';
 import { httpUrlProblem } from '../links.js';
 import { stateOf } from '../workflow.js';
-import { classifyAction, committeesReferred, scheduledDate } from './legiscan-actions.js';
+import { actionShape, classifyAction, committeesReferred, scheduledDate } from './legiscan-actions.js';
+import { type CommitteePages, type MemberPages, mapLegiscanPeople } from './legiscan-people.js';
+import { type ImportReport, importReport } from './legiscan-report.js';
 import { chamberOf, decodeExport, mapSponsors, mapVotes, noon } from './legiscan-rows.js';
+import { reconcileStatus, STATUS_STAGES, stageRank } from './legiscan-stage.js';
 import { type Bill, type Chamber, normalizeNumber, type RollCallEntry } from './model.js';
-import { isScheduledState, stateForAction } from './workflow.js';
+import { inferVoteType, isScheduledState, stateForAction } from './workflow.js';
 
 /** The rows of a LegiScan CSV export, as csv-parse reads them (header names as keys). */
 export interface LegiscanExport {
@@ -31,17 +34,13 @@ export interface ImportedBill {
   rollCalls: { voteId: string; at: string; rollCall: RollCallEntry[] }[];
   /** Moves the history made that the workflow has no transition for (the import mirrors the record). */
   offWorkflow: number;
+  /** Where the action walk (history and roll calls) left the bill, before LegiScan's status is applied. */
+  walkStage: string;
+  /** LegiScan's status, when it did not allow the walk's stage and so chose the final stage. */
+  statusOverride?: { status: string; walk: string; chosen: string };
+  /** The wording (see actionShape) of each history action no rule classified. */
+  unmapped: string[];
 }
-
-/** LegiScan progress status → the stages it is consistent with (a cross-check of the history mapping). */
-const STATUS_STAGES: Record<string, string[]> = {
-  '1': ['introduced', 'committee', 'reported', 'scheduled', 'failed', 'withdrawn'],
-  '2': ['passed_origin', 'second_committee', 'second_reported', 'second_scheduled', 'failed'],
-  '3': ['passed_both', 'with_executive', 'enacted'],
-  '4': ['signed', 'enacted'],
-  '5': ['vetoed'],
-  '6': ['failed'],
-};
 
 const group = <T>(rows: T[], key: (r: T) => string) => {
   const map = new Map<string, T[]>();
@@ -58,7 +57,12 @@ const group = <T>(rows: T[], key: (r: T) => string) => {
 export function mapLegiscanExport(
   data: LegiscanExport,
   opts: { workflow: Workflow; serviceCode: string; sessionName: (sessionId: string) => string },
-): { bills: ImportedBill[]; problems: ImportProblem[] } {
+): {
+  bills: ImportedBill[];
+  problems: ImportProblem[];
+  report: ImportReport;
+  people: { members: MemberPages[]; committees: CommitteePages[] };
+} {
   data = decodeExport(data);
   const problems: ImportProblem[] = [];
   const billIds = new Set(data.bills.map((b) => b.bill_id));
@@ -92,14 +96,49 @@ export function mapLegiscanExport(
   );
   const bills = data.bills.map((row, i) => {
     const ctx = { row: i + 2, problems, people, workflow: opts.workflow };
-    const steps = (history.get(row.bill_id as string) ?? []).sort((a, b) => Number(a.sequence) - Number(b.sequence));
+    const steps = historySteps(row, history.get(row.bill_id as string) ?? []);
     return mapBill(row, steps, sponsors.get(row.bill_id as string) ?? [], rollcalls.get(row.bill_id as string) ?? [], memberVotes, {
       ...ctx,
       serviceCode: opts.serviceCode,
       session: opts.sessionName(row.session_id as string),
     });
   });
-  return { bills, problems };
+  return { bills, problems, report: importReport(bills, opts.workflow), people: mapLegiscanPeople(data, bills) };
+}
+
+/**
+ * A bill's history rows in journal order (`sequence`, then date); a bill with none but a `last_action`
+ * gets that as its one step, so the action still counts towards its stage.
+ */
+function historySteps(row: Record<string, string>, rows: Record<string, string>[]): Record<string, string>[] {
+  const order = (r: Record<string, string>) => Number(r.sequence) || 0;
+  const sorted = [...rows].sort((a, b) => order(a) - order(b) || (a.date ?? '').localeCompare(b.date ?? ''));
+  if (sorted.length || !row.last_action || !row.last_action_date) return sorted;
+  return [
+    {
+      bill_id: row.bill_id as string,
+      date: row.last_action_date,
+      chamber: '',
+      sequence: '1',
+      action: row.last_action,
+      fromLastAction: '1',
+    },
+  ];
+}
+
+/** A roll call as a walk signal: a passed passage vote in a chamber means the bill passed that chamber. */
+function rollCallSignals(rows: Record<string, string>[]): Record<string, string>[] {
+  return rows
+    .filter((r) => {
+      const motion = (r.description ?? '').replace(/^(House|Senate):\s*/, '');
+      return inferVoteType(motion) === 'passage' && Number(r.yea) > Number(r.nay);
+    })
+    .map((r) => ({
+      date: r.date as string,
+      chamber: r.chamber as string,
+      rollCall: r.roll_call_id as string,
+      action: r.description as string,
+    }));
 }
 
 /**
@@ -148,8 +187,15 @@ function mapBill(
   const id = `legiscan-${billId}`;
   const initial = stateOf(ctx.workflow, ctx.workflow.initial);
   const firstDate = steps[0]?.date || row.status_date || row.last_action_date || '1970-01-01';
-  if (steps.length === 0)
-    ctx.problems.push({ file: 'bills.csv', row: ctx.row, reason: `${number} has no history; imported as "${initial.label}"` });
+  if (steps.length === 0 || steps[0]?.fromLastAction)
+    ctx.problems.push({
+      file: 'bills.csv',
+      row: ctx.row,
+      reason:
+        steps.length > 0
+          ? `${number} has no history; its stage comes from last_action`
+          : `${number} has no history; imported as "${initial.label}"`,
+    });
 
   let state: WorkflowState = initial;
   let pendingCommittees = 0;
@@ -167,11 +213,37 @@ function mapBill(
       visibility: 'public',
     },
   ];
-  for (const step of steps) {
+  const unmapped: string[] = [];
+  // Roll calls come after the history rows of their day: they confirm a passage, or supply a missing one.
+  const signals = [...steps, ...rollCallSignals(rollcallRows)].sort(
+    (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.rollCall ? 1 : 0) - (b.rollCall ? 1 : 0),
+  );
+  for (const step of signals) {
     const at = noon(step.date as string);
     const chamber = chamberOf(step.chamber) ?? origin;
     const side = chamber === origin ? 'origin' : 'second';
+    if (step.rollCall) {
+      const target = stateForAction(ctx.workflow, 'passage', side);
+      // Forward only: a roll call supplies a passage the journal's wording missed, never undoes a later step.
+      if (!target || state.phase === 'done' || stageRank(target.id) <= stageRank(state.id)) continue;
+      if (!ctx.workflow.transitions.some((t) => t.from === state.id && t.to === target.id)) offWorkflow++;
+      events.push({
+        id: `${id}-rc${step.rollCall}`,
+        at,
+        actor: { type: 'system' },
+        type: 'transition',
+        from: state.id,
+        to: target.id,
+        note: `${chamber}: passed on the roll call "${step.action}"`,
+        visibility: 'public',
+      });
+      closedAt = undefined;
+      state = target;
+      scheduledVote = undefined;
+      continue;
+    }
     const kind = classifyAction(step.action as string);
+    if (!kind) unmapped.push(actionShape(step.action as string));
     let target: WorkflowState | undefined;
     if (kind === 'referral-committee' || kind === 'referral-list') {
       const entering = state.chamber !== side || !['referral-committee', 'introduction'].some((c) => state.classification?.includes(c));
@@ -208,13 +280,27 @@ function mapBill(
       scheduledVote = { at: scheduledDate(step.action as string, step.date as string), chamber };
     else if (!isScheduledState(state)) scheduledVote = undefined;
   }
-  const expected = STATUS_STAGES[row.status as string];
-  if (expected && !expected.includes(state.id)) {
-    ctx.problems.push({
-      file: 'bills.csv',
-      row: ctx.row,
-      reason: `${number}: LegiScan status "${row.status_desc}" but its last stage-changing action leads to "${state.label}"; kept "${state.label}"`,
+  const walkStage = state.id;
+  const final = reconcileStatus(ctx.workflow, state.id, row.status);
+  let statusOverride: ImportedBill['statusOverride'];
+  if (final.id !== state.id) {
+    const status = row.status_desc || STATUS_STAGES[row.status as string]?.label || (row.status as string);
+    const lastAt = (events.at(-1) as HistoryEvent).at;
+    const statusAt = row.status_date ? noon(row.status_date) : lastAt;
+    events.push({
+      id: `${id}-status`,
+      at: [statusAt, lastAt].sort()[1] as string,
+      actor: { type: 'system' },
+      type: 'transition',
+      from: state.id,
+      to: final.id,
+      note: `LegiScan status: ${status} (the journal's actions lead only to "${state.label}")`,
+      visibility: 'public',
     });
+    statusOverride = { status, walk: state.id, chosen: final.id };
+    closedAt = final.phase === 'done' ? (events.at(-1) as HistoryEvent).at : undefined;
+    if (!isScheduledState(final)) scheduledVote = undefined;
+    state = final;
   }
   const { votes, rollCalls } = mapVotes(id, rollcallRows, memberVotes, origin, ctx);
   const last = events.at(-1) as HistoryEvent;
@@ -244,5 +330,5 @@ function mapBill(
   });
   const hash = createHash('sha256').update(JSON.stringify({ bill, events, rollCalls })).digest('hex').slice(0, 32);
   bill.source = { system: 'legiscan', billId, hash };
-  return { bill, events, rollCalls, offWorkflow };
+  return { bill, events, rollCalls, offWorkflow, walkStage, statusOverride, unmapped };
 }

@@ -22,6 +22,8 @@ export interface Sponsor {
   role: 'primary' | 'cosponsor';
   party?: string;
   district?: string;
+  /** The member's id on the member page (`/bills/member/?id=`): LegiScan's people_id, for imported bills. */
+  memberId?: string;
 }
 
 export interface BillDocument {

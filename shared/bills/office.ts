@@ -1,17 +1,17 @@
 import { type Actor, canActOn } from '../actor.js';
-import { catalog } from '../catalog/index.js';
 import { ForbiddenError } from '../errors.js';
+import { jurisdiction } from '../jurisdiction/index.js';
 import { billService } from './service.js';
 
 /** Cognito groups named `office-<name>` are legislators' offices; each keeps its own bill watchlist. */
 export const OFFICE_GROUP_PREFIX = 'office-';
 
 /**
- * The office groups of the jurisdiction (`jurisdiction.offices` in the catalog): the CDK stack and the
+ * The office groups of the jurisdiction (`offices` in jurisdiction.json): the CDK stack and the
  * local stack create exactly these, so a watchlist's office always exists as a group.
  * @example officeGroups() // [{ name: 'office-majority', description: "Majority leader's office" }]
  */
-export const officeGroups = () => catalog.jurisdiction.offices.map((o) => ({ name: `${OFFICE_GROUP_PREFIX}${o.id}`, description: o.name }));
+export const officeGroups = () => jurisdiction.offices.map((o) => ({ name: `${OFFICE_GROUP_PREFIX}${o.id}`, description: o.name }));
 
 /**
  * The office whose watchlist a staff member works on: their `office-…` group. They must also be

@@ -69,7 +69,13 @@ export function toPublicBill(bill: Bill, extra: { history?: HistoryEvent[]; roll
     session: bill.session,
     summary: publicText(bill.summary),
     sponsors: bill.sponsors.map((s) =>
-      stripUndefined({ name: publicText(s.name), role: s.role, party: publicText(s.party), district: publicText(s.district) }),
+      stripUndefined({
+        name: publicText(s.name),
+        role: s.role,
+        party: publicText(s.party),
+        district: publicText(s.district),
+        memberId: s.memberId,
+      }),
     ),
     chamber: bill.chamber,
     currentChamber: currentChamber(bill),

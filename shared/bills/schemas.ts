@@ -132,3 +132,18 @@ export type ListBillsQuery = z.output<typeof listBillsQuerySchema>;
 
 /** An office's private note on a bill; '' clears it. */
 export const watchNoteSchema = z.object({ note: freeText({ max: LIMITS.note, shape: 'multiline', allowEmpty: true }) }).strict();
+
+/** `GET /api/bills/members/{id}` and `/committees/{name}`: which chunk of the long lists (0 = the first). */
+export const peoplePageQuerySchema = z
+  .object({
+    page: z.coerce.number('must be a page number like 0').int('must be a whole number').min(0, 'must be 0 or more').max(9999).default(0),
+  })
+  .strict();
+export type PeoplePageQuery = z.output<typeof peoplePageQuerySchema>;
+
+/** `GET /api/staff/watchlist?format=csv`: the watchlist as a CSV download instead of JSON. */
+export const watchlistQuerySchema = z.object({ format: z.enum(['json', 'csv'], 'must be "json" or "csv"').optional() }).strict();
+export type WatchlistQuery = z.output<typeof watchlistQuerySchema>;
+
+/** `PUT /api/staff/watchlist-alerts`: whether the caller gets an email when a watched bill moves or is voted on. */
+export const watchAlertsSchema = z.object({ enabled: z.boolean('must be true or false') }).strict();

@@ -1,8 +1,12 @@
 import { NotFoundError } from '../errors.js';
-import rawCatalog from './catalog.json' with { type: 'json' };
-import { type Catalog, type CatalogService, catalogSchema, type Workflow } from './schema.js';
+import { type Jurisdiction, jurisdiction } from '../jurisdiction/index.js';
+import { jurisdictionSource } from '../jurisdiction/source.js';
+import { parseCatalog } from './parse.js';
+import type { Catalog, CatalogService, Workflow } from './schema.js';
 
-export type { Catalog, CatalogService, Phase, Workflow, WorkflowState } from './schema.js';
+export { parseCatalog } from './parse.js';
+
+export type { Catalog, CatalogService, Phase, RoutingRule, ServiceSla, Workflow, WorkflowState } from './schema.js';
 export { PHASES } from './schema.js';
 
 /** A service with its workflow resolved: the shape `GET /api/services` returns. */
@@ -12,20 +16,14 @@ export interface Service extends Omit<CatalogService, 'workflow'> {
 }
 
 /**
- * Parses and checks a catalog. Throws with every problem listed when it is invalid.
- * @example parseCatalog(JSON.parse(readFileSync('catalog.json', 'utf8')))
+ * The chosen jurisdiction's catalog, validated once when the module loads. `catalog.jurisdiction` is the
+ * jurisdiction (it used to live in the catalog): kept so older readers compile; new code imports
+ * `jurisdiction` from shared/jurisdiction.
  */
-export function parseCatalog(input: unknown): Catalog {
-  const result = catalogSchema.safeParse(input);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new Error(`The service catalog is invalid:\n${lines.join('\n')}`);
-  }
-  return result.data;
-}
-
-/** The jurisdiction's catalog, validated once when the module loads. */
-export const catalog: Catalog = parseCatalog(rawCatalog);
+export const catalog: Catalog & { /** @deprecated import `jurisdiction` from shared/jurisdiction */ jurisdiction: Jurisdiction } = {
+  ...parseCatalog(jurisdictionSource().catalog, jurisdictionSource().folder),
+  jurisdiction,
+};
 
 const services: Service[] = catalog.services.map((s) => ({
   ...s,

@@ -41,6 +41,13 @@ export const workflowSchema = z
     }
   });
 
+const duration = z.object({ amount: z.number().positive(), unit: z.enum(['hours', 'days', 'working_hours', 'working_days']) }).strict();
+
+/** SPEC §7: a service's service-level targets (the SLA maths reads them). */
+export const slaSchema = z
+  .object({ firstResponse: duration.optional(), resolution: duration.optional(), pausedIn: z.array(slug).optional() })
+  .strict();
+
 export const serviceSchema = z
   .object({
     code: slug,
@@ -53,33 +60,18 @@ export const serviceSchema = z
     teams: z.array(slug).min(1),
     /** Target days from report to done, for SLA maths. */
     slaDays: z.number().int().positive().optional(),
+    sla: slaSchema.optional(),
   })
   .strict();
 
+/** Routing: the first rule that matches an item's service and area names the team whose queue it lands in. */
+export const routingRuleSchema = z.object({ service: slug.optional(), area: z.string().min(1).optional(), team: slug }).strict();
+
 export const catalogSchema = z
   .object({
-    jurisdiction: z
-      .object({
-        name: z.string().min(1),
-        timezone: z.string().min(1),
-        map: z
-          .object({
-            center: z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)]),
-            zoom: z.number().int().min(1).max(20),
-            tileUrl: z.string().min(1),
-            attribution: z.string(),
-          })
-          .strict(),
-        bounds: z.object({ minLat: z.number(), minLng: z.number(), maxLat: z.number(), maxLng: z.number() }).strict(),
-        /** Legislators' offices: each becomes a Cognito group `office-<id>` that shares a bill watchlist. */
-        offices: z
-          .array(z.object({ id: slug, name: z.string().min(1) }).strict())
-          .default([])
-          .refine((offices) => new Set(offices.map((o) => o.id)).size === offices.length, 'office ids must be unique'),
-      })
-      .strict(),
     workflows: z.record(slug, workflowSchema),
     services: z.array(serviceSchema).min(1),
+    routing: z.array(routingRuleSchema).optional(),
   })
   .strict()
   .superRefine((cat, ctx) => {
@@ -90,6 +82,24 @@ export const catalogSchema = z
       if (!cat.workflows[s.workflow]) {
         ctx.addIssue({ code: 'custom', path: ['services', i, 'workflow'], message: `unknown workflow ${s.workflow}` });
       }
+      const states = new Set(cat.workflows[s.workflow]?.states.map((st) => st.id));
+      s.sla?.pausedIn?.forEach((id, j) => {
+        if (cat.workflows[s.workflow] && !states.has(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', i, 'sla', 'pausedIn', j],
+            message: `unknown state ${id} in workflow ${s.workflow}`,
+          });
+        }
+      });
+    });
+    cat.routing?.forEach((rule, i) => {
+      const service = cat.services.find((s) => s.code === rule.service);
+      if (rule.service && !service)
+        ctx.addIssue({ code: 'custom', path: ['routing', i, 'service'], message: `unknown service ${rule.service}` });
+      if (service && !service.teams.includes(rule.team)) {
+        ctx.addIssue({ code: 'custom', path: ['routing', i, 'team'], message: `team ${rule.team} is not one of ${service.code}'s teams` });
+      }
     });
   });
 
@@ -97,3 +107,5 @@ export type WorkflowState = z.infer<typeof workflowStateSchema>;
 export type Workflow = z.infer<typeof workflowSchema>;
 export type CatalogService = z.infer<typeof serviceSchema>;
 export type Catalog = z.infer<typeof catalogSchema>;
+export type RoutingRule = z.infer<typeof routingRuleSchema>;
+export type ServiceSla = z.infer<typeof slaSchema>;

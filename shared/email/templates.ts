@@ -93,6 +93,15 @@ export function billUpdate(item: ItemFacts, note: string | undefined, unsubscrib
   );
 }
 
+/** The email an office member who opted in gets when a bill on the office's watchlist moves or is voted on. */
+export function watchAlert(item: ItemFacts, note: string | undefined, staffUrl: string): Email {
+  return layout(
+    `Watched bill ${item.reference}: ${item.statusLabel}`,
+    [`${item.reference} "${item.title}", on your office's watchlist, is now: ${item.statusLabel}.`, ...(note ? [note] : [])],
+    [{ label: 'Open it in the staff console', url: staffUrl }],
+  );
+}
+
 /** The note to a staff member that an item is now theirs. */
 export function assignment(item: ItemFacts, staffUrl: string): Email {
   return layout(

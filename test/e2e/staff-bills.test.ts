@@ -181,6 +181,32 @@ describe('legislature staff in the Bills screen', () => {
     await page.context().close();
   });
 
+  it('shows every version of the note, switches the member’s own watchlist emails, and downloads the list as CSV; no axe violations', async () => {
+    const token = await signIn('leg.clerk');
+    const bill = await createBill(token, testSession('watchx'));
+    await api(`/api/staff/watchlist/${bill.id}`, { method: 'PUT', token, body: { note: 'First version' } });
+    await api(`/api/staff/watchlist/${bill.id}`, { method: 'PUT', token, body: { note: 'Second version' } });
+    const page = await consoleAs('leg.clerk', `/staff/?bill=${bill.id}`);
+    await page.waitForSelector('#watch-history li', { state: 'attached' });
+    expect(await page.locator('#watch-history li').allTextContents()).toEqual([
+      expect.stringContaining('Second version'),
+      expect.stringContaining('First version'),
+    ]);
+    await page.waitForSelector('#watch-extras', { state: 'visible' });
+    const before = (await api('/api/staff/watchlist-alerts', { token })).body.enabled;
+    await page.locator('#watch-alerts').focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => /email|off/i.test(document.querySelector('#bill-notice')?.textContent ?? ''));
+    expect((await api('/api/staff/watchlist-alerts', { token })).body.enabled).toBe(!before);
+    const download = page.waitForEvent('download');
+    await page.click('#watch-csv');
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('watchlist-office-majority.csv');
+    expect(await axeViolations(page)).toEqual([]);
+    await api('/api/staff/watchlist-alerts', { method: 'PUT', token, body: { enabled: before } });
+    await page.context().close();
+  });
+
   it('after someone else moved the bill, shows the stale-version message and the fresh bill, and keeps what was typed', async () => {
     const token = await signIn('leg.clerk');
     const bill = await createBill(token, testSession('stale'));

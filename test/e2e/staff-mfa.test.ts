@@ -2,7 +2,8 @@ import { AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswor
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, localCognito } from '../../infra/local/cognito-setup.js';
-import { launchChromium } from '../support/browser.js';
+import { qrCodeSvg } from '../../site/src/scripts/staff/mfa.js';
+import { axeViolations, cspViolations, launchChromium } from '../support/browser.js';
 import { totp, wrongCode } from '../support/totp.js';
 
 // Issue 21, defect 4: staff need TOTP. The deployed /config.json says `mfa: required` (and Cognito
@@ -35,8 +36,14 @@ async function newStaffMember(): Promise<string> {
 }
 
 /** The staff console as deployed: /config.json requires MFA. */
-async function consolePage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function consolePage(width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  // Records what the Content-Security-Policy blocks (as test/support/browser.ts openPage does).
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   await context.route(/tile\.openstreetmap\.org/, (route) => route.abort());
   await context.route('**/config.json', async (route) => {
     const config = await (await route.fetch()).json();
@@ -69,7 +76,37 @@ async function enrol(page: Page, username: string): Promise<string> {
   return secret;
 }
 
+/** The modules of the QR code on the page: the `d` of its dark path. */
+const qrModules = (page: Page) => page.getAttribute('#mfa-qr svg path[stroke]', 'd');
+
 describe('staff sign-in with TOTP (MFA required)', () => {
+  it('enrolment shows a QR code of the same otpauth address as the link and the typed key, accessible at 375 px', async () => {
+    const username = await newStaffMember();
+    const page = await consolePage(375);
+    await password(page, username);
+    await page.waitForSelector('#mfa-qr svg', { state: 'visible' });
+    const uri = (await page.getAttribute('#mfa-uri', 'href')) ?? '';
+    const secret = ((await page.textContent('#mfa-secret')) ?? '').replace(/\s/g, '');
+    expect(uri).toMatch(/^otpauth:\/\/totp\//);
+    expect(uri).toContain(`secret=${secret}`);
+    expect(uri).toContain(encodeURIComponent(username));
+    // The code's modules are exactly those of that address: what a phone scans is the key shown as text.
+    const expected = /stroke="#000000" d="([^"]+)"/.exec(await qrCodeSvg(uri))?.[1];
+    expect(expected).toBeTruthy();
+    expect(await qrModules(page)).toBe(expected);
+    // Large enough to scan and within a 375 px screen.
+    const box = (await page.locator('#mfa-qr svg').boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(150);
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
+    expect(await page.getAttribute('#mfa-qr', 'role')).toBe('img');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    // The text key still works on its own: the enrolment finishes with a code computed from it.
+    await page.fill('#mfa-setup-code', totp(secret));
+    await page.click('#mfasetup-submit');
+    await page.waitForSelector('#console', { state: 'visible' });
+  });
+
   it('a first sign-in must enrol an authenticator app before the console opens; a wrong first code says so', async () => {
     const username = await newStaffMember();
     const page = await consolePage();

@@ -1,4 +1,3 @@
-import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/lib/env.js';
 import { ROUTES } from '../../functions/routes.js';
@@ -8,8 +7,7 @@ import { synthBoard } from './synth.js';
 type Cfn = any;
 let resources: Record<string, { Type: string; Properties: Cfn }>;
 beforeAll(() => {
-  const template: Template = synthBoard({}).template;
-  resources = template.toJSON().Resources;
+  resources = synthBoard({}).resources;
 });
 
 /** The secret whose description says it signs cursors (the stack has others, e.g. the origin secret). */

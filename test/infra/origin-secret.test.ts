@@ -6,7 +6,7 @@ import { synthBoard } from './synth.js';
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the assertions check its shape.
 type Cfn = any;
 type Resources = Record<string, { Type: string; Properties: Cfn }>;
-const resourcesOf = (config = {}) => synthBoard({ config }).template.toJSON().Resources as Resources;
+const resourcesOf = (config = {}) => synthBoard({ config }).resources as Resources;
 const ofType = (resources: Resources, type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
 
 function originSecretId(resources: Resources): string {

@@ -4,7 +4,8 @@ import { NOTIFIER_FILTER } from '../../functions/notify/filter.js';
 import { NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
 import { ROUTES } from '../../functions/routes.js';
 import { TABLE_DEFINITION } from '../../functions/store/table.js';
-import { catalog } from '../../shared/catalog/index.js';
+import { ALARM_THRESHOLDS } from '../../infra/cdk/alarms.js';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { synthBoard } from './synth.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the assertions check its shape.
@@ -13,8 +14,10 @@ type Resource = { Type: string; Properties: Record<string, Cfn>; DeletionPolicy?
 let template: Template;
 let resources: Record<string, Resource>;
 beforeAll(() => {
-  template = synthBoard({ config: { alarmEmail: 'ops@board.example.org' } }).template;
-  resources = template.toJSON().Resources;
+  // Both stacks' resources together: the data stack's (table, pool, secrets) and the service stack's.
+  const board = synthBoard({ config: { alarmEmail: 'ops@board.example.org' } });
+  template = board.all;
+  resources = board.resources;
 });
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
 const one = (type: string) => {
@@ -64,9 +67,9 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are one per route plus the notifier and the queue counters consumer, each Node 24 on arm64 with source maps and a one-month log group', () => {
+  it('are one per route plus the notifier, the queue counters consumer and the SES events handler, each Node 24 on arm64 with source maps and a one-month log group', () => {
     const fns = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.TABLE_NAME);
-    expect(fns).toHaveLength(ROUTES.length + 2);
+    expect(fns).toHaveLength(ROUTES.length + 3);
     for (const [id, fn] of fns) {
       expect(fn.Properties.Runtime, id).toBe('nodejs24.x');
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
@@ -138,8 +141,9 @@ describe('the HTTP API', () => {
     const routeFunctions = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.CURSOR_KEY);
     expect(routeFunctions).toHaveLength(ROUTES.length);
     for (const [id, fn] of routeFunctions) {
-      expect(fn.Properties.Environment.Variables.USER_POOL_ID, id).toEqual({ Ref: poolId });
-      expect(fn.Properties.Environment.Variables.USER_POOL_CLIENT_ID, id).toEqual({ Ref: clientId });
+      // The pool is the data stack's: the service stack imports it (the export's name holds the logical id).
+      expect(JSON.stringify(fn.Properties.Environment.Variables.USER_POOL_ID), id).toContain(poolId);
+      expect(JSON.stringify(fn.Properties.Environment.Variables.USER_POOL_CLIENT_ID), id).toContain(clientId);
     }
   });
 });
@@ -174,9 +178,9 @@ describe('staff sign-in', () => {
 
   it('creates an office-… group for every office of the jurisdiction config, so watchlists have their groups (issue 21, defect 5)', () => {
     const groups = ofType('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName);
-    expect(catalog.jurisdiction.offices.length).toBeGreaterThan(0);
-    for (const office of catalog.jurisdiction.offices) expect(groups).toContain(`office-${office.id}`);
-    expect(groups.filter((g: string) => g.startsWith('office-'))).toHaveLength(catalog.jurisdiction.offices.length);
+    expect(jurisdiction.offices.length).toBeGreaterThan(0);
+    for (const office of jurisdiction.offices) expect(groups).toContain(`office-${office.id}`);
+    expect(groups.filter((g: string) => g.startsWith('office-'))).toHaveLength(jurisdiction.offices.length);
   });
 
   it('turns off the OAuth flows the console does not use: no implicit grant, no callback URLs', () => {
@@ -190,7 +194,8 @@ describe('staff sign-in', () => {
 describe('the notifier', () => {
   it('reads the stream twice (notifier, queue counters), each with partial batch failures, bisection, bounded retries and its own SQS on-failure destination', () => {
     const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m);
-    const queues = ofType('AWS::SQS::Queue');
+    // The SES events handler's queue is an SNS subscription's dead-letter queue, not a stream's.
+    const queues = ofType('AWS::SQS::Queue').filter(([id]) => !id.startsWith('Mail'));
     expect(mappings).toHaveLength(2);
     const destinations = new Set<string>();
     for (const mapping of mappings) {
@@ -227,13 +232,16 @@ describe('the notifier', () => {
     expect(NOTIFIER_FILTER).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['notification'] } } } });
   });
 
-  it('may send email only as the configured SES identity', () => {
+  it('may send email only as the configured SES identity, through the configuration set', () => {
     const sesStatements = ofType('AWS::IAM::Policy')
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
       .filter((s: Cfn) => [s.Action].flat().some((a: string) => a.startsWith('ses:')));
     expect(sesStatements).toHaveLength(1);
     const resource = JSON.stringify(sesStatements[0].Resource);
-    expect(resource).toContain(':identity/board.example.org');
+    expect(resource).toContain(':identity/board.democity.gov.uk');
+    const [setId] = ofType('AWS::SES::ConfigurationSet').map(([id]) => id);
+    expect(resource).toContain(':configuration-set/');
+    expect(resource).toContain(setId);
     expect(resource).not.toContain('*');
   });
 });
@@ -312,24 +320,60 @@ describe('the site', () => {
     const markers = JSON.stringify(deployment.SourceMarkers);
     const [poolId] = ofType('AWS::Cognito::UserPool').map(([id]) => id);
     const [clientId] = ofType('AWS::Cognito::UserPoolClient').map(([id]) => id);
-    expect(markers).toContain(`"Ref":"${poolId}"`);
-    expect(markers).toContain(`"Ref":"${clientId}"`);
+    expect(markers).toContain(poolId);
+    expect(markers).toContain(clientId);
     expect(deployment.DistributionPaths).toEqual(['/*']);
   });
 });
 
 describe('alarms', () => {
-  it('watches both dead-letter queues, API 5xx and Lambda throttles, and notifies the configured address', () => {
-    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+  const alarms = (): Cfn[] => ofType('AWS::CloudWatch::Alarm').map(([id, a]) => ({ id, ...a.Properties }));
+
+  it('watches every dead-letter queue and notifies the configured address from one topic', () => {
     const queueIds = ofType('AWS::SQS::Queue').map(([id]) => id);
-    const dlqs = alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
+    expect(queueIds).toHaveLength(3);
+    const dlqs = alarms().filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
     expect(dlqs.map((a) => a.Dimensions[0].Value['Fn::GetAtt'][0]).sort()).toEqual(queueIds.sort());
-    expect(alarms.find((a) => a.MetricName === '5xx' && a.Namespace === 'AWS/ApiGateway')).toBeDefined();
-    const throttled = alarms.filter((a) => a.Metrics?.some((m: Cfn) => m.MetricStat?.Metric.MetricName === 'Throttles'));
-    const watched = throttled.flatMap((a) => a.Metrics.filter((m: Cfn) => m.MetricStat)).length;
-    expect(watched).toBe(ROUTES.length + 2);
-    for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
-    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@board.example.org' });
+    const [topicId] = ofType('AWS::SNS::Topic')
+      .filter(([id]) => id.startsWith('Alarms'))
+      .map(([id]) => id);
+    for (const alarm of alarms()) expect(alarm.AlarmActions, alarm.id).toEqual([{ Ref: topicId }]);
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@board.example.org',
+      TopicArn: { Ref: topicId },
+    });
+  });
+
+  it('alarms on the 5xx rate, not a count: 5xx over requests, as a percentage', () => {
+    const rate = alarms().find((a) => a.id.startsWith('AlarmsServerErrorRate'))!;
+    const expression = rate.Metrics.find((m: Cfn) => m.Expression).Expression;
+    expect(expression).toContain('100 * errors / MAX([requests, 1])');
+    const names = rate.Metrics.filter((m: Cfn) => m.MetricStat).map((m: Cfn) => m.MetricStat.Metric.MetricName);
+    expect(names.sort()).toEqual(['5xx', 'Count']);
+    expect(rate.Threshold).toBe(ALARM_THRESHOLDS.serverErrorPercent);
+  });
+
+  it("alarms on the API's p99 latency, account-wide Lambda throttles and each stream consumer's iterator age", () => {
+    const slow = alarms().find((a) => a.ExtendedStatistic === 'p99')!;
+    expect(slow).toMatchObject({ Namespace: 'AWS/ApiGateway', MetricName: 'Latency', Threshold: ALARM_THRESHOLDS.p99LatencyMs });
+    const throttles = alarms().find((a) => a.MetricName === 'Throttles')!;
+    expect(throttles).toMatchObject({ Namespace: 'AWS/Lambda' });
+    expect(throttles.Dimensions).toBeUndefined();
+    const lag = alarms().filter((a) => a.MetricName === 'IteratorAge');
+    const consumers = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties.FunctionName.Ref);
+    expect(lag.map((a) => a.Dimensions[0].Value.Ref).sort()).toEqual(consumers.sort());
+  });
+
+  it('counts errors of every board function (and the secret rotation) in its error alarms', () => {
+    const boardFns = ofType('AWS::Lambda::Function').filter(
+      ([id, f]) => f.Properties.Environment?.Variables?.TABLE_NAME || id.startsWith('RotationRotate'),
+    );
+    const watched = alarms()
+      .filter((a) => a.id.startsWith('AlarmsFunctionErrors'))
+      .flatMap((a) => a.Metrics.filter((m: Cfn) => m.MetricStat?.Metric.MetricName === 'Errors'))
+      .map((m: Cfn) => m.MetricStat.Metric.Dimensions[0].Value.Ref);
+    expect(watched.sort()).toEqual(boardFns.map(([id]) => id).sort());
   });
 
   it('sets a retention on every log group', () => {

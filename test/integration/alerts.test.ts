@@ -38,7 +38,7 @@ describe('alerts end to end', () => {
     const email = uniqueAddress('manage');
     const center = { lat: 51.4655, lng: -2.6155 };
     await confirmedAlert(email, { type: 'circle', center, radiusMeters: 150 });
-    const pending = await api('/api/alerts', { body: { email, target: { type: 'area', areaId: 'ward-7' }, frequency: 'daily' } });
+    const pending = await api('/api/alerts', { body: { email, target: { type: 'area', areaId: 'harbour' }, frequency: 'daily' } });
     expect(pending.status).toBe(202);
     const report = await createReport({ location: north(center, 20) });
     const alertMail = (await mailWith(email, report.reference)).find((m) => m.subject.includes(report.reference));
@@ -58,6 +58,7 @@ describe('alerts end to end', () => {
     [{ type: 'circle', center: { lat: 51.45, lng: -2.59 }, radiusMeters: 99 }, 'target.radiusMeters'],
     [{ type: 'circle', center: { lat: 51.45, lng: -2.59 }, radiusMeters: 5001 }, 'target.radiusMeters'],
     [{ type: 'area', areaId: '<b>' }, 'target.areaId'],
+    [{ type: 'area', areaId: 'no-such-ward' }, 'query.area'],
     [{ type: 'street' }, 'target.type'],
     [{ type: 'service', serviceCode: 'nope' }, 'query.service'],
   ])('%j is a 400 naming %s', async (target, path) => {

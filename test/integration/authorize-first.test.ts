@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES, routeKey } from '../../functions/routes.js';
 import { api, createReport, signIn } from '../support/api.js';
 import { createBill, testSession } from '../support/bills.js';
 
@@ -56,5 +57,139 @@ describe('authorisation comes before validation', () => {
     const bad = { method: 'PUT', body: { note: 12 } };
     expect((await api(`/api/staff/watchlist/${bill.id}`, { ...bad, token: roads })).status).toBe(403);
     expect((await api(`/api/staff/watchlist/${bill.id}`, { ...bad, token: clerk })).status).toBe(400);
+  });
+});
+
+/**
+ * Every staff route, and every bill route that takes input, in one table: a caller who may not act gets
+ * 403 whatever they send (a bad body or query), and one who may gets the 400 for the same input (or the
+ * success, for routes without input). A new staff route fails the coverage check until it has a row.
+ */
+describe('authorisation before validation on every bill and staff route', () => {
+  type Who = 'roads' | 'clerk' | 'admin';
+  interface Case {
+    refused: Who;
+    allowed: Who;
+    path: (ids: { bill: string; report: string }) => string;
+    body?: unknown;
+    /** The status the allowed caller gets: 400 for a bad input, else what the route answers. */
+    allowedStatus: number;
+  }
+  const CASES: Record<string, Case> = {
+    'GET /api/staff/reports': {
+      refused: 'clerk',
+      allowed: 'roads',
+      path: () => '/api/staff/reports?service=pothole&limit=abc',
+      allowedStatus: 400,
+    },
+    'GET /api/staff/reports/{id}': {
+      refused: 'clerk',
+      allowed: 'roads',
+      path: ({ report }) => `/api/staff/reports/${report}`,
+      allowedStatus: 200,
+    },
+    'PATCH /api/staff/reports/{id}': {
+      refused: 'clerk',
+      allowed: 'roads',
+      path: ({ report }) => `/api/staff/reports/${report}`,
+      body: { priority: 9 },
+      allowedStatus: 400,
+    },
+    'POST /api/staff/reports/{id}/transitions': {
+      refused: 'clerk',
+      allowed: 'roads',
+      path: ({ report }) => `/api/staff/reports/${report}/transitions`,
+      body: { to: [] },
+      allowedStatus: 400,
+    },
+    'POST /api/staff/reports/{id}/comments': {
+      refused: 'clerk',
+      allowed: 'roads',
+      path: ({ report }) => `/api/staff/reports/${report}/comments`,
+      body: { text: 5 },
+      allowedStatus: 400,
+    },
+    'GET /api/staff/services/{serviceCode}/members': {
+      refused: 'clerk',
+      allowed: 'roads',
+      path: () => '/api/staff/services/pothole/members',
+      allowedStatus: 200,
+    },
+    'POST /api/staff/bills': {
+      refused: 'roads',
+      allowed: 'clerk',
+      path: () => '/api/staff/bills',
+      body: { number: [] },
+      allowedStatus: 400,
+    },
+    'GET /api/staff/bills/{id}': { refused: 'roads', allowed: 'clerk', path: ({ bill }) => `/api/staff/bills/${bill}`, allowedStatus: 200 },
+    'POST /api/staff/bills/{id}/transitions': {
+      refused: 'roads',
+      allowed: 'clerk',
+      path: ({ bill }) => `/api/staff/bills/${bill}/transitions`,
+      body: { to: 1, scheduledVote: 'soon' },
+      allowedStatus: 400,
+    },
+    'POST /api/staff/bills/{id}/votes': {
+      refused: 'roads',
+      allowed: 'clerk',
+      path: ({ bill }) => `/api/staff/bills/${bill}/votes`,
+      body: { chamber: 'Moon', yes: -1 },
+      allowedStatus: 400,
+    },
+    'GET /api/staff/watchlist': { refused: 'roads', allowed: 'clerk', path: () => '/api/staff/watchlist?format=xml', allowedStatus: 400 },
+    'PUT /api/staff/watchlist/{id}': {
+      refused: 'roads',
+      allowed: 'clerk',
+      path: ({ bill }) => `/api/staff/watchlist/${bill}`,
+      body: { note: 12 },
+      allowedStatus: 400,
+    },
+    'DELETE /api/staff/watchlist/{id}': {
+      refused: 'admin',
+      allowed: 'clerk',
+      path: () => '/api/staff/watchlist/not-on-the-list',
+      allowedStatus: 404,
+    },
+    'GET /api/staff/watchlist-alerts': {
+      refused: 'roads',
+      allowed: 'clerk',
+      path: () => '/api/staff/watchlist-alerts',
+      allowedStatus: 200,
+    },
+    'PUT /api/staff/watchlist-alerts': {
+      refused: 'admin',
+      allowed: 'clerk',
+      path: () => '/api/staff/watchlist-alerts',
+      body: { enabled: 'yes' },
+      allowedStatus: 400,
+    },
+  };
+  const tokens = {} as Record<Who, string>;
+  const ids = { bill: '', report: '' };
+
+  beforeAll(async () => {
+    tokens.roads = await signIn('roads.officer');
+    tokens.clerk = await signIn('leg.clerk');
+    tokens.admin = await signIn('admin');
+    ids.bill = (await createBill(tokens.clerk, testSession('authz-all'))).id;
+    ids.report = (await createReport()).id;
+  });
+
+  it('has a row for every staff route', () => {
+    const staff = ROUTES.filter((r) => r.auth === 'staff').map(routeKey);
+    expect(Object.keys(CASES).sort()).toEqual([...staff].sort());
+  });
+
+  it.each(Object.entries(CASES))('%s: 403 for who may not act, whatever the input; the right caller gets %j', async (key, c) => {
+    const method = key.split(' ')[0] as string;
+    const url = c.path(ids);
+    const send = (who: Who) => api(url, { method, token: tokens[who], ...(c.body === undefined ? {} : { body: c.body }) });
+    const refused = await send(c.refused);
+    expect(refused.status, `${c.refused} ${key}`).toBe(403);
+    expect(refused.body.errors).toBeUndefined();
+    const allowed = await send(c.allowed);
+    expect(allowed.status, `${c.allowed} ${key}: ${allowed.text.slice(0, 200)}`).toBe(c.allowedStatus);
+    if (c.allowedStatus === 400) expect(allowed.body.errors.length).toBeGreaterThan(0);
   });
 });

@@ -49,7 +49,9 @@ describe('office watchlists', () => {
   });
 
   it('no public GET route carries the note', async () => {
-    const urls = ROUTES.filter((r) => r.auth === 'public' && r.method === 'GET' && r.path.includes('bills')).flatMap((r) =>
+    // Member and committee pages are keyed by LegiScan people and committee names, not bills (import-bills.test.ts).
+    const byBill = (path: string) => path.includes('bills') && !/\/(members|committees)\//.test(path);
+    const urls = ROUTES.filter((r) => r.auth === 'public' && r.method === 'GET' && byBill(r.path)).flatMap((r) =>
       [bill.id, bill.reference, bill.number].map((id) => r.path.replace('{id}', encodeURIComponent(id))),
     );
     urls.push(`/api/bills?session=${session}`, `/api/bills?q=${encodeURIComponent(bill.number)}`, '/api/bills?phase=waiting');

@@ -1,8 +1,9 @@
 import ngeohash from 'ngeohash';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { catalog, getService } from '../../shared/catalog/index.js';
+import { getService } from '../../shared/catalog/index.js';
 import { type HistoryEvent, newReport } from '../../shared/items.js';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { newReference } from '../../shared/reference.js';
 import { listReportsQuerySchema } from '../../shared/schemas.js';
 import { api, createReport, signIn, useTestTable } from '../support/api.js';
@@ -12,7 +13,7 @@ import { api, createReport, signIn, useTestTable } from '../support/api.js';
  * item with any number of events. Over HTTP against the local stack, and in-process where the test must
  * fail fast (not run out of memory) on code that does the unbounded work.
  */
-const b = catalog.jurisdiction.bounds;
+const b = jurisdiction.bounds;
 const WORLD = '-180,-90,180,90';
 let token: string;
 beforeAll(async () => {

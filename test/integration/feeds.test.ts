@@ -81,16 +81,21 @@ describe('Atom feeds', () => {
     expect(feed.entries[0]?.title).toContain('Feed &amp; transit act');
   });
 
-  it('accepts an area id (passed to the list op) and answers a well-formed area with a valid feed', async () => {
-    const res = await api('/api/feeds/reports.atom?area=ward-1');
-    expect(res.status, res.text).toBe(200);
-    expect(() => parseAtom(res.text)).not.toThrow();
+  it("the area filter keeps the report in its own area's feed and out of another area's", async () => {
+    const area = (await api(`/api/reports/${report.id}`)).body.area?.id as string;
+    expect(area, 'the demo report has an area').toBeTruthy();
+    const other = (await api('/api/areas')).body.items?.map((a: { id: string }) => a.id).find((id: string) => id !== area) ?? 'harbour';
+    const mine = parseAtom((await api(`/api/feeds/reports.atom?area=${area}`)).text);
+    const theirs = parseAtom((await api(`/api/feeds/reports.atom?area=${other}`)).text);
+    expect(mine.entries.map((e) => e.id)).toContain(`urn:civicboard:item:${report.id}`);
+    expect(theirs.entries.map((e) => e.id)).not.toContain(`urn:civicboard:item:${report.id}`);
   });
 
   it.each([
     ['/api/feeds/reports.atom?service=nope', 'query.service'],
     ['/api/feeds/reports.atom?phase=finished', 'query.phase'],
     ['/api/feeds/reports.atom?area=%3Cx%3E', 'query.area'],
+    ['/api/feeds/reports.atom?area=no-such-ward', 'query.area'],
     ['/api/feeds/reports.atom?bogus=1', 'query'],
     ['/api/feeds/bills.atom?session=a%20b', 'query.session'],
   ])('%s is a 400 problem naming %s', async (url, path) => {

@@ -3,6 +3,7 @@ import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
   CreateGroupCommand,
+  GetGroupCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { inject } from 'vitest';
 import { DEMO_PASSWORD, localCognito } from '../../infra/local/cognito-setup.js';
@@ -52,7 +53,10 @@ export async function officeUser(office: string): Promise<string> {
   const client = localCognito(inject('cognitoEndpoint'));
   const UserPoolId = inject('userPoolId');
   const username = `${office}.member.${Math.floor(Math.random() * 1e6)}`;
-  await client.send(new CreateGroupCommand({ UserPoolId, GroupName: office })).catch(() => undefined);
+  // cognito-local's CreateGroup on an existing group replaces it, dropping its members: create it only once.
+  await client
+    .send(new GetGroupCommand({ UserPoolId, GroupName: office }))
+    .catch(() => client.send(new CreateGroupCommand({ UserPoolId, GroupName: office })));
   await client.send(
     new AdminCreateUserCommand({
       UserPoolId,

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cellCount, coverPrecision, MAX_CELLS } from '../../functions/store/cell-cover.js';
 import { boxPartitions } from '../../functions/store/lists.js';
 import { clipBox } from '../../shared/bbox.js';
-import { catalog } from '../../shared/catalog/index.js';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
 
 const WORLD = { minLng: -180, minLat: -90, maxLng: 180, maxLat: 90 };
-const bounds = catalog.jurisdiction.bounds;
+const bounds = jurisdiction.bounds;
 
 describe('cellCount', () => {
   it('is the length of the list ngeohash.bboxes makes, for boxes of every size it can list', () => {

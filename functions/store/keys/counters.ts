@@ -4,6 +4,7 @@
  *
  *   QCOUNT#<service> M#<rank>#<yyyy-mm>#<shard> | D#<yyyy-mm>#<rank>#<dd>#<shard>   n
  *   DONE#<service | *> M#<yyyy-mm>#<shard>                                        n: finished reports last changed that month
+ *   ACOUNT <areaId>#<phase>#<shard>                                               n: reports in that area and phase
  *   QAPPLIED#<stream eventID> #QAPPLIED                                          this stream record is in the counters (TTL 2 days)
  *   META#QCOUNT #META#2                                                          counters built (sharded layout)
  *   META#SEED   #META                                                            demo data loaded
@@ -25,6 +26,10 @@ export const daySK = (rank: number, day: string) => `D#${day.slice(0, 7)}#${rank
 export const monthDaysSK = (month: string) => `D#${month}#`;
 /** One shard of a counter: `M#2#2026-09` → `M#2#2026-09#3`. */
 export const shardSK = (sk: string, shard: number) => `${sk}#${shard}`;
+
+/** Reports per area and phase, every area in one partition: see store/area-counts.ts. */
+export const AREA_COUNTS_PK = 'ACOUNT';
+export const areaCountSK = (areaId: string, phase: string) => `${areaId}#${phase}`;
 
 /** Finished reports per month, of one service or of all (`*`): see store/done-counts.ts. */
 export const doneCounterPK = (serviceCode?: string) => `DONE#${serviceCode ?? '*'}`;

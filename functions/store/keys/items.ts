@@ -23,6 +23,9 @@ export const itemPK = (id: string) => `ITEM#${id}`;
 export const itemKey = (id: string) => ({ PK: itemPK(id), SK: ITEM_SK });
 export const referenceKey = (reference: string) => ({ PK: `REF#${reference.toUpperCase()}`, SK: '#REF' });
 export const idempotencyKey = (key: string) => ({ PK: `IDEM#${key}`, SK: '#IDEM' });
+/** An imported item's source record: `<system>#<id>` → the item (makes re-imports idempotent). */
+export const sourceKeyOf = (source: { system: string; id: string }) => `${source.system}#${source.id}`;
+export const sourceRecordKey = (source: { system: string; id: string }) => ({ PK: `SRC#${sourceKeyOf(source)}`, SK: '#SRC' });
 export const eventSK = (event: Pick<HistoryEvent, 'at' | 'id'>) => `${EVENT_PREFIX}${event.at}#${event.id}`;
 export const eventKey = (itemId: string, eventSKValue: string) => ({ PK: itemPK(itemId), SK: eventSKValue });
 
@@ -47,6 +50,11 @@ export function itemRecord(item: Item): Record<string, unknown> {
     record.cellPK = `${item.kind}#${hash.slice(0, CELL_PRECISION)}`;
     record.cellSK = `${hash}#${item.id}`;
   }
+  if (item.area && item.kind === 'report') {
+    record.areaPK = `${item.kind}#${item.area.id}#${item.phase}`;
+    record.areaSK = recency;
+  }
+  if (item.source?.id) record.sourceKey = sourceKeyOf({ system: item.source.system, id: item.source.id });
   if (item.assignee) {
     record.assigneePK = item.assignee.id;
     record.assigneeSK = recency;
@@ -108,6 +116,9 @@ const STORAGE_ONLY = [
   'cellSK',
   'assigneePK',
   'assigneeSK',
+  'areaPK',
+  'areaSK',
+  'sourceKey',
   'sessionPK',
   'sessionSK',
   'agendaPK',

@@ -1,6 +1,7 @@
 import type { BillState, ListPage, PublicBill, PublicEvent, PublicVote, ServiceView } from '../../../shared/api-types.js';
 import { type ApiError, apiFetch } from './api.js';
 import { documentLink } from './bill-links.js';
+import { committeeHref, memberHref } from './bill-people.js';
 import { stageTrack, voteSummary } from './bill-stages.js';
 import { brand } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
@@ -85,7 +86,11 @@ function history(events: PublicEvent[]): HTMLElement {
 }
 
 function facts(bill: PublicBill): HTMLElement {
-  const sponsor = (s: PublicBill['sponsors'][number]) => `${s.name}${s.party ? ` (${s.party}${s.district ? `, ${s.district}` : ''})` : ''}`;
+  // A sponsor with a member page (imported bills) links to it: their sponsored bills, votes and attendance.
+  const sponsor = (s: PublicBill['sponsors'][number]) => {
+    const text = `${s.name}${s.party ? ` (${s.party}${s.district ? `, ${s.district}` : ''})` : ''}`;
+    return el('li', {}, s.memberId ? el('a', { href: memberHref(s.memberId) }, text) : text);
+  };
   const primary = bill.sponsors.filter((s) => s.role === 'primary');
   const co = bill.sponsors.filter((s) => s.role === 'cosponsor');
   return el(
@@ -98,11 +103,11 @@ function facts(bill: PublicBill): HTMLElement {
     el('dt', {}, 'Now before'),
     el('dd', {}, bill.phase === 'done' ? '—' : bill.currentChamber),
     bill.committee ? el('dt', {}, 'Committee') : null,
-    bill.committee ? el('dd', {}, bill.committee) : null,
+    bill.committee ? el('dd', {}, el('a', { href: committeeHref(bill.committee), id: 'committee-link' }, bill.committee)) : null,
     el('dt', {}, primary.length > 1 ? 'Sponsors' : 'Sponsor'),
-    el('dd', {}, primary.map(sponsor).join(', ') || '—'),
+    el('dd', {}, primary.length ? el('ul', { class: 'inline-list', id: 'sponsors' }, ...primary.map(sponsor)) : '—'),
     co.length ? el('dt', {}, 'Co-sponsors') : null,
-    co.length ? el('dd', {}, co.map(sponsor).join(', ')) : null,
+    co.length ? el('dd', {}, el('ul', { class: 'inline-list', id: 'cosponsors' }, ...co.map(sponsor))) : null,
     el('dt', {}, 'Reference'),
     el('dd', {}, bill.reference),
     ...(bill.documents?.length ? [el('dt', {}, 'Documents'), el('dd', {}, el('ul', {}, ...bill.documents.map(documentLink)))] : []),

@@ -1,6 +1,14 @@
 /** The runtime config written by the deploy (or the local stack) next to the site. */
 export interface SiteConfig {
-  jurisdiction: { name: string };
+  jurisdiction: {
+    id: string;
+    name: string;
+    timezone: string;
+    locale: string;
+    bounds: { minLat: number; minLng: number; maxLat: number; maxLng: number };
+  };
+  /** With areas (wards, districts): what they are called and where their simplified GeoJSON is. */
+  areas?: { label: string; url: string };
   map: { center: [number, number]; zoom: number; tileUrl: string; attribution: string };
   auth: { region: string; userPoolId: string; userPoolClientId: string; endpoint?: string; mfa?: 'required' | 'optional' };
   mailbox?: { url: string };

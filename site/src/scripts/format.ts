@@ -49,6 +49,7 @@ export function parseCoordinates(text: string): { lat: number; lng: number } | u
 export function eventHeadline(e: { type: string; toLabel?: string; field?: string; to?: string }): string {
   if (e.type === 'created') return 'Reported';
   if (e.type === 'transition') return `Moved to ${e.toLabel ?? e.to}`;
+  if (e.type === 'closed') return `Closed: ${e.toLabel ?? e.to}`;
   if (e.type === 'comment') return 'Update from the team';
   if (e.type === 'field') return `${e.field === 'priority' ? 'Priority' : (e.field ?? 'Details')} changed${e.to ? ` to ${e.to}` : ''}`;
   return e.type;

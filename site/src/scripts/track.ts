@@ -35,6 +35,10 @@ function render(item: PublicItem): HTMLElement[] {
     el('dd', {}, item.serviceName),
     item.address ? el('dt', {}, 'Where') : null,
     item.address ? el('dd', {}, item.address) : null,
+    item.area ? el('dt', {}, 'Area') : null,
+    item.area
+      ? el('dd', { id: 'item-area' }, el('a', { href: `/areas/area/?id=${encodeURIComponent(item.area.id)}` }, item.area.name))
+      : null,
     el('dt', {}, 'Reported'),
     el('dd', {}, formatDate(item.createdAt)),
     item.closedAt ? el('dt', {}, 'Finished') : null,

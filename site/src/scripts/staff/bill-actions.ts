@@ -2,6 +2,7 @@ import { ApiError } from '../api.js';
 import { scheduleField } from './bill-forms.js';
 import { billNotice, currentBill, openBill, schedulesVote, writeBill } from './bill-item.js';
 import { bindRollCall, isoOf, recordVote } from './bill-vote.js';
+import { bindWatchExtras } from './bill-watch-extras.js';
 import { byId, fieldError, lockWhile } from './fields.js';
 import { staffFetch } from './session.js';
 
@@ -79,4 +80,5 @@ export function bindBillActions(): void {
   onSubmit('watch-form', () => watch(false));
   byId('watch-remove').addEventListener('click', () => void lockWhile(byId<HTMLFormElement>('watch-form'), () => watch(true)));
   bindRollCall();
+  bindWatchExtras();
 }

@@ -1,5 +1,6 @@
 import type { StaffBill } from '../../../../shared/api-types.js';
 import { schedulesVote } from './bill-item.js';
+import { syncWatchExtras } from './bill-watch-extras.js';
 import { byId, fieldError, options } from './fields.js';
 
 /** Every field of the bill's forms that can show an error of its own. */
@@ -27,6 +28,7 @@ export function syncBillForms(bill: StaffBill, fresh: boolean, office: string | 
   byId<HTMLButtonElement>('bill-move-submit').disabled = moves.length === 0;
   scheduleField();
   watchForm(bill, office);
+  syncWatchExtras(bill, office);
 }
 
 function startOver(bill: StaffBill): void {

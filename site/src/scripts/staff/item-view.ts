@@ -42,6 +42,8 @@ export function itemDetails(item: StaffItem): HTMLElement[] {
       { class: 'facts' },
       ...fact('Service', item.serviceName),
       ...fact('Address', item.address),
+      ...fact('Area', item.area?.name),
+      ...fact('Team', item.team),
       ...fact('Pin', where),
       ...fact('Reported', `${formatDate(item.createdAt)} (${age(item.createdAt)} ago)`),
       ...fact('Last change', formatDate(item.updatedAt)),

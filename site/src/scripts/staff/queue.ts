@@ -11,6 +11,8 @@ export interface QueueFilters {
   priority: string;
   /** `me`, `none` (unassigned) or empty for anyone. */
   assignee: string;
+  /** An area id (ward, district) or empty for everywhere. */
+  area?: string;
   sort: 'queue' | 'oldest' | 'newest';
 }
 
@@ -25,6 +27,7 @@ export function queueQuery(f: QueueFilters): string {
   if (kind === 'status' && value) q.set('status', value);
   if (f.priority) q.set('priority', f.priority);
   if (f.assignee) q.set('assignee', f.assignee);
+  if (f.area) q.set('area', f.area);
   q.set('limit', String(PAGE_SIZE));
   return `/staff/reports?${q}`;
 }

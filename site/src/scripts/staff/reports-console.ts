@@ -1,5 +1,6 @@
 import type { ListPage, ServiceView, StaffItem } from '../../../../shared/api-types.js';
-import { ApiError } from '../api.js';
+import { ApiError, apiFetch } from '../api.js';
+import { type AreaList, areaTitle } from '../area-names.js';
 import type { SiteConfig } from '../config.js';
 import { el, show, statusLine } from '../dom.js';
 import { bindActions, pickPin, setActionServices, syncForms } from './actions.js';
@@ -21,6 +22,7 @@ function filters(): QueueFilters {
     state: v('f-state'),
     priority: v('f-priority'),
     assignee: v('f-assignee'),
+    area: v('f-area'),
     sort: v('f-sort') as QueueFilters['sort'],
   };
 }
@@ -84,12 +86,24 @@ export function showReports(config: SiteConfig, services: ServiceView[], mine: S
   state.replaceChildren(el('option', { value: '' }, 'Any status'));
   stateOptions(state, mine);
   state.value = 'phase:waiting';
+  void areaOptions();
   initItem(config, mine, { sync: syncForms, changed: () => void loadQueue(), pickPin });
   setActionServices(mine);
   if (!actionsBound) {
     actionsBound = true;
     bindActions();
   }
+}
+
+/** Fills the area filter from the jurisdiction's areas (shown only when it has some). */
+async function areaOptions(): Promise<void> {
+  const { body } = await apiFetch<AreaList>('/areas').catch(() => ({ body: { items: [] } as AreaList }));
+  const select = byId<HTMLSelectElement>('f-area');
+  select.replaceChildren(
+    el('option', { value: '' }, 'Every area'),
+    ...body.items.map((a) => el('option', { value: a.id }, areaTitle(body.label, a.name))),
+  );
+  byId('f-area-field').hidden = body.items.length === 0;
 }
 
 /** Forgets the queue and the open item (on sign-out). */
@@ -103,7 +117,7 @@ export function bindReports(): void {
     e.preventDefault();
     void loadQueue();
   });
-  for (const id of ['f-service', 'f-state', 'f-priority', 'f-assignee', 'f-sort'])
+  for (const id of ['f-service', 'f-state', 'f-priority', 'f-assignee', 'f-area', 'f-sort'])
     byId(id).addEventListener('change', () => void loadQueue());
   openLinksInPlace(byId('queue'), () => void openFromUrl(true));
 }

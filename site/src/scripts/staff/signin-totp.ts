@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../config.js';
 import { AuthError, type MfaChallenge } from './auth.js';
 import { busy, byId } from './fields.js';
-import { answerCode, cleanCode, type EnrolFrom, type Enrolment, finishEnrolment, otpauthUri, startEnrolment } from './mfa.js';
+import { answerCode, cleanCode, type EnrolFrom, type Enrolment, finishEnrolment, otpauthUri, qrCodeSvg, startEnrolment } from './mfa.js';
 import { formError, screen, showSignIn, signedIn } from './signin.js';
 
 /** The two TOTP screens: enrolment (secret, link, first code) and the code at each sign-in. */
@@ -12,16 +12,31 @@ let pending: MfaChallenge | undefined;
 const CODE = /^\d{6}$/;
 const SESSION_GONE = /session|expired/i;
 
-/** Starts enrolment: asks Cognito for a secret and shows it, grouped for typing, and as an otpauth link. */
+/** Starts enrolment: asks Cognito for a secret and shows it as a QR code, grouped for typing, and as an otpauth link. */
 export async function startEnrol(config: SiteConfig['auth'], from: EnrolFrom): Promise<void> {
   auth = config;
   enrolment = await startEnrolment(auth, from);
   const username = 'username' in from ? from.username : from.session.username;
   byId('mfa-secret').textContent = enrolment.secret.replace(/(.{4})/g, '$1 ').trim();
-  byId('mfa-uri').setAttribute('href', otpauthUri(enrolment.secret, username, document.title.split('·').pop()?.trim() || 'civicboard'));
+  const uri = otpauthUri(enrolment.secret, username, document.title.split('·').pop()?.trim() || 'civicboard');
+  byId('mfa-uri').setAttribute('href', uri);
+  await showQrCode(uri);
   formError('mfasetup-error');
   screen('mfasetup');
   byId('mfasetup-h').focus();
+}
+
+/** The QR code; if it cannot be drawn the typed key and the link still work, so enrolment goes on without it. */
+async function showQrCode(uri: string): Promise<void> {
+  const box = byId('mfa-qr');
+  try {
+    // qrcode's own SVG: paths only, no text from the user or Cognito (qrCodeSvg in mfa.ts).
+    box.innerHTML = await qrCodeSvg(uri);
+    box.hidden = false;
+  } catch {
+    box.replaceChildren();
+    box.hidden = true;
+  }
 }
 
 /** Asks for the current code (an enrolled user's later sign-ins). */

@@ -1,0 +1,47 @@
+import { el } from './dom.js';
+
+/** Links between bill, member and committee pages, and the parts those pages share. */
+export const billHref = (id: string) => `/bills/bill/?id=${encodeURIComponent(id)}`;
+export const memberHref = (id: string) => `/bills/member/?id=${encodeURIComponent(id)}`;
+export const committeeHref = (name: string) => `/bills/committee/?name=${encodeURIComponent(name)}`;
+
+/**
+ * A share as a whole percent, or "—" when there is nothing to divide.
+ * @example percent(3, 4) // '75%'
+ */
+export function percent(part: number, whole: number): string {
+  return whole > 0 ? `${Math.round((100 * part) / whole)}%` : '—';
+}
+
+/** A table with a caption (read by screen readers) and column headers, in a horizontally scrolling region. */
+export function table(id: string, caption: string, headers: string[], rows: (Node | string)[][]): HTMLElement {
+  // Narrow screens scroll the table, not the page; the region is focusable so a keyboard can scroll it too.
+  return el('div', { class: 'table-scroll', role: 'region', 'aria-label': caption, tabindex: 0 }, tableOf(id, caption, headers, rows));
+}
+
+function tableOf(id: string, caption: string, headers: string[], rows: (Node | string)[][]): HTMLElement {
+  return el(
+    'table',
+    { id },
+    el('caption', { class: 'visually-hidden' }, caption),
+    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, ...rows.map((cells) => el('tr', {}, ...cells.map((c) => el('td', {}, c))))),
+  );
+}
+
+/** "Earlier" / "Later" links between the chunks of a long list, keeping the page's other parameters. */
+export function pager(page: number, pages: number, label: string): HTMLElement | null {
+  if (pages <= 1) return null;
+  const to = (p: number) => {
+    const params = new URLSearchParams(location.search);
+    params.set('page', String(p));
+    return `?${params}`;
+  };
+  return el(
+    'nav',
+    { 'aria-label': label, class: 'pager' },
+    page > 0 ? el('a', { href: to(page - 1) }, 'Earlier') : null,
+    ` Page ${page + 1} of ${pages} `,
+    page + 1 < pages ? el('a', { href: to(page + 1) }, 'Later') : null,
+  );
+}

@@ -1,0 +1,133 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useOwnTable } from '../support/own-table.js';
+
+// Demo City (the default jurisdiction) and a ten-row export the project made: see its README.
+const FIXTURE = fileURLToPath(new URL('../fixtures/311-mini/', import.meta.url));
+const CSV = `${FIXTURE}requests.csv`;
+
+let lib: typeof import('../../infra/local/import-311.js');
+let items: typeof import('../../functions/store/items.js');
+let areaCounts: typeof import('../../functions/store/area-counts.js');
+let queueCounts: typeof import('../../functions/store/queue-counts.js');
+let rows: typeof import('../../shared/import311/rows.js');
+let first: Awaited<ReturnType<typeof lib.import311>>;
+
+const idOf = (sourceId: string) => rows.importedItemId('mini-311', sourceId);
+
+beforeAll(async () => {
+  await useOwnTable(`import-mini-${Date.now()}`);
+  lib = await import('../../infra/local/import-311.js');
+  items = await import('../../functions/store/items.js');
+  areaCounts = await import('../../functions/store/area-counts.js');
+  queueCounts = await import('../../functions/store/queue-counts.js');
+  rows = await import('../../shared/import311/rows.js');
+  first = await lib.import311(CSV, lib.readMapping(`${FIXTURE}mapping.json`));
+});
+
+describe('import:311 on a small export', () => {
+  it('imports the mappable rows and lists every other row with its line number and reason', () => {
+    expect(first).toMatchObject({ rows: 10, created: 6, updated: 0, unchanged: 0, skipped: 4 });
+    const byLine = Object.fromEntries(first.problems.map((p) => [p.line, p.reason]));
+    expect(byLine[7]).toMatch(/unknown type "Broken bench"/);
+    expect(byLine[8]).toMatch(/createdAt: "32\/01\/2026 10:00" does not match/);
+    expect(byLine[9]).toMatch(/unknown status "PENDING"/);
+    expect(byLine[10]).toMatch(/"A-2" appeared already on line 4/);
+    expect(first.problems).toHaveLength(4);
+  });
+
+  it('keeps the source, the area, the due date and a created event at the row time (actor import)', async () => {
+    const { item, history } = await items.getItemWithHistory(idOf('A-1'), 'report');
+    expect(item.source).toMatchObject({ system: 'mini-311', id: 'A-1' });
+    expect(item.area).toEqual({ id: 'harbour', name: 'Harbour Ward' });
+    expect(item.phase).toBe('waiting');
+    expect(item.createdAt).toBe('2026-03-02T09:15:00.000Z');
+    expect(item.sla?.resolutionDueAt).toBe('2026-03-05T17:00:00.000Z');
+    expect(item.description).toBe('Two lines of\nnotes, quoted');
+    expect(history).toEqual([
+      expect.objectContaining({ type: 'created', at: item.createdAt, actor: { type: 'import', system: 'mini-311' } }),
+    ]);
+  });
+
+  it('puts closed rows in a done phase with closedAt equal to the close column and a closed event then', async () => {
+    const { item, history } = await items.getItemWithHistory(idOf('A-2'), 'report');
+    expect(item).toMatchObject({ phase: 'done', status: 'closed', closedAt: '2026-02-03T16:30:00.000Z', resolution: 'no_action' });
+    expect(history.map((e) => [e.type, e.at])).toEqual([
+      ['created', '2026-02-01T08:00:00.000Z'],
+      ['closed', '2026-02-03T16:30:00.000Z'],
+    ]);
+    const byRegex = await items.getItemWithHistory(idOf('A-9'), 'report');
+    expect(byRegex.item).toMatchObject({ resolution: 'not_ours', area: { id: 'centre', name: 'Centre Ward' } });
+  });
+
+  it('reads times in the source timezone, across the summer-time change', async () => {
+    // 01:30 on 29 March 2026 does not exist in London (clocks go 01:00 GMT → 02:00 BST): Luxon reads 02:30 BST.
+    const { item } = await items.getItemWithHistory(idOf('A-3'), 'report');
+    expect(item.createdAt).toBe('2026-03-29T01:30:00.000Z');
+    const summer = await items.getItemWithHistory(idOf('A-1'), 'report');
+    expect(summer.item.createdAt).toBe('2026-03-02T09:15:00.000Z');
+  });
+
+  it('drops the placeholder pin and a pin outside the jurisdiction, keeping the address', async () => {
+    const placeholder = (await items.getItemWithHistory(idOf('A-4'), 'report')).item;
+    expect(placeholder.location).toBeUndefined();
+    expect(placeholder.area).toBeUndefined();
+    expect(placeholder).toMatchObject({ address: 'City Hall', resolution: 'duplicate' });
+    const far = (await items.getItemWithHistory(idOf('A-8'), 'report')).item;
+    expect(far.location).toBeUndefined();
+    expect(far.phase).toBe('in_progress');
+    const pinned = (await items.getItemWithHistory(idOf('A-9'), 'report')).item;
+    expect(pinned.location).toEqual({ lat: 51.43, lng: -2.58 });
+  });
+
+  it('counts the imported items in their areas and queues right away', async () => {
+    const counts = await areaCounts.areaCounts();
+    expect(counts.get('harbour')).toMatchObject({ waiting: 1 });
+    expect(counts.get('north')).toMatchObject({ done: 1 });
+    expect(counts.get('centre')).toMatchObject({ done: 1 });
+    expect(counts.get('outskirts')).toMatchObject({ waiting: 1 });
+    const check = await queueCounts.queueCountCheck('pothole');
+    expect(check.counted).toBe(check.queued);
+    expect(check.queued).toBe(2);
+  });
+
+  it('a second import changes nothing: no version moves', async () => {
+    const before = await Promise.all(['A-1', 'A-2', 'A-9'].map((id) => items.getItemWithHistory(idOf(id), 'report')));
+    const again = await lib.import311(CSV, lib.readMapping(`${FIXTURE}mapping.json`));
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 6, skipped: 4 });
+    const after = await Promise.all(['A-1', 'A-2', 'A-9'].map((id) => items.getItemWithHistory(idOf(id), 'report')));
+    expect(after.map((d) => [d.item.version, d.item.reference, d.history.length])).toEqual(
+      before.map((d) => [d.item.version, d.item.reference, d.history.length]),
+    );
+  });
+
+  it('a changed row updates its item with one event and a new version', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const changed = readFileSync(CSV, 'utf8').replace(
+      'A-1,02/03/2026 09:15,,05/03/2026 17:00,Pothole,OPEN',
+      'A-1,02/03/2026 09:15,04/03/2026 12:00,05/03/2026 17:00,Pothole,CLOSED',
+    );
+    const file = `${mkdtempSync(`${tmpdir()}/mini-`)}/changed.csv`;
+    writeFileSync(file, changed);
+    const before = await items.getItemWithHistory(idOf('A-1'), 'report');
+    const run = await lib.import311(file, lib.readMapping(`${FIXTURE}mapping.json`));
+    expect(run).toMatchObject({ created: 0, updated: 1, unchanged: 5 });
+    const after = await items.getItemWithHistory(idOf('A-1'), 'report');
+    expect(after.item).toMatchObject({
+      version: before.item.version + 1,
+      phase: 'done',
+      closedAt: '2026-03-04T12:00:00.000Z',
+      reference: before.item.reference,
+    });
+    expect(after.history.slice(before.history.length)).toEqual([
+      expect.objectContaining({
+        type: 'closed',
+        from: 'new',
+        to: 'closed',
+        at: '2026-03-04T12:00:00.000Z',
+        actor: { type: 'import', system: 'mini-311' },
+      }),
+    ]);
+  });
+});
