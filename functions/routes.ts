@@ -30,6 +30,8 @@ export interface RouteDefinition {
   table: readonly TableAction[];
   /** Reads the staff directory (Cognito users and groups): gets read-only user pool permissions in AWS. */
   directory?: boolean;
+  /** Signs presigned POSTs for the upload bucket: gets s3:PutObject on its `originals/` keys in AWS. */
+  signsUploads?: boolean;
 }
 
 /** Reads by key and by partition or index: what every read of an item, list or queue needs. */
@@ -49,8 +51,52 @@ export const ROUTES: RouteDefinition[] = [
     handler: 'reports/create-report',
     auth: 'public',
     access: 'write',
-    table: [...READ, 'PutItem', 'UpdateItem'],
+    // BatchGetItem: the report's photo uploads (3 at most); UpdateItem also claims them.
+    table: [...READ, 'BatchGetItem', 'PutItem', 'UpdateItem'],
   },
+  // Photos and moderation (docs/photos.md, docs/moderation.md).
+  {
+    method: 'POST',
+    path: '/api/reports/uploads',
+    handler: 'reports/create-upload',
+    auth: 'public',
+    access: 'write',
+    table: [...READ, 'PutItem', 'UpdateItem'],
+    signsUploads: true,
+  },
+  {
+    method: 'GET',
+    path: '/api/reports/uploads/{uploadId}',
+    handler: 'reports/get-upload',
+    auth: 'public',
+    access: 'read',
+    table: ['GetItem'],
+  },
+  {
+    method: 'POST',
+    path: '/api/reports/{id}/flags',
+    handler: 'reports/create-flag',
+    auth: 'public',
+    access: 'write',
+    table: [...READ, 'UpdateItem'],
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/reports/{id}/redactions',
+    handler: 'staff/create-redaction',
+    auth: 'staff',
+    access: 'write',
+    table: [...READ, 'PutItem'],
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/reports/{id}/flag-resolutions',
+    handler: 'staff/resolve-flags',
+    auth: 'staff',
+    access: 'write',
+    table: [...READ, 'PutItem', 'DeleteItem'],
+  },
+  { method: 'GET', path: '/api/staff/moderation', handler: 'staff/list-flags', auth: 'staff', access: 'read', table: READ },
   { method: 'GET', path: '/api/reports', handler: 'reports/list-reports', auth: 'public', access: 'read', table: READ },
   { method: 'GET', path: '/api/reports/{id}', handler: 'reports/get-report', auth: 'public', access: 'read', table: READ },
   {
@@ -61,6 +107,7 @@ export const ROUTES: RouteDefinition[] = [
     access: 'read',
     table: READ,
   },
+  { method: 'GET', path: '/api/stats', handler: 'reports/get-stats', auth: 'public', access: 'read', table: ['Query'] },
   { method: 'GET', path: '/api/queues/{serviceCode}', handler: 'queues/get-queue', auth: 'public', access: 'read', table: READ },
   { method: 'GET', path: '/api/areas', handler: 'areas/list-areas', auth: 'public', access: 'read', table: ['Query'] },
   { method: 'GET', path: '/api/areas/shapes', handler: 'areas/get-area-shapes', auth: 'public', access: 'read', table: [] },
@@ -187,6 +234,49 @@ export const ROUTES: RouteDefinition[] = [
     access: 'write',
     table: [...READ, 'DeleteItem'],
   },
+  // API keys for Open311 machine clients (docs/open311.md): admins only.
+  { method: 'POST', path: '/api/staff/api-keys', handler: 'staff/create-api-key', auth: 'staff', access: 'write', table: ['PutItem'] },
+  { method: 'GET', path: '/api/staff/api-keys', handler: 'staff/list-api-keys', auth: 'staff', access: 'read', table: READ },
+  {
+    method: 'DELETE',
+    path: '/api/staff/api-keys/{id}',
+    handler: 'staff/delete-api-key',
+    auth: 'staff',
+    access: 'write',
+    table: ['UpdateItem'],
+  },
+  { method: 'GET', path: '/api/openapi.json', handler: 'meta/get-openapi', auth: 'public', access: 'read', table: [] },
+  // Open311 GeoReport v2 (SPEC §10, docs/open311.md): each format a literal path, ids carry their suffix.
+  ...['json', 'xml'].flatMap((f): RouteDefinition[] => [
+    { method: 'GET', path: `/open311/discovery.${f}`, handler: 'open311/get-discovery', auth: 'public', access: 'read', table: [] },
+    { method: 'GET', path: `/open311/v2/services.${f}`, handler: 'open311/list-services', auth: 'public', access: 'read', table: [] },
+    { method: 'GET', path: `/open311/v2/requests.${f}`, handler: 'open311/list-requests', auth: 'public', access: 'read', table: READ },
+    {
+      method: 'POST',
+      path: `/open311/v2/requests.${f}`,
+      handler: 'open311/create-request',
+      auth: 'public',
+      access: 'write',
+      table: [...READ, 'PutItem', 'UpdateItem'],
+    },
+  ]),
+  {
+    method: 'GET',
+    path: '/open311/v2/services/{service_code}',
+    handler: 'open311/get-service-definition',
+    auth: 'public',
+    access: 'read',
+    table: [],
+  },
+  {
+    method: 'GET',
+    path: '/open311/v2/requests/{service_request_id}',
+    handler: 'open311/get-request',
+    auth: 'public',
+    access: 'read',
+    table: READ,
+  },
+  { method: 'GET', path: '/open311/v2/tokens/{token}', handler: 'open311/get-token', auth: 'public', access: 'read', table: READ },
   {
     method: 'GET',
     path: '/api/staff/watchlist-alerts',

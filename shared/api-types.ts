@@ -6,6 +6,7 @@
 import type { Bill } from './bills/model.js';
 import type { Phase, Service, WorkflowState } from './catalog/index.js';
 import type { Assignee, HistoryEvent, Item } from './items.js';
+import type { EscalationLevel, PublicSla } from './sla/index.js';
 
 export type { Chamber, RollCallEntry } from './bills/model.js';
 export type { CommitteePage, MemberPage } from './bills/people.js';
@@ -14,6 +15,7 @@ export type { Phase } from './catalog/index.js';
 export type { HistoryEvent } from './items.js';
 export type { PublicEvent, PublicItem } from './public-view.js';
 export type { Priority } from './queue.js';
+export type { PublicSla, SlaState, Stats, StatsPeriod } from './sla/index.js';
 
 /** A service as `GET /api/services` lists it: the catalog entry with its workflow resolved. */
 export type ServiceView = Omit<Service, 'workflowId'>;
@@ -52,8 +54,10 @@ interface StaffView {
 }
 
 /** A report as `GET /api/staff/reports[/{id}]` answers: every stored field, reporter contact included. */
-export interface StaffItem extends Item, StaffView {
+export interface StaffItem extends Omit<Item, 'sla'>, StaffView {
   queuePosition?: number;
+  /** The promise as the public sees it, plus the last level the team was emailed about. */
+  sla?: PublicSla & { escalated?: EscalationLevel };
 }
 
 /** The caller's office's watchlist entry for a bill. */

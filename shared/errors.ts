@@ -39,6 +39,11 @@ export class ForbiddenError extends DomainError {
   override name = 'ForbiddenError';
 }
 
+/** It existed but was taken down (a report hidden by staff): the public learns only that. */
+export class GoneError extends DomainError {
+  override name = 'GoneError';
+}
+
 /** The workflow does not allow this move from the item's current state. */
 export class TransitionNotAllowedError extends DomainError {
   override name = 'TransitionNotAllowedError';

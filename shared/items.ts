@@ -2,22 +2,29 @@ import type { Actor } from './actor.js';
 import { areaAt } from './areas/chosen.js';
 import type { AreaRef } from './areas/index.js';
 import type { Phase, Service } from './catalog/index.js';
+import { findService } from './catalog/index.js';
 import { ValidationError } from './errors.js';
 import { jurisdiction } from './jurisdiction/index.js';
+import type { Redaction } from './moderation.js';
+import type { ItemPhoto } from './photos.js';
 import type { Priority } from './queue.js';
 import { routeTeam } from './routing.js';
 import type { CreateReportInput, Location, Reporter, Visibility } from './schemas.js';
+import { afterAction, type ItemSla, jurisdictionCalendar, startSla } from './sla/index.js';
 import { stateOf, type TransitionOutcome } from './workflow.js';
 
 /** A history entry's author as stored: staff are named internally, never publicly. */
 export type ActorRef =
   | { type: 'citizen' }
-  | { type: 'system' }
+  /** `name`: a machine client's API key name (an Open311 ticket); shown to staff, never to the public. */
+  | { type: 'system'; name?: string }
   | { type: 'staff'; id: string; name: string }
   | { type: 'import'; system: string };
 
 /** `vote` and `action` are bills': a recorded vote (its counts in the note) and a legislative action without a stage change. */
-export type EventType = 'created' | 'transition' | 'comment' | 'field' | 'assigned' | 'vote' | 'action' | 'closed';
+export type EventType = 'created' | 'transition' | 'comment' | 'field' | 'assigned' | 'vote' | 'action' | 'closed' | ModerationEventType;
+/** Moderation's internal events (shared/moderation.ts). */
+export type ModerationEventType = 'redacted' | 'hidden' | 'unhidden' | 'flags-resolved';
 
 /** One append-only history event. */
 export interface HistoryEvent {
@@ -61,6 +68,12 @@ export interface Item {
   closedAt?: string;
   resolution?: string;
   duplicateOf?: string;
+  /** Photos the citizen attached (shared/photos.ts). */
+  photos?: ItemPhoto[];
+  /** Staff hid the report (shared/moderation.ts): out of every public list; its public routes answer 410. */
+  hidden?: boolean;
+  /** Text the public sees replaced; the original stays here for staff (shared/moderation.ts). */
+  redactions?: Redaction[];
   /** The area (ward, district) the pin falls in: set whenever the pin is (create, import, pin correction). */
   area?: AreaRef;
   /** The team whose queue the item is in (catalog routing rules; else the service's first team). */
@@ -68,7 +81,13 @@ export interface Item {
   /** Imported items: the source system and the item's id there (SPEC §8), the import's idempotency key (bills carry their own shape). */
   source?: { system: string; id?: string; hash?: string };
   /** Imported items' due date from the source (`dueAt` column); the SLA maths reads `sla.resolutionDueAt`. */
-  sla?: { resolutionDueAt?: string };
+  /** The service's promise on this item (shared/sla): due times fixed at create, moved by pauses. Imported items may carry only `resolutionDueAt`. */
+  sla?: ItemSla;
+}
+
+/** The item's promise after a staff action (a transition `to` a state, or a comment). */
+function slaAfter(item: Item, action: { to?: string; publicAction: boolean; now: string }): ItemSla | undefined {
+  return afterAction(item.sla, findService(item.serviceCode)?.sla, action, jurisdictionCalendar());
 }
 
 /** A change ready to persist: the new item, the events it appends and the notifications it causes. */
@@ -88,7 +107,8 @@ export type NotificationKind =
   | 'item.assigned'
   | 'subscription.requested'
   | 'alert.requested'
-  | 'report.filed';
+  | 'report.filed'
+  | 'sla.escalated';
 
 export function actorRef(actor: Actor): ActorRef {
   return actor.type === 'staff' ? { type: 'staff', id: actor.id, name: actor.name } : { type: actor.type };
@@ -154,10 +174,14 @@ export function newReport(
     priority: 'normal',
     reporter: input.reporter,
     reporterNotify: email ? input.subscribe !== false : undefined,
+    photos: input.photos?.length
+      ? input.photos.map((p) => (typeof p === 'string' ? { id: p } : stripUndefined({ id: p.uploadId, alt: p.alt })))
+      : undefined,
     ...placeOf(service, input.location),
     version: 1,
     createdAt: ids.now,
     updatedAt: ids.now,
+    sla: startSla(service.sla, ids.now, initial.id, jurisdictionCalendar()),
   };
   const event: HistoryEvent = {
     id: ids.eventId,
@@ -178,6 +202,7 @@ export function applyTransition(
   opts: { now: string; eventId: string; note?: string; visibility?: Visibility },
 ): Change {
   const next: Item = { ...item, status: outcome.to.id, phase: outcome.phase, version: item.version + 1, updatedAt: opts.now };
+  next.sla = slaAfter(item, { to: outcome.to.id, publicAction: (opts.visibility ?? 'public') === 'public', now: opts.now });
   if (outcome.phase === 'done') {
     next.closedAt = opts.now;
     next.resolution = outcome.resolution;
@@ -217,7 +242,12 @@ export function addComment(
     visibility: comment.visibility,
   };
   return {
-    item: { ...item, version: item.version + 1, updatedAt: opts.now },
+    item: stripUndefined({
+      ...item,
+      version: item.version + 1,
+      updatedAt: opts.now,
+      sla: slaAfter(item, { publicAction: comment.visibility === 'public', now: opts.now }),
+    }),
     events: [event],
     notifications: comment.visibility === 'public' ? ['item.updated'] : [],
   };

@@ -10,8 +10,8 @@ export interface LimitWindow {
   seconds: number;
 }
 
-/** The public writes limited per client. Flags and uploads add a row here when they exist. */
-export const CLIENT_ACTIONS = ['report', 'follow'] as const;
+/** The public writes limited per client. */
+export const CLIENT_ACTIONS = ['report', 'follow', 'flag', 'upload'] as const;
 export type ClientAction = (typeof CLIENT_ACTIONS)[number];
 
 export interface Limits {
@@ -43,6 +43,16 @@ export const DEFAULT_LIMITS: Limits = {
       { limit: 20, seconds: 10 * MINUTES },
       { limit: 100, seconds: DAY },
     ],
+    // Someone reading the board flags what should not be there: a few a session is plenty.
+    flag: [
+      { limit: 10, seconds: 10 * MINUTES },
+      { limit: 30, seconds: DAY },
+    ],
+    // Up to 3 photos per report, with room to replace a few: 3x the report limits.
+    upload: [
+      { limit: 30, seconds: 10 * MINUTES },
+      { limit: 150, seconds: DAY },
+    ],
   },
   mailPerAddress: [
     { limit: 5, seconds: 60 * MINUTES },
@@ -51,7 +61,7 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 /** What each limited action is called in a 429's detail. */
-const NOUNS: Record<ClientAction, string> = { report: 'reports', follow: 'follow requests' };
+const NOUNS: Record<ClientAction, string> = { report: 'reports', follow: 'follow requests', flag: 'flags', upload: 'photo uploads' };
 
 /**
  * The client a request is counted against: an IPv4 address (IPv4-mapped IPv6 unwrapped), or the /64 of

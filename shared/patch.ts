@@ -2,6 +2,7 @@ import type { Actor } from './actor.js';
 import { findService, getService } from './catalog/index.js';
 import { ValidationError } from './errors.js';
 import { type Assignee, actorRef, type Change, checkLocation, type HistoryEvent, type Item, placeOf, stripUndefined } from './items.js';
+import { applyHidden } from './moderation.js';
 import type { PatchReportInput } from './schemas.js';
 
 /**
@@ -71,6 +72,10 @@ export function applyPatch(
       next.assignee = opts.assignee;
       notifications.push('item.assigned');
     } else delete next.assignee;
+  }
+  if (patch.hidden !== undefined) {
+    const hidden = applyHidden(item, next, patch.hidden, actor, { now: opts.now, eventId: opts.eventId() });
+    if (hidden) events.push(hidden);
   }
   if (events.length === 0) return { item, events, notifications };
   return { item: { ...next, version: item.version + 1, updatedAt: opts.now }, events, notifications };

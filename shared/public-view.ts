@@ -2,6 +2,9 @@ import { publicActorLabel } from './actor.js';
 import { findService, type Service } from './catalog/index.js';
 import type { HistoryEvent, Item } from './items.js';
 import { stripUndefined } from './items.js';
+import { redactedEvent, redactedText } from './moderation.js';
+import { type PublicPhoto, publicPhotos } from './photos.js';
+import { type PublicSla, publicSla } from './sla/index.js';
 import { scrubText } from './text.js';
 import { stateOf } from './workflow.js';
 
@@ -43,6 +46,10 @@ export interface PublicItem {
   resolution?: string;
   duplicateOf?: string;
   queuePosition?: number;
+  /** Photos not hidden by staff (SPEC §11). */
+  photos?: PublicPhoto[];
+  /** The promise and where it stands now (SPEC §9). */
+  sla?: PublicSla;
   history?: PublicEvent[];
 }
 
@@ -86,7 +93,7 @@ export function publicText<T extends string | undefined>(text: T): T {
  * from an allow-list, so a field added to Item later stays private until it is added here.
  * @example toPublicItem(item, {history, queuePosition: 3}).queuePosition // 3
  */
-export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queuePosition?: number } = {}): PublicItem {
+export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queuePosition?: number; now?: string } = {}): PublicItem {
   const service = serviceOf(item);
   return stripUndefined({
     id: item.id,
@@ -94,10 +101,11 @@ export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queu
     kind: item.kind,
     serviceCode: item.serviceCode,
     serviceName: service.name,
-    title: publicText(item.title),
-    description: publicText(item.description),
+    // Redacted text shows its replacement (shared/moderation.ts); staff views read the original.
+    title: publicText(redactedText(item, 'title', item.title)),
+    description: publicText(redactedText(item, 'description', item.description)),
     location: item.location,
-    address: publicText(item.address),
+    address: publicText(redactedText(item, 'address', item.address)),
     status: item.status,
     statusLabel: statusLabel(service, item.status),
     phase: item.phase,
@@ -110,7 +118,9 @@ export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queu
     resolution: publicText(item.resolution),
     duplicateOf: item.duplicateOf,
     queuePosition: item.phase === 'waiting' ? extra.queuePosition : undefined,
-    history: extra.history?.filter((e) => e.visibility === 'public').map((e) => toPublicEvent(e, service)),
+    photos: publicPhotos(item.photos),
+    sla: publicSla(item.sla, item.closedAt, extra.now ?? new Date().toISOString()),
+    history: extra.history?.filter((e) => e.visibility === 'public').map((e) => toPublicEvent(redactedEvent(item, e), service)),
   });
 }
 

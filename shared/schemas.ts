@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { PHASES } from './catalog/index.js';
 import { freeText } from './fields.js';
+import { reportPhotosSchema } from './photo-schemas.js';
 import { PRIORITIES } from './queue.js';
 
 /** Limits every write route enforces; the site uses the same numbers for its form hints. */
@@ -53,6 +54,7 @@ export const createReportSchema = z
     address: line(LIMITS.address).optional(),
     reporter: reporterSchema.optional(),
     subscribe: z.boolean().optional(),
+    photos: reportPhotosSchema.optional(),
   })
   .strict();
 export type CreateReportInput = z.infer<typeof createReportSchema>;
@@ -86,9 +88,11 @@ export const patchReportSchema = z
     serviceCode: z.string().min(1).optional(),
     title: line(LIMITS.title).optional(),
     location: locationSchema.optional(),
+    /** Hide the report from the public, or show it again (shared/moderation.ts). */
+    hidden: z.boolean().optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, 'send at least one of priority, assignee, serviceCode, title, location');
+  .refine((p) => Object.keys(p).length > 0, 'send at least one of priority, assignee, serviceCode, title, location, hidden');
 export type PatchReportInput = z.infer<typeof patchReportSchema>;
 
 /** A list's `limit` query parameter: how many items a page holds. */
@@ -154,6 +158,10 @@ export const staffListQuerySchema = z
     phase: z.enum(PHASES).optional(),
     priority: prioritySchema.optional(),
     assignee: z.string().min(1).optional(),
+    /** Only reports whose promise is at risk or breached now (soonest due first). */
+    sla: z.enum(['at_risk', 'breached']).optional(),
+    /** `due`: soonest due first (reports with a promise only); default: most recently changed first. */
+    sort: z.enum(['recent', 'due']).optional(),
     area: z.string().min(1).max(61).optional(),
     /** The team whose queue items are in (catalog routing). */
     team: z.string().min(1).max(41).optional(),

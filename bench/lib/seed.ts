@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import { batchPut, loadedItemRecord, recordsOf } from '../../functions/store/bulk.js';
 import { countBulkLoaded } from '../../functions/store/queue-counts.js';
+import { countStatsBulkLoaded } from '../../functions/store/stats-stream.js';
 import { demoReports } from '../../infra/local/demo-data.js';
 import { getService } from '../../shared/catalog/index.js';
 import { type Item, newReport } from '../../shared/items.js';
@@ -29,12 +30,14 @@ export async function seedReports(
   let chunk: Record<string, unknown>[] = [];
   // Counted once at the end: a few thousand counters, against one update per counter per chunk.
   const queued: Parameters<typeof countBulkLoaded>[0] = [];
+  const forStats: Item[] = [];
   const flush = async () => {
     await batchPut(chunk, 16);
     opts.onProgress?.(seen);
     chunk = [];
   };
   for (const { item, history } of demoReports(count, opts.seed)) {
+    forStats.push(item);
     queued.push({
       kind: item.kind,
       phase: item.phase,
@@ -51,6 +54,7 @@ export async function seedReports(
   }
   if (chunk.length) await flush();
   await countBulkLoaded(queued);
+  await countStatsBulkLoaded(forStats);
   return sample;
 }
 
@@ -73,5 +77,6 @@ export async function seedFreshReports(count: number, serviceCode = 'pothole'): 
   }
   await batchPut(records, 16);
   await countBulkLoaded(items);
+  await countStatsBulkLoaded(items);
   return ids;
 }

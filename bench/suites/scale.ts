@@ -1,9 +1,11 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { publicReports, reportDetail, serviceQueue } from '../../functions/ops/read-reports.js';
+import { readStats } from '../../functions/ops/read-stats.js';
 import { db, tableName } from '../../functions/store/client.js';
 import { getItemWithHistory } from '../../functions/store/items.js';
 import { queuePosition } from '../../functions/store/queue-counts.js';
 import { listReportsQuerySchema } from '../../shared/schemas.js';
+import { statsQuerySchema } from '../../shared/sla/index.js';
 import { httpLoad, type LoadResult } from '../lib/load.js';
 import { readCost } from '../lib/read-cost.js';
 import { type SeededItem, seedReports } from '../lib/seed.js';
@@ -13,7 +15,7 @@ import { type BenchOptions, type SuiteResult, table } from '../lib/suite.js';
 import { bboxes, cycle, reportServices } from '../lib/workload.js';
 
 // Cheapest first: a heavy run's leftovers cannot slow a lighter one down.
-const ROUTES = ['queue page', 'bbox list', 'get report'] as const;
+const ROUTES = ['stats', 'queue page', 'bbox list', 'get report'] as const;
 /** A page small enough to be full at 1k too, so both sizes return the same amount of data. */
 const PAGE = 20;
 
@@ -24,6 +26,8 @@ function storeCalls(sample: SeededItem[]): Record<(typeof ROUTES)[number], () =>
   const services = cycle(reportServices);
   return {
     'get report': () => reportDetail(ids()),
+    // A year of months for one service (or all): its cost depends on the range, not on the table.
+    stats: () => readStats(statsQuerySchema.parse({ service: services() })),
     'queue page': () => serviceQueue(services(), { limit: PAGE }),
     'bbox list': () => publicReports(listReportsQuerySchema.parse({ bbox: boxes(), limit: String(PAGE) })),
   };
@@ -82,6 +86,7 @@ async function measure(baseUrl: string, sample: SeededItem[], opts: BenchOptions
   const services = cycle(reportServices);
   const paths: Record<(typeof ROUTES)[number], () => string> = {
     'get report': () => `/api/reports/${ids()}`,
+    stats: () => `/api/stats?service=${services()}`,
     'queue page': () => `/api/queues/${services()}?limit=${PAGE}`,
     'bbox list': () => `/api/reports?bbox=${boxes()}&limit=${PAGE}`,
   };

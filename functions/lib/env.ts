@@ -22,6 +22,12 @@ export const ENV = {
   rateLimits: 'RATE_LIMITS',
   rateLimitExempt: 'RATE_LIMIT_EXEMPT',
   cursorKey: 'CURSOR_KEY',
+  /** The private bucket presigned uploads land in (originals; never public). */
+  uploadBucket: 'UPLOAD_BUCKET',
+  /** The bucket processed photos are written to, served under /photos/ by CloudFront. */
+  photoBucket: 'PHOTO_BUCKET',
+  /** Local only: the S3 stand-in (infra/local/s3.ts). */
+  s3Endpoint: 'S3_ENDPOINT',
 } as const;
 
 const schema = z.object({
@@ -39,6 +45,9 @@ const schema = z.object({
   [ENV.logLevel]: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   [ENV.rateLimits]: z.string().optional(),
   [ENV.rateLimitExempt]: z.string().optional(),
+  [ENV.uploadBucket]: z.string().min(3).default('civicboard-uploads'),
+  [ENV.photoBucket]: z.string().min(3).default('civicboard-photos'),
+  [ENV.s3Endpoint]: z.url().optional(),
 });
 
 /** RATE_LIMITS: JSON replacing some of the defaults, e.g. `{"perClient":{"report":[{"limit":30,"seconds":600}]}}`. */
@@ -105,6 +114,9 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   limits: Limits;
   limitExempt: string[];
+  uploadBucket: string;
+  photoBucket: string;
+  s3Endpoint?: string;
 }
 
 let cached: Config | undefined;
@@ -132,6 +144,9 @@ export function config(): Config {
     logLevel: e[ENV.logLevel],
     limits: limits(e[ENV.rateLimits]),
     limitExempt: exempt(e[ENV.rateLimitExempt]),
+    uploadBucket: e[ENV.uploadBucket],
+    photoBucket: e[ENV.photoBucket],
+    s3Endpoint: e[ENV.s3Endpoint],
   };
   return cached;
 }

@@ -1,8 +1,10 @@
 import { getService } from '../../shared/catalog/index.js';
 import * as templates from '../../shared/email/templates.js';
 import type { Item } from '../../shared/items.js';
+import { redactedEvent, redactedText } from '../../shared/moderation.js';
 import { statusLabel } from '../../shared/public-view.js';
 import { findStaffMember } from '../directory/cognito.js';
+import { listTeamMembers } from '../directory/team.js';
 import { type Notification, notificationContext } from '../store/notifications.js';
 import { alertConfirmationMessages, alertMatchMessages } from './alert-messages.js';
 import { links } from './links.js';
@@ -19,7 +21,7 @@ function facts(item: Item, status = item.status): templates.ItemFacts {
   const service = getService(item.serviceCode);
   return {
     reference: item.reference,
-    title: item.title,
+    title: redactedText(item, 'title', item.title),
     serviceName: service.name,
     statusLabel: statusLabel(service, status),
     trackUrl: links.track(item.reference),
@@ -51,7 +53,8 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
       return [{ to: email, email: templates.acknowledgement(unconfirmedFacts(item), unsubscribeUrl), unsubscribeUrl }, ...alerts];
     }
     case 'item.updated': {
-      if (event?.visibility !== 'public') return [];
+      // Nothing the council removed is ever emailed: no update for a hidden report, redacted text replaced.
+      if (event?.visibility !== 'public' || item.hidden) return [];
       // A bill's vote event names the stage it left (from) and, if it moved the bill, the one it entered (to).
       const stage = event.type === 'vote' ? (event.to ?? event.from) : event.type === 'transition' ? event.to : undefined;
       const itemFacts = facts(item, stage ?? item.status);
@@ -61,7 +64,11 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
         const email =
           item.kind === 'bill'
             ? templates.billUpdate(itemFacts, event.note, unsubscribeUrl)
-            : templates.update(itemFacts, { kind: event.type === 'comment' ? 'comment' : 'status', note: event.note }, unsubscribeUrl);
+            : templates.update(
+                itemFacts,
+                { kind: event.type === 'comment' ? 'comment' : 'status', note: redactedEvent(item, event).note },
+                unsubscribeUrl,
+              );
         return { to: sub.email, email, unsubscribeUrl };
       });
       return [...toFollowers, ...(await watchAlerts(item, event, itemFacts)), ...alerts];
@@ -72,6 +79,15 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
     case 'item.assigned': {
       const member = item.assignee ? await findStaffMember(item.assignee.id) : undefined;
       return member?.email ? [{ to: member.email, email: templates.assignment(facts(item), links.staff(item.id)) }] : [];
+    }
+    case 'sla.escalated': {
+      // The event (internal) names the level reached; every member of the service's teams is told once.
+      if (event?.to !== 'at_risk' && event?.to !== 'breached') return [];
+      const level = event.to;
+      const due = event.note ?? '';
+      const members = await listTeamMembers(getService(item.serviceCode));
+      const unique = [...new Set(members.map((m) => m.email).filter((e): e is string => !!e))];
+      return unique.map((to) => ({ to, email: templates.escalation(facts(item), level, due, links.staff(item.id)) }));
     }
     case 'subscription.requested': {
       if (subscription?.status !== 'pending' || !subscription.confirmToken) return [];

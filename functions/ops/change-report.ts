@@ -57,7 +57,9 @@ export async function commentOnReport(actor: StaffActor, idOrRef: string, body: 
     if (ifMatch !== undefined && ifMatch !== item.version) throw new StaleVersionError(item.version);
     const change = addComment(item, actor, body(), { now: new Date().toISOString(), eventId: ulid() });
     try {
-      await append({ change, serviceCode: item.serviceCode, expectedVersion: ifMatch });
+      const answered = change.item.sla?.firstRespondedAt;
+      const firstResponseAt = answered && !item.sla?.firstRespondedAt ? answered : undefined;
+      await append({ change, serviceCode: item.serviceCode, expectedVersion: ifMatch, firstResponseAt });
       return await getItem(item.id, { kind: 'report', consistent: true });
     } catch (err) {
       if (!(err instanceof CommitError)) throw err;

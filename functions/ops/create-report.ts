@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import { findService } from '../../shared/catalog/index.js';
 import { ConflictError, ValidationError } from '../../shared/errors.js';
-import { type Change, type HistoryEvent, type Item, newReport } from '../../shared/items.js';
+import { type ActorRef, type Change, type HistoryEvent, type Item, newReport } from '../../shared/items.js';
 import { newReference } from '../../shared/reference.js';
 import type { CreateReportInput } from '../../shared/schemas.js';
 import { commit } from '../store/commit.js';
@@ -12,6 +12,7 @@ import { takeMailAllowance } from '../store/limits.js';
 import { queuePosition } from '../store/queue-counts.js';
 import { contended } from './contention.js';
 import { limitClient } from './limits.js';
+import { checkPhotos, photoTaken } from './upload-photo.js';
 
 /** Random references clashing this often means something else is wrong: stop rather than loop. */
 const REFERENCE_CLASHES = 8;
@@ -25,6 +26,18 @@ export interface CreatedReport {
 }
 
 const hashBody = (input: CreateReportInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
+
+/**
+ * A machine client (an Open311 API key): its name is the actor of the ticket, its own rate replaces
+ * the per-client limit, and a repeated Idempotency-Key returns the first report whatever the body.
+ */
+export interface MachineClient {
+  actor: ActorRef;
+  limit: () => Promise<void>;
+}
+
+const byActor = (change: Change, by?: MachineClient): Change =>
+  by ? { ...change, events: change.events.map((e) => ({ ...e, actor: by.actor })) } : change;
 
 /**
  * The same report without its acknowledgement (no address, or the address has had its share of
@@ -44,17 +57,24 @@ const unacknowledged = (change: Change): Change => ({
  * them); the acknowledgement counts against the address's email limit, and over that the report is still
  * filed, with neither acknowledgement nor follow, since nobody has shown the address is theirs.
  */
-export async function createReport(input: CreateReportInput, idempotencyKey: string | undefined, sourceIp: string): Promise<CreatedReport> {
+export async function createReport(
+  input: CreateReportInput,
+  idempotencyKey: string | undefined,
+  sourceIp: string,
+  by: MachineClient | undefined = undefined,
+): Promise<CreatedReport> {
   const service = findService(input.serviceCode);
   if (!service) {
     throw new ValidationError([{ path: 'serviceCode', message: `"${input.serviceCode}" is not a service; see GET /api/services.` }]);
   }
-  const bodyHash = hashBody(input);
-  const plan = () => newReport(service, input, { id: ulid(), reference: newReference(), now: new Date().toISOString(), eventId: ulid() });
-  plan(); // a request the domain refuses (400) is not counted against anyone
+  const bodyHash = by ? 'machine' : hashBody(input);
+  const plan = () =>
+    byActor(newReport(service, input, { id: ulid(), reference: newReference(), now: new Date().toISOString(), eventId: ulid() }), by);
+  const { item: planned } = plan(); // a request the domain refuses (400) is not counted against anyone
   // A retry of a report already filed is answered from the first one, whatever the limits say now.
   if (idempotencyKey && (await findIdempotentCreate(idempotencyKey))) return replay(idempotencyKey, bodyHash);
-  await limitClient('report', sourceIp);
+  const photos = await checkPhotos(planned.photos);
+  await (by ? by.limit() : limitClient('report', sourceIp));
   const email = input.reporter?.email;
   const mayEmail = email !== undefined && (await takeMailAllowance(email));
   const retry = contended();
@@ -67,11 +87,13 @@ export async function createReport(input: CreateReportInput, idempotencyKey: str
         change,
         reporterFollow: follow ? { email: follow } : undefined,
         idempotency: idempotencyKey ? { key: idempotencyKey, bodyHash } : undefined,
+        claimUploads: photos,
       });
       return { item: change.item, history: change.events, queuePosition: await queuePosition(change.item), replayed: false };
     } catch (err) {
       if (!(err instanceof CommitError)) throw err;
       if (err.reason === 'idempotency-key-used' && idempotencyKey) return replay(idempotencyKey, bodyHash);
+      if (err.reason === 'upload-unavailable') throw photoTaken();
       // Another transaction held a record this one writes (rare: a create shares none with another): wait its turn (503 past the budget).
       if (err.reason === 'contention') await retry.pause();
       // The random reference clashed with another report's: try a new one (seven digits: a handful at most).

@@ -3,6 +3,7 @@ import { getItem } from '../store/items.js';
 import { takeMailAllowance } from '../store/limits.js';
 import { confirmFollower, findSubscription, removeFollower, requestConfirmation } from '../store/subscriptions.js';
 import { limitClient } from './limits.js';
+import { refuseHidden } from './read-reports.js';
 
 /**
  * Someone asks to follow a report or a bill: a pending follower and a confirmation email; nothing else
@@ -16,6 +17,7 @@ import { limitClient } from './limits.js';
 export async function followItem(kind: 'report' | 'bill', idOrRef: string, email: string, sourceIp: string): Promise<void> {
   await limitClient('follow', sourceIp);
   const item = kind === 'bill' ? await getBill(idOrRef) : await getItem(idOrRef, { kind });
+  refuseHidden(item); // a report the council removed takes no new followers (410)
   const existing = await findSubscription(item.id, email);
   if (existing?.status === 'confirmed') return;
   if (!(await takeMailAllowance(email))) return;

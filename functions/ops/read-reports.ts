@@ -2,10 +2,11 @@ import { canActOn, requireTeam, type StaffActor } from '../../shared/actor.js';
 import { hasArea } from '../../shared/areas/chosen.js';
 import { clipBox } from '../../shared/bbox.js';
 import { findService, getService, listServices, PHASES, type Phase, type Service } from '../../shared/catalog/index.js';
-import { ValidationError } from '../../shared/errors.js';
+import { GoneError, ValidationError } from '../../shared/errors.js';
 import type { HistoryEvent, Item } from '../../shared/items.js';
 import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import type { ListReportsQuery, QueueQuery, StaffListQuery } from '../../shared/schemas.js';
+import { listDuePage } from '../store/due-lists.js';
 import { getItemWithHistory } from '../store/items.js';
 import { type ItemFilter, listAssignedPage, listInBoxPage, listQueuePage, listRecentPage, type Page } from '../store/lists.js';
 import { queuePosition } from '../store/queue-counts.js';
@@ -23,6 +24,7 @@ export interface ReportDetail {
 /** A report by id or reference with its latest history and its place in the queue (the caller projects it). */
 export async function reportDetail(idOrRef: string): Promise<ReportDetail> {
   const detail = await getItemWithHistory(idOrRef, 'report');
+  refuseHidden(detail.item);
   return { ...detail, queuePosition: await queuePosition(detail.item) };
 }
 
@@ -49,6 +51,7 @@ export async function publicReports(query: ListReportsQuery): Promise<Page<Item>
     phases: query.phase ? [query.phase] : undefined,
     since: query.updatedSince ? new Date(query.updatedSince).toISOString() : undefined,
     month: query.month,
+    visibleOnly: true,
     area: query.area === undefined ? undefined : areaParam(query.area),
   };
   if (!query.bbox) return listRecentPage('report', filter, query.limit, query.cursor);
@@ -83,6 +86,10 @@ export async function staffReports(actor: StaffActor, body: Deferred<StaffListQu
     area: query.area === undefined ? undefined : areaParam(query.area),
     team: query.team,
   };
+  if (query.sla || query.sort === 'due') {
+    const due = { serviceCodes: services.map((s) => s.code), sla: query.sla, status: query.status, priority: query.priority };
+    return listDuePage(due, query.limit, query.cursor);
+  }
   if (query.assignee === UNASSIGNED) return listRecentPage('report', { ...filter, unassigned: true }, query.limit, query.cursor);
   if (query.assignee) {
     const assignee = query.assignee === 'me' ? actor.id : query.assignee;
@@ -110,4 +117,9 @@ function statusPhases(services: Service[], status: string): Phase[] {
   const phases = services.flatMap((s) => s.workflow.states.filter((st) => st.id === status).map((st) => st.phase));
   if (phases.length === 0) throw new ValidationError([{ path: 'query.status', message: `"${status}" is not a status of these services.` }]);
   return [...new Set(phases)];
+}
+
+/** A report staff hid answers 410 on every public route: the public learns it was removed, nothing more. */
+export function refuseHidden(item: Item): void {
+  if (item.hidden) throw new GoneError(`Report ${item.reference} was removed by the council.`);
 }

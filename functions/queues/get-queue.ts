@@ -1,4 +1,5 @@
-import { statusLabel } from '../../shared/public-view.js';
+import { redactedText } from '../../shared/moderation.js';
+import { publicText, statusLabel } from '../../shared/public-view.js';
 import { queueQuerySchema } from '../../shared/schemas.js';
 import { json, PUBLIC_CACHE, route } from '../lib/http.js';
 import { serviceQueue } from '../ops/read-reports.js';
@@ -10,7 +11,7 @@ export const handler = route({ query: queueQuerySchema }, async ({ path, query }
     position: i.position,
     id: i.id,
     reference: i.reference,
-    title: i.title,
+    title: publicText(redactedText(i, 'title', i.title)),
     priority: i.priority,
     status: i.status,
     statusLabel: statusLabel(service, i.status),

@@ -1,6 +1,7 @@
 import { getService } from '../../shared/catalog/index.js';
 import type { HistoryEvent, Item } from '../../shared/items.js';
 import { statusLabel } from '../../shared/public-view.js';
+import { publicSla } from '../../shared/sla/index.js';
 import { transitionsFrom } from '../../shared/workflow.js';
 
 /**
@@ -14,6 +15,8 @@ export function toStaffItem(item: Item, extra: { history?: HistoryEvent[]; queue
     serviceName: service.name,
     statusLabel: statusLabel(service, item.status),
     queuePosition: extra.queuePosition,
+    // Staff see the promise as the public does, plus how far escalation got.
+    sla: item.sla ? { ...publicSla(item.sla, item.closedAt, new Date().toISOString()), escalated: item.sla.escalated } : undefined,
     transitions: transitionsFrom(service.workflow, item.status).map((t) => ({
       to: t.to,
       label: t.label,

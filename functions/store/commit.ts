@@ -4,9 +4,12 @@ import type { Bill, RollCallEntry } from '../../shared/bills/model.js';
 import type { Change, Item } from '../../shared/items.js';
 import { db, tableName } from './client.js';
 import { CommitError, type CommitFailure, cancellationCodes } from './errors.js';
+import { clearFlagsDelete } from './flags.js';
 import { billNumberRecord, rollCallRecord } from './keys/bills.js';
 import { eventRecord, idempotencyRecord, itemKey, itemRecord, referenceRecord } from './keys/items.js';
+import { escalationRecord } from './keys/sla.js';
 import { eventNotificationRecord, subscriptionRecord, tokenRecord } from './keys/subscriptions.js';
+import { claimUploadUpdate } from './uploads.js';
 
 /**
  * Everything one use case writes, committed as one transaction: all of it or none of it.
@@ -23,8 +26,14 @@ export interface ChangeSet {
   idempotency?: { key: string; bodyHash: string };
   /** A new bill claims its number in its session: a number taken fails with `bill-number-taken`. */
   claimBillNumber?: boolean;
+  /** A new report's photos: each upload must be ready and unclaimed, and is claimed by it (`upload-unavailable`). */
+  claimUploads?: readonly string[];
+  /** A moderation decision closes the report's open flags with it. */
+  clearFlags?: boolean;
   /** A recorded vote's roll call. */
   rollCall?: { voteId: string; at: string; entries: RollCallEntry[] };
+  /** An SLA escalation claims its level on the item: a level claimed before fails with `escalated-already`. */
+  escalation?: { level: string };
 }
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -62,6 +71,14 @@ function writesOf(set: ChangeSet): Write[] {
     const { voteId, at, entries } = set.rollCall;
     writes.push({ write: put(rollCallRecord(item.id, { id: voteId, at }, entries)) });
   }
+  for (const uploadId of set.claimUploads ?? []) {
+    writes.push({ write: { Update: claimUploadUpdate(uploadId, item.id) }, failure: 'upload-unavailable' });
+  }
+  if (set.clearFlags) writes.push({ write: { Delete: clearFlagsDelete(item.id) } });
+  if (set.escalation) {
+    const record = escalationRecord(item.id, set.escalation.level, item.updatedAt);
+    writes.push({ write: put(record, absentPK), failure: 'escalated-already' });
+  }
   if (set.idempotency) {
     const { key, bodyHash } = set.idempotency;
     writes.push({ write: put(idempotencyRecord(key, bodyHash, item.id), absentPK), failure: 'idempotency-key-used' });
@@ -83,15 +100,22 @@ function reporterFollowWrites(item: Item, email: string): Write[] {
  * comment, that do not depend on the item's state. Fails `stale` when the item is gone, its service is no
  * longer `serviceCode` (the caller was authorised for that one), or, with `expectedVersion`, it has moved on.
  */
-export async function append(set: { change: Change; serviceCode: string; expectedVersion?: number }): Promise<void> {
-  const { change, serviceCode, expectedVersion } = set;
+export async function append(set: {
+  change: Change;
+  serviceCode: string;
+  expectedVersion?: number;
+  firstResponseAt?: string;
+}): Promise<void> {
+  const { change, serviceCode, expectedVersion, firstResponseAt } = set;
+  // A public comment may be the first response (shared/sla): recorded once, whichever append comes first.
+  const firstResponse = firstResponseAt ? ', sla.firstRespondedAt = if_not_exists(sla.firstRespondedAt, :fr)' : '';
   const { item } = change;
   const recency = `${item.updatedAt}#${item.id}`;
   const update: TransactItem = {
     Update: {
       TableName: tableName(),
       Key: itemKey(item.id),
-      UpdateExpression: 'SET updatedAt = :at, phaseSK = :r, serviceSK = :r, assigneeSK = :r ADD version :one',
+      UpdateExpression: `SET updatedAt = :at, phaseSK = :r, serviceSK = :r, assigneeSK = :r${firstResponse} ADD version :one`,
       ConditionExpression: `attribute_exists(PK) AND serviceCode = :svc${expectedVersion === undefined ? '' : ' AND version = :expected'}`,
       ExpressionAttributeValues: {
         ':at': item.updatedAt,
@@ -99,6 +123,7 @@ export async function append(set: { change: Change; serviceCode: string; expecte
         ':one': 1,
         ':svc': serviceCode,
         ...(expectedVersion === undefined ? {} : { ':expected': expectedVersion }),
+        ...(firstResponseAt ? { ':fr': firstResponseAt } : {}),
       },
     },
   };
@@ -110,7 +135,14 @@ export async function append(set: { change: Change; serviceCode: string; expecte
 }
 
 /** Which failure wins when several conditions failed: the one that tells the operation most. */
-const PRECEDENCE: CommitFailure[] = ['idempotency-key-used', 'bill-number-taken', 'reference-taken', 'stale'];
+const PRECEDENCE: CommitFailure[] = [
+  'escalated-already',
+  'idempotency-key-used',
+  'upload-unavailable',
+  'bill-number-taken',
+  'reference-taken',
+  'stale',
+];
 
 /** Commits a change set in one TransactWriteItems; a refused one is a CommitError naming why, with nothing written. */
 export async function commit(set: ChangeSet): Promise<void> {

@@ -14,11 +14,11 @@ import { queryAllPages } from './paginate.js';
  */
 
 /** What decides which month a finished item is counted in. */
-export type DoneFields = Pick<Item, 'kind' | 'phase' | 'serviceCode' | 'updatedAt'>;
+export type DoneFields = Pick<Item, 'kind' | 'phase' | 'serviceCode' | 'updatedAt' | 'hidden'>;
 
 /** The month counters a (finished) report is in, or none. */
 function doneKeys(item: DoneFields | undefined): { PK: string; SK: string }[] {
-  if (item?.kind !== 'report' || item.phase !== 'done') return [];
+  if (item?.kind !== 'report' || item.phase !== 'done' || item.hidden) return [];
   const sk = monthSK(0, item.updatedAt.slice(0, 7));
   return [
     { PK: doneCounterPK(item.serviceCode), SK: sk },
@@ -80,7 +80,8 @@ export async function rebuildDoneCounts(serviceCodes: string[]): Promise<void> {
     IndexName: 'phase',
     KeyConditionExpression: 'phasePK = :pk',
     ExpressionAttributeValues: { ':pk': 'report#done' },
-    ProjectionExpression: 'kind, phase, serviceCode, updatedAt',
+    ProjectionExpression: 'kind, phase, serviceCode, updatedAt, #hidden',
+    ExpressionAttributeNames: { '#hidden': 'hidden' },
   });
   for await (const page of pages) done.push(...((page.Items ?? []) as DoneFields[]));
   const counts = new Map(doneDeltas(done.map((after) => ({ after }))).map(({ key, delta }) => [`${key.PK}\n${key.SK}#0`, delta]));

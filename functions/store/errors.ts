@@ -25,8 +25,12 @@ export type CommitFailure =
   | 'reference-taken'
   /** The Idempotency-Key was used before: the first request's item stands. */
   | 'idempotency-key-used'
+  /** A photo upload is not (or no longer) ready to attach: used by another report, or gone. */
+  | 'upload-unavailable'
   /** The bill number exists in that session already. */
-  | 'bill-number-taken';
+  | 'bill-number-taken'
+  /** The item's team was already emailed about this SLA level (escalation runs at most once per level). */
+  | 'escalated-already';
 
 /** A change set that did not commit; nothing of it was written. */
 export class CommitError extends Error {

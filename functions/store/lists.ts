@@ -23,10 +23,14 @@ export interface ItemFilter {
   priority?: string;
   /** Only items nobody owns. */
   unassigned?: boolean;
+  /** Public lists: leave out reports staff hid (docs/moderation.md). */
+  visibleOnly?: boolean;
   /** In this area (ward, district): the area index, or a filter where another index leads. */
   area?: string;
   /** In this team's queue (catalog routing). */
   team?: string;
+  /** Created in this window (ISO times, inclusive): Open311's start_date/end_date. */
+  created?: { from: string; to: string };
 }
 
 /** A service's waiting items in queue order, each with its position. */
@@ -71,7 +75,9 @@ function fieldFilters(filter: ItemFilter): Filters {
   if (filter.status) filters.equal('status', filter.status);
   if (filter.priority) filters.equal('priority', filter.priority);
   if (filter.unassigned) filters.missing('assignee');
+  if (filter.visibleOnly) filters.missing('hidden');
   if (filter.team) filters.equal('team', filter.team);
+  if (filter.created) filters.between('createdAt', filter.created.from, filter.created.to);
   return filters;
 }
 
@@ -189,6 +195,9 @@ export class Filters {
   }
   beginsWith(path: string, prefix: string) {
     this.parts.push(`begins_with(${this.name(path)}, ${this.value(prefix)})`);
+  }
+  atMost(path: string, v: unknown) {
+    this.parts.push(`${this.name(path)} <= ${this.value(v)}`);
   }
   greater(path: string, v: unknown) {
     this.parts.push(`${this.name(path)} > ${this.value(v)}`);

@@ -27,7 +27,7 @@ export function notificationOf(record: DynamoDBRecord): Notification | undefined
 /** What a notification is about, as it is at send time: who to write to depends on its kind. */
 export interface NotificationContext {
   item: Item;
-  /** The event it announces (item.updated). */
+  /** The event it announces (item.updated, sla.escalated). */
   event?: HistoryEvent;
   /** Confirmed followers (item.updated). */
   followers?: Subscription[];
@@ -44,6 +44,8 @@ export async function notificationContext(n: Notification): Promise<Notification
       const [event, followers] = await Promise.all([n.eventSK ? findEvent(item.id, n.eventSK) : undefined, confirmedFollowers(item.id)]);
       return { item, event, followers };
     }
+    case 'sla.escalated':
+      return { item, event: n.eventSK ? await findEvent(item.id, n.eventSK) : undefined };
     case 'report.created': {
       const email = item.reporter?.email;
       return { item, subscription: email ? await findSubscription(item.id, email) : undefined };

@@ -33,7 +33,7 @@ import { queryAllPages } from './paginate.js';
  */
 
 /** What decides where an item sits in the queues. */
-export type QueueFields = Pick<Item, 'kind' | 'phase' | 'serviceCode' | 'priority' | 'createdAt'>;
+export type QueueFields = Pick<Item, 'kind' | 'phase' | 'serviceCode' | 'priority' | 'createdAt' | 'hidden'>;
 
 interface Slot {
   serviceCode: string;
@@ -43,7 +43,8 @@ interface Slot {
 
 /** Where an item sits in the queues, or undefined when it is in none (not waiting, or a bill). */
 function slotOf(item: QueueFields | undefined): Slot | undefined {
-  if (item?.kind !== 'report' || item.phase !== 'waiting') return undefined;
+  // A report staff hid is in no queue (docs/moderation.md), as the queue index leaves it out.
+  if (item?.kind !== 'report' || item.phase !== 'waiting' || item.hidden) return undefined;
   return { serviceCode: item.serviceCode, rank: queueRank(item.priority), createdAt: item.createdAt };
 }
 

@@ -29,6 +29,10 @@ export const TABLE_DEFINITION = {
     { name: 'session', partitionKey: 'sessionPK', sortKey: 'sessionSK' },
     /** Bills with a scheduled vote, soonest first ("up for a vote"); sparse. */
     { name: 'agenda', partitionKey: 'agendaPK', sortKey: 'agendaSK' },
+    /** Open reports with a promise, soonest due first (the staff list's `sla` filter and due order); sparse. */
+    { name: 'due', partitionKey: 'duePK', sortKey: 'dueSK' },
+    /** Reports whose team is next to be emailed about their promise, soonest first (the escalation job); sparse. */
+    { name: 'escalation', partitionKey: 'escalationPK', sortKey: 'escalationSK' },
   ] satisfies IndexDefinition[],
 } as const;
 

@@ -44,6 +44,20 @@ interface AlarmProps {
  * notifications, the API's 5xx rate and p99 latency, function errors, account throttles, stream lag.
  * docs/runbook.md says what to do for each.
  */
+/**
+ * An iterator-age alarm's id: its consumer's construct (`IteratorAgeViews`), and the function's own id
+ * too when that construct holds a second consumer (`IteratorAgeViewsStats`), so existing ids stay as they were.
+ */
+const seenConsumerScopes = new WeakMap<object, Set<string>>();
+function iteratorAlarmId(fn: NodejsFunction): string {
+  const scopeId = fn.node.scope?.node.id ?? fn.node.id;
+  const seen = seenConsumerScopes.get(fn.stack) ?? new Set<string>();
+  seenConsumerScopes.set(fn.stack, seen);
+  const id = seen.has(scopeId) ? `IteratorAge${scopeId}${fn.node.id}` : `IteratorAge${scopeId}`;
+  seen.add(scopeId);
+  return id;
+}
+
 export class BoardAlarms extends Construct {
   readonly topic: Topic;
   readonly alarms: Alarm[];
@@ -111,7 +125,7 @@ export class BoardAlarms extends Construct {
       ),
       ...props.consumers.map(
         (fn) =>
-          new Alarm(this, `IteratorAge${fn.node.scope?.node.id ?? fn.node.id}`, {
+          new Alarm(this, iteratorAlarmId(fn), {
             alarmDescription: `The stream consumer ${fn.node.path.split('/').slice(1).join('/')} is over ${ALARM_THRESHOLDS.iteratorAgeMs / 60_000} minutes behind the table`,
             metric: fn.metric('IteratorAge', { period, statistic: 'Maximum' }),
             threshold: ALARM_THRESHOLDS.iteratorAgeMs,

@@ -38,6 +38,8 @@ export function boardFunction(
   handlerModule: string,
   environment: Record<string, string>,
   timeout = Duration.seconds(10),
+  /** Native modules (sharp) installed into the bundle for Lambda's platform instead of bundled. */
+  extra: { nodeModules?: string[] } = {},
 ): NodejsFunction {
   const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH });
   return new NodejsFunction(scope, id, {
@@ -60,6 +62,11 @@ export function boardFunction(
       banner: BUNDLE.banner,
       externalModules: [...BUNDLE.externalModules],
       inject: [jurisdictionInject(ROOT)],
+      ...(extra.nodeModules && {
+        nodeModules: extra.nodeModules,
+        // npm installs the prebuilt binaries for Lambda's platform, whatever machine deploys.
+        environment: { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' },
+      }),
     },
   });
 }

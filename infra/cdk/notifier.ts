@@ -43,7 +43,7 @@ export class Notifier extends Construct {
     props.mail.allowSending(this.fn, props.sesIdentity);
     this.fn.addToRolePolicy(
       new PolicyStatement({
-        actions: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'],
+        actions: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsersInGroup'],
         resources: [props.auth.userPool.userPoolArn],
       }),
     );

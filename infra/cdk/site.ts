@@ -37,6 +37,9 @@ import { siteRequestFunction } from './site-pages.js';
 export class BoardSite extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
+  /** Access logs of the site's buckets and CloudFront (the photo buckets log here too). */
+  readonly logs: Bucket;
+  readonly headers: ResponseHeadersPolicy;
 
   constructor(
     scope: Construct,
@@ -48,6 +51,8 @@ export class BoardSite extends Construct {
       siteDir: string;
       domainName?: string;
       certificateArn?: string;
+      /** Where the report form posts photos (the upload bucket), allowed by the CSP's connect-src. */
+      uploadOrigin?: string;
       /** The optional WAF web ACL (infra/cdk/waf.ts), in us-east-1. */
       webAclArn?: string;
     },
@@ -61,6 +66,7 @@ export class BoardSite extends Construct {
       lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.logs = logs;
     this.bucket = new Bucket(this, 'Bucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
@@ -73,7 +79,7 @@ export class BoardSite extends Construct {
       securityHeadersBehavior: {
         contentSecurityPolicy: {
           override: true,
-          contentSecurityPolicy: contentSecurityPolicy(`https://cognito-idp.${props.region}.amazonaws.com`),
+          contentSecurityPolicy: contentSecurityPolicy(`https://cognito-idp.${props.region}.amazonaws.com`, props.uploadOrigin),
         },
         strictTransportSecurity: { override: true, accessControlMaxAge: Duration.days(365), includeSubdomains: true },
         contentTypeOptions: { override: true },
@@ -81,6 +87,7 @@ export class BoardSite extends Construct {
         referrerPolicy: { override: true, referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN },
       },
     });
+    this.headers = headers;
     // The origin secret header proves to the API that a request came through here (functions/lib/origin.ts).
     const api = new HttpOrigin(props.apiDomain, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
@@ -126,6 +133,7 @@ export class BoardSite extends Construct {
             eventType: FunctionEventType.VIEWER_REQUEST,
             function: new CfFunction(this, 'SitePages', {
               code: FunctionCode.fromInline(
+                // The function's own pages (404) post nothing: the CSP without the upload bucket, and no token in inline code.
                 siteRequestFunction(props.siteDir, {
                   'content-security-policy': contentSecurityPolicy(`https://cognito-idp.${props.region}.amazonaws.com`),
                   'x-content-type-options': 'nosniff',
@@ -143,6 +151,7 @@ export class BoardSite extends Construct {
         '/api/staff/*': apiBehaviour(CachePolicy.CACHING_DISABLED),
         '/api/subscriptions/*': apiBehaviour(CachePolicy.CACHING_DISABLED),
         '/api/*': apiBehaviour(publicApiCache),
+        '/open311/*': apiBehaviour(publicApiCache),
       },
       // No distribution-wide errorResponses: they would apply to /api/* too and turn problem+json into HTML.
     });

@@ -1,16 +1,21 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { ROUTES } from '../../functions/routes.js';
+import { listServices } from '../../shared/catalog/index.js';
 import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { publicConfig } from '../../shared/jurisdiction/public.js';
 import { BoardAlarms, deadLetterAlarm } from './alarms.js';
-import { BoardApi } from './api.js';
+import { BoardApi, routeId } from './api.js';
 import type { DeployConfig } from './config.js';
+import { Open311Connector } from './connector.js';
 import type { BoardDataStack } from './data-stack.js';
+import { Escalation } from './escalation.js';
 import { reserveConcurrency } from './lambda.js';
 import { MailEvents } from './mail.js';
 import { acknowledgeFindings } from './nag.js';
 import { Notifier } from './notifier.js';
 import { BoardDashboard, CostBudget } from './observability.js';
+import { BoardPhotos } from './photos.js';
 import { SecretRotation } from './rotation.js';
 import { BoardSite } from './site.js';
 import { DerivedViews } from './views.js';
@@ -40,7 +45,10 @@ export class CivicboardStack extends Stack {
       originSecretPreviousVersion: config.originSecretPreviousVersion,
       reservedConcurrency: config.features.reservedConcurrency,
     });
+    // The photo buckets log into the site's log bucket, and the site's CSP names the upload bucket: resolved at synth.
+    let photos: BoardPhotos | undefined;
     const site = new BoardSite(this, 'Site', {
+      uploadOrigin: Lazy.string({ produce: () => photos?.uploadOrigin }),
       apiDomain: api.domain,
       originSecret: api.originHeader,
       region: this.region,
@@ -49,6 +57,11 @@ export class CivicboardStack extends Stack {
       certificateArn: config.certificateArn,
       webAclArn: props.webAclArn,
     });
+    photos = new BoardPhotos(this, 'Photos', { table, logs: site.logs });
+    photos.serveFrom(site.distribution, site.headers);
+    const signers = ROUTES.filter((r) => r.signsUploads).map((r) => api.functions.get(routeId(r))!);
+    for (const fn of signers) photos.allowSigning(fn);
+    photos.acknowledgeFindings(signers);
     const publicBaseUrl = config.domainName ? `https://${config.domainName}` : `https://${site.distribution.distributionDomainName}`;
     const mail = new MailEvents(this, 'Mail', { table, senderEmail: config.senderEmail });
     const notifier = new Notifier(this, 'Notifier', {
@@ -60,6 +73,9 @@ export class CivicboardStack extends Stack {
       sesIdentity: config.sesIdentity,
     });
     const views = new DerivedViews(this, 'Views', { table });
+    const upstreams = listServices('report').flatMap((s) => (s.open311 ? [s.open311] : []));
+    if (upstreams.length) new Open311Connector(this, 'Open311Connector', { table, upstreams });
+    const escalation = new Escalation(this, 'Escalation', { table });
     const rotation = new SecretRotation(this, 'Rotation', {
       originSecret: data.originSecret.secret,
       cursorKey: data.cursorKey.secret,
@@ -70,13 +86,13 @@ export class CivicboardStack extends Stack {
       ...publicConfig(jurisdiction),
       auth: { region: this.region, userPoolId: auth.userPool.userPoolId, userPoolClientId: auth.client.userPoolClientId, mfa: 'required' },
     });
-    const consumers = [notifier.fn, views.fn, mail.fn];
-    const allFunctions = [...api.functions.values(), ...consumers, rotation.fn];
+    const consumers = [notifier.fn, views.fn, views.statsFn, mail.fn];
+    const allFunctions = [...api.functions.values(), ...consumers, rotation.fn, photos.processor, escalation.fn];
     reserveConcurrency(consumers, config.features.reservedConcurrency?.consumers);
     const alarms = new BoardAlarms(this, 'Alarms', {
       api: api.api,
       functions: allFunctions,
-      consumers: [notifier.fn, views.fn],
+      consumers: [notifier.fn, views.fn, views.statsFn],
       deadLetters: notifier.deadLetters,
       alarmEmail: config.alarmEmail,
     });

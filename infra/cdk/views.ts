@@ -23,6 +23,9 @@ import { boardFunction } from './lambda.js';
 export class DerivedViews extends Construct {
   readonly fn: NodejsFunction;
   readonly deadLetters: Queue;
+  /** The statistics' consumer (functions/views/stats-handler.ts): its own mapping, so stats never delay the counters. */
+  readonly statsFn: NodejsFunction;
+  readonly statsDeadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: { table: Table }) {
     super(scope, id);
@@ -55,15 +58,42 @@ export class DerivedViews extends Construct {
         onFailure: new SqsDlq(this.deadLetters),
       }),
     );
-    Validations.of(this.fn).acknowledge({
+    this.statsFn = boardFunction(this, 'Stats', 'views/stats-handler', { [ENV.tableName]: props.table.tableName }, Duration.seconds(30));
+    this.statsFn.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], resources: [props.table.tableArn] }),
+    );
+    this.statsDeadLetters = new Queue(this, 'FailedStatsRecords', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.statsFn.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        retryAttempts: 8,
+        maxRecordAge: Duration.days(1),
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.statsDeadLetters),
+      }),
+    );
+    for (const fn of [this.fn, this.statsFn]) this.acknowledgeStreamGrant(fn);
+    for (const queue of [this.deadLetters, this.statsDeadLetters]) {
+      Validations.of(queue).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason:
+          'This queue is itself the on-failure destination of a derived view consumer; its depth is alarmed and a person runs the rebuild.',
+      });
+    }
+  }
+
+  private acknowledgeStreamGrant(fn: NodejsFunction): void {
+    Validations.of(fn).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'dynamodb:ListStreams has no resource-level permissions, so the DynamoDB event source must grant it on "*"; it reveals stream ARNs only. The function may otherwise only put and update items of the one table, and read its stream.',
-    });
-    Validations.of(this.deadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the on-failure destination of the counters consumer; its depth is alarmed and a person runs the rebuild.',
     });
   }
 
@@ -74,6 +104,12 @@ export class DerivedViews extends Construct {
       'FailedCounterRecordsAlarm',
       this.deadLetters,
       'Stream records the queue counters could not apply: positions are off until the counters are rebuilt',
+    ).addAlarmAction(new SnsAction(topic));
+    deadLetterAlarm(
+      this,
+      'FailedStatsRecordsAlarm',
+      this.statsDeadLetters,
+      'Stream records the statistics could not apply: /stats/ figures are off until the statistics are rebuilt',
     ).addAlarmAction(new SnsAction(topic));
   }
 }

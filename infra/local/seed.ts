@@ -1,5 +1,6 @@
 import { batchPut, ensureUniqueReferences, isSeeded, markSeeded, recordsOf } from '../../functions/store/bulk.js';
 import { countBulkLoaded } from '../../functions/store/queue-counts.js';
+import { countStatsBulkLoaded } from '../../functions/store/stats-stream.js';
 import type { HistoryEvent, Item } from '../../shared/items.js';
 import { demoReports } from './demo-data.js';
 
@@ -27,6 +28,7 @@ export async function seedReports(
     uncounted.push(...items);
     if (uncounted.length >= COUNT_EVERY) {
       await countBulkLoaded(uncounted);
+      await countStatsBulkLoaded(uncounted);
       uncounted = [];
     }
     done += chunk.length;
@@ -39,6 +41,7 @@ export async function seedReports(
   }
   if (chunk.length) await flush();
   await countBulkLoaded(uncounted);
+  await countStatsBulkLoaded(uncounted);
   return done;
 }
 

@@ -22,6 +22,10 @@ export interface ServerOptions {
   siteDir: string;
   /** Where staff sign-in posts (cognito-local), allowed by the Content-Security-Policy as in AWS. */
   cognitoOrigin: string;
+  /** Where the report form posts photos (the S3 stand-in), allowed by the Content-Security-Policy as the bucket is in AWS. */
+  uploadOrigin?: string;
+  /** The processed-photo bucket, served under /photos/ as CloudFront's photo behaviour serves it in AWS. */
+  photoOrigin?: string;
 }
 
 /** API Gateway rejects bodies above 10 MB before Lambda; locally we stop reading at 1 MB. */
@@ -118,18 +122,18 @@ const PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <body><main><h1>civicboard</h1><p>The API is running at <a href="/api/services">/api/services</a>. Build the site with <code>npm run build:site</code>.</p></main></body></html>`;
 
 /** The headers CloudFront's response headers policy adds in AWS (infra/cdk/site.ts). */
-function securityHeaders(cognitoOrigin: string): Record<string, string> {
+function securityHeaders(cognitoOrigin: string, uploadOrigin?: string): Record<string, string> {
   return {
-    'content-security-policy': contentSecurityPolicy(cognitoOrigin),
+    'content-security-policy': contentSecurityPolicy(cognitoOrigin, uploadOrigin),
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'referrer-policy': 'strict-origin-when-cross-origin',
   };
 }
 
-function serveStatic(res: ServerResponse, url: URL, siteDir: string, cognitoOrigin: string): void {
+function serveStatic(res: ServerResponse, url: URL, siteDir: string, cognitoOrigin: string, uploadOrigin?: string): void {
   const root = resolve(siteDir);
-  const secure = securityHeaders(cognitoOrigin);
+  const secure = securityHeaders(cognitoOrigin, uploadOrigin);
   const path = safeDecode(url.pathname);
   let file = path === undefined ? '' : normalize(join(root, path));
   if (!file.startsWith(root)) {
@@ -157,9 +161,27 @@ function serveStatic(res: ServerResponse, url: URL, siteDir: string, cognitoOrig
   createReadStream(file).pipe(res);
 }
 
-function serveOther(res: ServerResponse, url: URL, opts: ServerOptions): void {
+/**
+ * `/photos/<id>/<size>.jpg` from the processed-photo bucket, as CloudFront's photo behaviour serves it:
+ * immutable (a photo's URL never names other bytes), 404 for anything that is not there.
+ */
+async function servePhoto(res: ServerResponse, url: URL, photoOrigin: string): Promise<void> {
+  if (!/^\/photos\/[0-9A-HJKMNP-TV-Z]{26}\/(display|thumb)\.jpg$/.test(url.pathname))
+    return problem(res, 404, 'Not found', 'No such photo.');
+  const found = await fetch(`${photoOrigin}${url.pathname}`);
+  if (!found.ok) return problem(res, 404, 'Not found', 'No such photo.');
+  res.writeHead(200, {
+    'content-type': 'image/jpeg',
+    'cache-control': 'public, max-age=31536000, immutable',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(Buffer.from(await found.arrayBuffer()));
+}
+
+function serveOther(res: ServerResponse, url: URL, opts: ServerOptions): void | Promise<void> {
+  if (url.pathname.startsWith('/photos/') && opts.photoOrigin) return servePhoto(res, url, opts.photoOrigin);
   if (url.pathname !== '/config.json') {
-    serveStatic(res, url, opts.siteDir, opts.cognitoOrigin);
+    serveStatic(res, url, opts.siteDir, opts.cognitoOrigin, opts.uploadOrigin);
     return;
   }
   res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
@@ -209,7 +231,10 @@ export function startServer(opts: ServerOptions): Promise<Server> {
     const url = requestUrl(req);
     // A Host that is no host name would make `new URL` throw inside the listener, which ends the process.
     if (!url) return problem(res, 400, 'Bad request', 'The Host header is not a host name.');
-    const work = url.pathname.startsWith('/api/') ? handleApi(req, res, url, opts) : Promise.resolve(serveOther(res, url, opts));
+    const work =
+      url.pathname.startsWith('/api/') || url.pathname.startsWith('/open311/')
+        ? handleApi(req, res, url, opts)
+        : Promise.resolve().then(() => serveOther(res, url, opts));
     work.catch((err: unknown) => {
       console.error('local server error', err);
       if (!res.headersSent) problem(res, 500, 'Internal error', 'Internal error.');

@@ -2,12 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import { ESCALATION_EVERY_MINUTES, ESCALATION_TABLE_ACTIONS } from '../../functions/escalation/table-grants.js';
 import { ENV } from '../../functions/lib/env.js';
 import { ORIGIN_ENV } from '../../functions/lib/origin.js';
 import { matchesFilter, NOTIFIER_FILTER } from '../../functions/notify/filter.js';
 import { NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
+import { PHOTO_PROCESSOR_TABLE_ACTIONS } from '../../functions/photos/table-grants.js';
 import { db } from '../../functions/store/client.js';
 import { ensureQueueCounts } from '../../functions/store/queue-counts.js';
+import { listServices } from '../../shared/catalog/index.js';
 import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { publicConfig } from '../../shared/jurisdiction/public.js';
 import { type CognitoIds, ensureCognito, localCognito } from './cognito-setup.js';
@@ -15,6 +18,7 @@ import { seedDemoBills } from './demo-bills.js';
 import { startCognito, startSes } from './emulators.js';
 import { enforceRouteGrants, withGrantsOf } from './local-iam.js';
 import { type Child, startDynamo } from './processes.js';
+import { startLocalS3 } from './s3.js';
 import { seedIfEmpty } from './seed.js';
 import { startServer } from './server.js';
 import { startStreamPoller } from './stream-poller.js';
@@ -27,6 +31,8 @@ export interface LocalStackOptions {
   dynamoPort: number;
   cognitoPort: number;
   sesPort: number;
+  /** The S3 stand-in's port (uploads, photos); any free port when absent. */
+  s3Port?: number;
   /** Keep DynamoDB in memory (tests); otherwise it persists under dataDir. */
   inMemory?: boolean;
   /** Run the stream poller that feeds the notifier (default true). */
@@ -43,11 +49,13 @@ export interface LocalStackOptions {
    * console enforces it; the default `optional` keeps the demo accounts one password away.
    */
   staffMfa?: 'required' | 'optional';
+  /** How often the SLA escalation job runs, in ms (default: every ESCALATION_EVERY_MINUTES; 0 turns it off). */
+  escalationEveryMs?: number;
   log?: (line: string) => void;
 }
 
 export interface LocalStack {
-  urls: { site: string; api: string; dynamodb: string; cognito: string; mailbox: string };
+  urls: { site: string; api: string; dynamodb: string; cognito: string; mailbox: string; s3: string };
   cognito: CognitoIds;
   tableName: string;
   options: LocalStackOptions;
@@ -65,6 +73,7 @@ export function optionsFromEnv(env = process.env): LocalStackOptions {
     dynamoPort: Number(env.DYNAMODB_PORT ?? 8000),
     cognitoPort: Number(env.COGNITO_PORT ?? 9229),
     sesPort: Number(env.SES_PORT ?? 8005),
+    s3Port: Number(env.S3_PORT ?? 4569),
     seedCount: Number(env.SEED_COUNT ?? 400),
     staffMfa: env.CIVICBOARD_STAFF_MFA === 'required' ? 'required' : 'optional',
   };
@@ -85,10 +94,79 @@ function localSecret(dataDir: string, name: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** Forwards new reports as the connector's event source mapping would, and syncs every OPEN311_SYNC_SECONDS (60). */
+async function startConnector(endpoint: string, tableName: string, log: (line: string) => void) {
+  const forward = await startStreamPoller({
+    endpoint,
+    tableName,
+    handler: (await import('../../functions/connector/forward-handler.js')).handler,
+    // From the oldest record the stream holds: reports filed while the board was stopped are forwarded too
+    // (one already forwarded has its record and is skipped).
+    startAt: 'TRIM_HORIZON',
+    log,
+  });
+  const sync = (await import('../../functions/connector/sync-handler.js')).handler;
+  const timer = setInterval(() => void sync().catch(() => undefined), Number(process.env.OPEN311_SYNC_SECONDS ?? 60) * 1000);
+  log('open311 connector: forwarding new reports and syncing upstream status');
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await forward.stop();
+    },
+  };
+}
+
+/** A timer in place of the EventBridge rule: runs the escalation job's handler under its own grants, one run at a time. */
+function startEscalationTimer(everyMs: number, log: (line: string) => void): { stop(): Promise<void> } {
+  const role = { method: 'SCHEDULE', path: 'escalation', table: ESCALATION_TABLE_ACTIONS } as const;
+  let running: Promise<unknown> | undefined;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = import('../../functions/escalation/run-escalation.js')
+      .then(({ handler }) => withGrantsOf(role, () => handler()))
+      .catch((err) => log(`escalation run failed: ${String(err)}`))
+      .finally(() => {
+        running = undefined;
+      });
+  }, everyMs);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
 /** The notifier under its own grants, as its IAM role has them in AWS. */
 function grantedNotifier<E, R>(handler: (event: E) => Promise<R>) {
   const role = { method: 'STREAM', path: 'notifier', table: NOTIFIER_TABLE_ACTIONS } as const;
   return (event: E) => withGrantsOf(role, () => handler(event));
+}
+
+const UPLOAD_BUCKET = 'civicboard-uploads';
+const PHOTO_BUCKET = 'civicboard-photos';
+
+/**
+ * The S3 stand-in (infra/local/s3.ts) with the two buckets, its ObjectCreated notification feeding the
+ * photo processor under the processor's own grants, as the bucket notification invokes it in AWS.
+ */
+async function startPhotoStore(options: LocalStackOptions, logDir: string, log: (line: string) => void) {
+  Object.assign(process.env, { [ENV.uploadBucket]: UPLOAD_BUCKET, [ENV.photoBucket]: PHOTO_BUCKET });
+  const { handler } = await import('../../functions/photos/process-upload.js');
+  const role = { method: 'S3', path: 'photo-processor', table: PHOTO_PROCESSOR_TABLE_ACTIONS } as const;
+  return startLocalS3({
+    port: options.s3Port ?? 0,
+    directory: join(options.dataDir, options.inMemory ? `s3-${process.pid}` : 's3'),
+    buckets: [UPLOAD_BUCKET, PHOTO_BUCKET],
+    siteOrigin: `http://localhost:${options.port}`,
+    secretAccessKey: 'local',
+    onObjectCreated: async (event) => {
+      if (event.Records.some((r) => r.s3.bucket.name === UPLOAD_BUCKET)) await withGrantsOf(role, () => handler(event));
+    },
+    log: (line) => log(line),
+  }).catch((err: unknown) => {
+    throw new Error(`the S3 stand-in did not start (logs in ${logDir}): ${String(err)}`);
+  });
 }
 
 /**
@@ -108,8 +186,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const logDir = join(options.dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
   const children: Child[] = [];
+  let stopS3: (() => Promise<void>) | undefined;
   const stopAll = async () => {
-    await Promise.all(children.map((c) => c.stop()));
+    await Promise.all([...children.map((c) => c.stop()), stopS3?.()]);
   };
   try {
     log('starting DynamoDB Local, cognito-local and the SES emulator…');
@@ -120,6 +199,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ]);
     children.push(dynamo, cognitoChild, ses);
     const urls = {
+      s3: '',
       site: `http://localhost:${options.port}`,
       api: `http://localhost:${options.port}/api`,
       dynamodb: `http://localhost:${options.dynamoPort}`,
@@ -140,6 +220,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // One per data folder, as CloudFormation makes one per deployment: the server sends it, the handlers check it.
       [ORIGIN_ENV.current]: originSecret,
     });
+
+    const s3 = await startPhotoStore(options, logDir, log);
+    stopS3 = s3.stop;
+    process.env[ENV.s3Endpoint] = s3.url;
+    urls.s3 = s3.url;
 
     const table = await ensureTable(localDynamo(urls.dynamodb), tableName);
     log(`table ${tableName}: ${table}`);
@@ -182,6 +267,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             log,
           });
 
+    // The back-office connector (docs/open311.md), only when a service forwards to an Open311 upstream:
+    // a third stream reader for new reports, and the upstream sync on a timer (a schedule in AWS).
+    const connector = listServices('report').some((s) => s.open311) ? await startConnector(urls.dynamodb, tableName, log) : undefined;
+    // The statistics' own reader of the stream, as its own event source mapping is in AWS.
+    const stats =
+      options.derivedViews === false
+        ? undefined
+        : await startStreamPoller({
+            endpoint: urls.dynamodb,
+            tableName,
+            handler: (await import('../../functions/views/stats-handler.js')).handler,
+            startAt: 'TRIM_HORIZON',
+            log,
+          });
+
+    const escalationEveryMs = options.escalationEveryMs ?? ESCALATION_EVERY_MINUTES * 60_000;
+    const escalation = escalationEveryMs > 0 ? startEscalationTimer(escalationEveryMs, log) : undefined;
+
     const siteConfig = {
       ...publicConfig(jurisdiction),
       auth: {
@@ -199,6 +302,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       siteConfig: () => siteConfig,
       siteDir: options.siteDir ?? join(ROOT, 'site', 'dist'),
       cognitoOrigin: urls.cognito,
+      uploadOrigin: s3.url,
+      photoOrigin: `${s3.internalUrl}/${PHOTO_BUCKET}`,
     });
     return {
       urls,
@@ -207,7 +312,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       options,
       children,
       stop: async () => {
-        await Promise.all([poller?.stop(), views?.stop()]);
+        await Promise.all([poller?.stop(), views?.stop(), stats?.stop(), escalation?.stop(), connector?.stop()]);
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
         await stopAll();

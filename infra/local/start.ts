@@ -20,7 +20,7 @@ ensureSiteBuilt(ROOT, (line) => console.log(`  ${line}`));
 const stack = await startLocalStack({ ...options, log: (line) => console.log(`  ${line}`) }).catch((err: Error) => {
   console.error(`\ncivicboard could not start: ${err.message}`);
   console.error(
-    `Logs of the local services are in ${options.dataDir}/logs. Is a port in use? Set PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT.`,
+    `Logs of the local services are in ${options.dataDir}/logs. Is a port in use? Set PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT, S3_PORT.`,
   );
   process.exit(1);
 });
@@ -33,6 +33,7 @@ civicboard is running.
   Runtime config      ${stack.urls.site}/config.json
   Sent mail (inbox)   ${stack.urls.mailbox}
   DynamoDB Local      ${stack.urls.dynamodb}     table "${stack.tableName}"
+  S3 (photos, local)  ${stack.urls.s3}      buckets civicboard-uploads (private), civicboard-photos
   Cognito (local)     ${stack.urls.cognito}      pool ${stack.cognito.userPoolId}, client ${stack.cognito.userPoolClientId}
   Data folder         ${options.dataDir}
   Jurisdiction        ${checked.jurisdiction.name} (${checked.folder}): ${checked.catalog.services.length} services, ${checked.areas.length} areas

@@ -60,6 +60,20 @@ export const serviceSchema = z
     teams: z.array(slug).min(1),
     /** Target days from report to done, for SLA maths. */
     slaDays: z.number().int().positive().optional(),
+    /**
+     * Forward new reports to a back-office Open311 endpoint (docs/open311.md, "Back-office connector"):
+     * its base URL (…/open311/v2), the service code there, and the name of the credential holding its
+     * api_key (env `OPEN311_KEY_<NAME>` locally; a Secrets Manager secret in AWS).
+     */
+    open311: z
+      .object({
+        endpoint: z.url({ protocol: /^https?$/ }),
+        serviceCode: z.string().min(1).max(100),
+        jurisdictionId: z.string().min(1).optional(),
+        credential: z.string().regex(/^[a-z][a-z0-9_]{0,40}$/, 'use lower-case letters, digits and _'),
+      })
+      .strict()
+      .optional(),
     sla: slaSchema.optional(),
   })
   .strict();

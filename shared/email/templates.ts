@@ -111,6 +111,16 @@ export function assignment(item: ItemFacts, staffUrl: string): Email {
   );
 }
 
+/** The note to a service's team that an item's promise is at risk or broken (escalation). */
+export function escalation(item: ItemFacts, level: 'at_risk' | 'breached', dueAt: string, staffUrl: string): Email {
+  const what = level === 'breached' ? 'is past its due time' : 'has used three quarters of its time';
+  return layout(
+    `${level === 'breached' ? 'Overdue' : 'At risk'}: ${item.reference}`,
+    [`${item.serviceName} ${item.reference} "${item.title}" (${item.statusLabel}) ${what}: it was due by ${dueAt}.`],
+    [{ label: 'Open it in the staff console', url: staffUrl }],
+  );
+}
+
 /**
  * The double opt-in: nothing is sent to a follower until they click this. Anyone can ask for any
  * address, so it quotes nothing from the item (a report's title is whatever its reporter typed).

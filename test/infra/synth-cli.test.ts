@@ -52,8 +52,8 @@ describe('npm run synth', () => {
       .map((d) => join(out, d, 'index.mjs'))
       .filter((f) => statSync(f, { throwIfNoEntry: false })?.isFile());
     // Routes sharing a handler module share one asset (same bundle, same hash); plus the two stream
-    // consumers, the SES events handler and the secret rotation.
-    expect(bundles.length).toBe(new Set(ROUTES.map((r) => r.handler)).size + 4);
+    // consumers, the SES events handler, the secret rotation and the photo processor (docs/photos.md).
+    expect(bundles.length).toBe(new Set(ROUTES.map((r) => r.handler)).size + 5);
     for (const bundle of bundles) {
       expect(statSync(`${bundle}.map`).size).toBeGreaterThan(0);
       expect(readFileSync(bundle, 'utf8')).toMatch(/export\s*\{[^}]*handler/);

@@ -1,5 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ESCALATION_EVERY_MINUTES, ESCALATION_TABLE_ACTIONS } from '../../functions/escalation/table-grants.js';
 import { NOTIFIER_FILTER } from '../../functions/notify/filter.js';
 import { NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
 import { ROUTES } from '../../functions/routes.js';
@@ -67,9 +68,9 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are one per route plus the notifier, the queue counters consumer and the SES events handler, each Node 24 on arm64 with source maps and a one-month log group', () => {
+  it('are one per route plus the notifier, the queue counters and statistics consumers, the SES events handler, the photo processor and the escalation job, each Node 24 on arm64 with source maps and a one-month log group', () => {
     const fns = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.TABLE_NAME);
-    expect(fns).toHaveLength(ROUTES.length + 3);
+    expect(fns).toHaveLength(ROUTES.length + 6);
     for (const [id, fn] of fns) {
       expect(fn.Properties.Runtime, id).toBe('nodejs24.x');
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
@@ -120,7 +121,8 @@ describe('the functions', () => {
     const directoryPolicies = ofType('AWS::IAM::Policy').filter(([, p]) =>
       p.Properties.PolicyDocument.Statement.some((s: Cfn) => [s.Action].flat().includes('cognito-idp:ListUsersInGroup')),
     );
-    expect(directoryPolicies).toHaveLength(ROUTES.filter((r) => r.directory).length);
+    // Plus the notifier: escalation emails go to every member of a service's team.
+    expect(directoryPolicies).toHaveLength(ROUTES.filter((r) => r.directory).length + 1);
   });
 });
 
@@ -192,11 +194,11 @@ describe('staff sign-in', () => {
 });
 
 describe('the notifier', () => {
-  it('reads the stream twice (notifier, queue counters), each with partial batch failures, bisection, bounded retries and its own SQS on-failure destination', () => {
+  it('reads the stream three times (notifier, queue counters, statistics), each with partial batch failures, bisection, bounded retries and its own SQS on-failure destination', () => {
     const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m);
     // The SES events handler's queue is an SNS subscription's dead-letter queue, not a stream's.
     const queues = ofType('AWS::SQS::Queue').filter(([id]) => !id.startsWith('Mail'));
-    expect(mappings).toHaveLength(2);
+    expect(mappings).toHaveLength(3);
     const destinations = new Set<string>();
     for (const mapping of mappings) {
       expect(mapping.Properties).toMatchObject({
@@ -209,7 +211,7 @@ describe('the notifier', () => {
     }
     expect([...destinations].sort()).toEqual(queues.map(([id]) => id).sort());
     // Emails replay from the stream's start (delivery records dedupe); counters start at the tip, after a recount.
-    expect(mappings.map((m) => m.Properties.StartingPosition).sort()).toEqual(['LATEST', 'TRIM_HORIZON']);
+    expect(mappings.map((m) => m.Properties.StartingPosition).sort()).toEqual(['LATEST', 'LATEST', 'TRIM_HORIZON']);
     for (const [, queue] of queues) expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
   });
 
@@ -221,6 +223,23 @@ describe('the notifier', () => {
         .filter((a) => !streamActions.includes(a))
         .sort(),
     ).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+  });
+
+  it('lets the statistics consumer only put and update items of the table', () => {
+    const [id] = ofType('AWS::Lambda::Function').find(([fid]) => fid.startsWith('ViewsStats'))!;
+    const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+    expect(
+      tableActionsOf(id)
+        .filter((a) => !streamActions.includes(a))
+        .sort(),
+    ).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+  });
+
+  it('runs the SLA escalation job on a schedule, with the grants the local timer enforces', () => {
+    const [id] = ofType('AWS::Lambda::Function').find(([fid]) => fid.startsWith('EscalationJob'))!;
+    const rule = ofType('AWS::Events::Rule').find(([, r]) => JSON.stringify(r.Properties.Targets).includes(id))![1];
+    expect(rule.Properties.ScheduleExpression).toBe(`rate(${ESCALATION_EVERY_MINUTES} minutes)`);
+    expect(tableActionsOf(id).sort()).toEqual(ESCALATION_TABLE_ACTIONS.map((a) => `dynamodb:${a}`).sort());
   });
 
   it('is invoked only for notification INSERTs: the mapping filters on the pattern the local poller applies (issue 21, defect 7)', () => {
@@ -265,8 +284,10 @@ describe('the site', () => {
   });
 
   it('serves the bucket through CloudFront with origin access control, never the website endpoint', () => {
-    const oac = one('AWS::CloudFront::OriginAccessControl');
-    expect(oac.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
+    // One for the site bucket, one for the processed photos (test/infra/photos.test.ts).
+    const [oac] = ofType('AWS::CloudFront::OriginAccessControl').map(([, r]) => r);
+    expect(ofType('AWS::CloudFront::OriginAccessControl')).toHaveLength(2);
+    expect(oac?.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
     const dist = one('AWS::CloudFront::Distribution').Properties.DistributionConfig;
     const s3Origin = dist.Origins.find((o: Cfn) => o.S3OriginConfig);
     expect(s3Origin.OriginAccessControlId).toBeDefined();
@@ -276,7 +297,8 @@ describe('the site', () => {
 
   it('routes /api/* to the HTTP API: public GETs cached at most a minute, staff and subscription routes never', () => {
     const dist = one('AWS::CloudFront::Distribution').Properties.DistributionConfig;
-    const behaviours = Object.fromEntries(dist.CacheBehaviors.map((b: Cfn) => [b.PathPattern, b]));
+    const apiBehaviours = dist.CacheBehaviors.filter((b: Cfn) => b.PathPattern.startsWith('/api/'));
+    const behaviours = Object.fromEntries(apiBehaviours.map((b: Cfn) => [b.PathPattern, b]));
     const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
     expect(behaviours['/api/staff/*'].CachePolicyId).toBe(CACHING_DISABLED);
     expect(behaviours['/api/subscriptions/*'].CachePolicyId).toBe(CACHING_DISABLED);
@@ -284,8 +306,11 @@ describe('the site', () => {
     expect(publicPolicy.MaxTTL).toBeLessThanOrEqual(60);
     expect(publicPolicy.DefaultTTL).toBe(0);
     // Order matters: CloudFront takes the first match, so the uncached staff pattern precedes /api/*.
-    expect(dist.CacheBehaviors.map((b: Cfn) => b.PathPattern)).toEqual(['/api/staff/*', '/api/subscriptions/*', '/api/*']);
-    for (const b of dist.CacheBehaviors) {
+    const apiAndOpen311 = dist.CacheBehaviors.filter(
+      (b: Cfn) => b.PathPattern.startsWith('/api/') || b.PathPattern.startsWith('/open311/'),
+    );
+    expect(apiAndOpen311.map((b: Cfn) => b.PathPattern)).toEqual(['/api/staff/*', '/api/subscriptions/*', '/api/*', '/open311/*']);
+    for (const b of apiAndOpen311) {
       expect(b.ViewerProtocolPolicy).toBe('https-only');
       const origin = dist.Origins.find((o: Cfn) => o.Id === b.TargetOriginId);
       expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
@@ -295,7 +320,9 @@ describe('the site', () => {
   it("forwards the viewer's address to the API (AllViewerExceptHostHeader carries CloudFront-Viewer-Address), which the per-client limits count", () => {
     const dist = one('AWS::CloudFront::Distribution').Properties.DistributionConfig;
     const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
-    expect(dist.CacheBehaviors.map((b: Cfn) => b.OriginRequestPolicyId)).toEqual([
+    const apiBehaviours = dist.CacheBehaviors.filter((b: Cfn) => b.PathPattern.startsWith('/api/'));
+    expect(apiBehaviours.map((b: Cfn) => b.OriginRequestPolicyId)).toEqual([
+      ALL_VIEWER_EXCEPT_HOST_HEADER,
       ALL_VIEWER_EXCEPT_HOST_HEADER,
       ALL_VIEWER_EXCEPT_HOST_HEADER,
       ALL_VIEWER_EXCEPT_HOST_HEADER,
@@ -331,7 +358,7 @@ describe('alarms', () => {
 
   it('watches every dead-letter queue and notifies the configured address from one topic', () => {
     const queueIds = ofType('AWS::SQS::Queue').map(([id]) => id);
-    expect(queueIds).toHaveLength(3);
+    expect(queueIds).toHaveLength(4);
     const dlqs = alarms().filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
     expect(dlqs.map((a) => a.Dimensions[0].Value['Fn::GetAtt'][0]).sort()).toEqual(queueIds.sort());
     const [topicId] = ofType('AWS::SNS::Topic')

@@ -200,6 +200,6 @@ describe('comments and edits', () => {
     const report = await createReport({ reporter: { name: 'Kim Lee', email: 'kim@example.org', phone: '+44 117 496 0001' } });
     const staff = (await api(`/api/staff/reports/${report.id}`, { token })).body;
     expect(staff.reporter).toEqual({ name: 'Kim Lee', email: 'kim@example.org', phone: '+44 117 496 0001' });
-    expect(staff.transitions.map((t: { to: string }) => t.to)).toEqual(['acknowledged', 'in_progress', 'closed']);
+    expect(staff.transitions.map((t: { to: string }) => t.to)).toEqual(['acknowledged', 'in_progress', 'closed', 'awaiting_info']);
   });
 });

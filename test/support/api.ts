@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../infra/local/cognito-setup.js';
+import { openApiBreach } from './openapi-check.js';
 
 /** Calls the local board over real HTTP. JSON bodies are sent as JSON; responses parsed when JSON. */
 export async function api(
@@ -19,6 +20,15 @@ export async function api(
   const type = res.headers.get('content-type') ?? '';
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response shapes
   const body: any = type.includes('json') && text ? JSON.parse(text) : text;
+  // Every response the integration tests receive is checked against GET /api/openapi.json's document.
+  const breach = openApiBreach(
+    init.method ?? (init.body !== undefined || init.raw !== undefined ? 'POST' : 'GET'),
+    path,
+    res.status,
+    type,
+    body,
+  );
+  if (breach) throw new Error(`OpenAPI: ${breach}`);
   return { status: res.status, headers: res.headers, body, text };
 }
 

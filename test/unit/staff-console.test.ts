@@ -15,6 +15,20 @@ const filters = (f: Partial<QueueFilters> = {}): QueueFilters => ({
 const item = (id: string, priority: StaffItem['priority'], createdAt: string) => ({ id, priority, createdAt }) as StaffItem;
 const service = (code: string, kind: 'report' | 'bill', teams: string[]) => ({ code, kind, teams }) as StaffService;
 
+describe('the work queue by promise', () => {
+  it('asks for at-risk or overdue reports, or for due order', () => {
+    expect(queueQuery(filters({ sla: 'breached' }))).toBe('/staff/reports?sla=breached&limit=200');
+    expect(queueQuery(filters({ sort: 'due' }))).toBe('/staff/reports?sort=due&limit=200');
+  });
+
+  it('sorts by the earliest open due time, items without a promise last', () => {
+    const withDue = (id: string, resolutionDueAt?: string) =>
+      ({ id, sla: resolutionDueAt ? { resolutionDueAt, state: 'on_track', paused: false } : undefined }) as StaffItem;
+    const items = [withDue('none'), withDue('late', '2025-02-01T00:00:00Z'), withDue('soon', '2025-01-01T00:00:00Z')];
+    expect(sortItems(items, 'due').map((i) => i.id)).toEqual(['soon', 'late', 'none']);
+  });
+});
+
 describe('the work queue query', () => {
   it('sends only the filters that are set, a phase or a status, and a page size', () => {
     expect(queueQuery(filters())).toBe('/staff/reports?limit=200');

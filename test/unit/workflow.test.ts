@@ -126,12 +126,21 @@ describe('moves a council would not make are refused', () => {
 describe('the moves staff are offered (the console’s buttons)', () => {
   const offered = (from: string) => transitionsFrom(pothole.workflow, from).map((t) => `${t.label} → ${t.to}`);
 
-  it('on a new report: acknowledge, start work, or close', () => {
-    expect(offered('new')).toEqual(['Acknowledge → acknowledged', 'Start work → in_progress', 'Close → closed']);
+  it('on a new report: acknowledge, start work, close, or ask the reporter', () => {
+    expect(offered('new')).toEqual([
+      'Acknowledge → acknowledged',
+      'Start work → in_progress',
+      'Close → closed',
+      'Ask the reporter → awaiting_info',
+    ]);
   });
 
-  it('on an acknowledged report: start work or close', () => {
-    expect(offered('acknowledged')).toEqual(['Start work → in_progress', 'Close → closed']);
+  it('on an acknowledged report: start work, close, or ask the reporter', () => {
+    expect(offered('acknowledged')).toEqual(['Start work → in_progress', 'Close → closed', 'Ask the reporter → awaiting_info']);
+  });
+
+  it('while waiting for the reporter: back to the queue once they answer, or close', () => {
+    expect(offered('awaiting_info')).toEqual(['Reporter answered → acknowledged', 'Close → closed']);
   });
 
   it('on work in progress: hold, return to the queue, mark fixed, or close', () => {

@@ -2,6 +2,7 @@ import ngeohash from 'ngeohash';
 import { type Bill, numberKey, numberSortKey } from '../../../shared/bills/model.js';
 import type { HistoryEvent, Item } from '../../../shared/items.js';
 import { queueSortKey } from '../../../shared/queue.js';
+import { slaIndexAttributes } from './sla.js';
 
 /**
  * Keys of the item family: an item (report or bill) and the records that live and die with it, its
@@ -41,7 +42,8 @@ export function itemRecord(item: Item): Record<string, unknown> {
     servicePK: `${item.serviceCode}#${item.phase}`,
     serviceSK: recency,
   };
-  if (item.phase === 'waiting' && item.kind === 'report') {
+  // A hidden report leaves the queue (sparse index), so the positions of the others close up.
+  if (item.phase === 'waiting' && item.kind === 'report' && !item.hidden) {
     record.queuePK = item.serviceCode;
     record.queueSK = queueSortKey(item);
   }
@@ -60,6 +62,7 @@ export function itemRecord(item: Item): Record<string, unknown> {
     record.assigneeSK = recency;
   }
   if (item.kind === 'bill') Object.assign(record, billIndexAttributes(item as Bill));
+  Object.assign(record, slaIndexAttributes(item));
   return record;
 }
 
@@ -126,6 +129,11 @@ const STORAGE_ONLY = [
   'searchText',
   'sponsorText',
   'expiresAt',
+  'duePK',
+  'dueSK',
+  'dueAtRiskAt',
+  'escalationPK',
+  'escalationSK',
 ];
 
 /** Strips keys and index attributes from a stored record. */

@@ -1,8 +1,9 @@
-import type { ListPage, PublicItem, QueueEntry, ServiceView } from '../../../shared/api-types.js';
+import type { ListPage, PublicItem, QueueEntry, ServiceView, Stats } from '../../../shared/api-types.js';
 import { apiFetch } from './api.js';
 import { brand } from './config.js';
 import { $, el, show, statusLine } from './dom.js';
 import { age } from './format.js';
+import { daysBefore, serviceRecord, statsQuery } from './stats-text.js';
 
 const link = (reference: string, title: string) => el('a', { href: `/track/?id=${encodeURIComponent(reference)}` }, title);
 
@@ -42,15 +43,26 @@ function queueTable(service: ServiceView, entries: QueueEntry[]): HTMLElement {
 }
 
 async function section(service: ServiceView): Promise<HTMLElement> {
-  const [queue, working] = await Promise.all([
+  const [queue, working, record] = await Promise.all([
     apiFetch<ListPage<QueueEntry>>(`/queues/${encodeURIComponent(service.code)}?limit=50`),
     apiFetch<ListPage<PublicItem>>(`/reports?service=${encodeURIComponent(service.code)}&phase=in_progress&limit=50`),
+    apiFetch<Stats>(statsQuery({ service: service.code, from: daysBefore(90), interval: 'week' })).catch(() => undefined),
   ]);
+  const recordLine = record ? serviceRecord(service, record.body) : undefined;
   const id = `q-${service.code}`;
   return el(
     'section',
     { 'aria-labelledby': id },
     el('h2', { id }, service.name),
+    recordLine
+      ? el(
+          'p',
+          { class: 'service-record' },
+          recordLine,
+          ' ',
+          el('a', { href: `/stats/?service=${encodeURIComponent(service.code)}` }, 'More figures'),
+        )
+      : null,
     el('h3', {}, 'Waiting'),
     queueTable(service, queue.body.items),
     queue.body.nextCursor ? el('p', { class: 'muted' }, 'Showing the first 50.') : null,

@@ -5,6 +5,7 @@ import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge } from './dom.js';
 import { nearbyBox, parseCoordinates } from './format.js';
 import { createMap } from './map.js';
+import { bindPhotoPicker, clearPhotos, readyPhotos } from './photo-picker.js';
 
 const form = $('#report-form') as HTMLFormElement;
 const coords = $('#coordinates') as HTMLInputElement;
@@ -165,12 +166,11 @@ async function submit(event: SubmitEvent) {
   const button = $('#submit') as HTMLButtonElement;
   button.disabled = true;
   try {
-    const { body: item } = await apiFetch<PublicItem>('/reports', {
-      method: 'POST',
-      json: body,
-      headers: { 'idempotency-key': idempotencyKey },
-    });
+    const { photos, failed } = await readyPhotos();
+    const { item, dropped } = await send(body, photos);
     idempotencyKey = crypto.randomUUID();
+    clearPhotos();
+    const notAttached = [...failed, ...dropped];
     form.hidden = true;
     const result = $('#result');
     show(
@@ -181,6 +181,17 @@ async function submit(event: SubmitEvent) {
         el('h2', {}, 'Thank you: your report is in'),
         el('p', {}, 'Your reference is ', el('strong', { id: 'reference' }, item.reference), '. Quote it if you contact the council.'),
         item.queuePosition ? el('p', {}, `It is number ${item.queuePosition} in the queue for ${item.serviceName.toLowerCase()}.`) : null,
+        item.photos?.length
+          ? el('p', { id: 'photo-count' }, `${item.photos.length} photo${item.photos.length === 1 ? '' : 's'} attached.`)
+          : null,
+        notAttached.length
+          ? el(
+              'div',
+              { id: 'photos-not-attached' },
+              el('p', {}, 'These photos could not be attached:'),
+              el('ul', {}, ...notAttached.map((f) => el('li', {}, f))),
+            )
+          : null,
         el('p', {}, el('a', { href: `/track/?id=${encodeURIComponent(item.reference)}`, id: 'track-link' }, 'Track your report')),
       ),
     );
@@ -193,8 +204,33 @@ async function submit(event: SubmitEvent) {
   }
 }
 
+/**
+ * Files the report with its photos; if a photo is refused at this point (expired, or taken meanwhile),
+ * files it again without the refused photos, so a photo never stops a report, and says which.
+ */
+async function send(body: ReturnType<typeof reportBody>, photos: { uploadId: string; alt?: string }[]) {
+  const post = (list: typeof photos, key: string) =>
+    apiFetch<PublicItem>('/reports', {
+      method: 'POST',
+      json: { ...body, ...(list.length && { photos: list }) },
+      headers: { 'idempotency-key': key },
+    });
+  try {
+    return { item: (await post(photos, idempotencyKey)).body, dropped: [] as string[] };
+  } catch (err) {
+    const e = err as ApiError;
+    const refused = new Set((e.errors ?? []).filter((x) => /^photos(\.|$)/.test(x.path)).map((x) => Number(x.path.split('.')[1])));
+    if (!refused.size || (e.errors ?? []).some((x) => !x.path.startsWith('photos'))) throw err;
+    const kept = photos.filter((_, i) => !refused.has(i) && !refused.has(Number.NaN));
+    const dropped = (e.errors ?? []).map((x) => `Photo ${Number(x.path.split('.')[1]) + 1 || ''}: ${x.message}`.replace(' :', ':'));
+    idempotencyKey = crypto.randomUUID();
+    return { item: (await post(kept, idempotencyKey)).body, dropped };
+  }
+}
+
 async function main() {
   void brand();
+  bindPhotoPicker();
   const { body } = await apiFetch<{ items: ServiceView[] }>('/services');
   for (const s of body.items.filter((x) => x.kind === 'report')) service.append(el('option', { value: s.code }, s.name));
   service.addEventListener('change', () => void checkNearby());

@@ -1,4 +1,4 @@
-import type { PublicItem } from '../../../shared/api-types.js';
+import type { PublicItem, ServiceView } from '../../../shared/api-types.js';
 import { type ApiError, apiFetch } from './api.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
@@ -6,6 +6,7 @@ import { announceFeed, feedLink } from './feed-links.ts';
 import { bindFollowForm } from './follow.js';
 import { eventHeadline, formatDate, queueSentence } from './format.js';
 import { createMap, pin } from './map.js';
+import { slaSentence } from './sla-text.js';
 
 function timeline(item: PublicItem): HTMLElement {
   return el(
@@ -24,7 +25,33 @@ function timeline(item: PublicItem): HTMLElement {
   );
 }
 
-function render(item: PublicItem): HTMLElement[] {
+/** Thumbnails linking to the display size; the citizen's description is the alt text. */
+function photoGallery(item: PublicItem): HTMLElement {
+  const photos = item.photos ?? [];
+  return el(
+    'section',
+    { 'aria-labelledby': 'photos-h' },
+    el('h2', { id: 'photos-h' }, 'Photos'),
+    el(
+      'ul',
+      { class: 'photos' },
+      ...photos.map((p, i) =>
+        el(
+          'li',
+          {},
+          el(
+            'a',
+            { href: p.url },
+            el('img', { src: p.thumbUrl, alt: p.alt ?? `Photo ${i + 1} of ${photos.length} of the reported problem`, loading: 'lazy' }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function render(item: PublicItem, policy?: ServiceView['sla']): HTMLElement[] {
+  const promise = slaSentence(item.sla, policy);
   document.title = `${item.reference}: ${item.title} · civicboard`;
   const facts = el(
     'dl',
@@ -53,6 +80,7 @@ function render(item: PublicItem): HTMLElement[] {
       ' ',
       item.queuePosition ? el('strong', { id: 'queue-position' }, queueSentence(item.queuePosition, item.serviceName)) : null,
     ),
+    promise ? el('p', { id: 'sla', class: `sla sla-${item.sla?.state}` }, promise) : null,
     item.duplicateOf
       ? el(
           'p',
@@ -74,6 +102,7 @@ function render(item: PublicItem): HTMLElement[] {
       ),
       el('div', { id: 'item-map', class: 'map small' }),
     ),
+    item.photos?.length ? photoGallery(item) : null,
     el('section', { 'aria-labelledby': 'history-h' }, el('h2', { id: 'history-h' }, 'What has happened'), timeline(item)),
   ].filter((n): n is HTMLElement => n !== null);
 }
@@ -96,9 +125,11 @@ async function main() {
     const item = await reportOrBill(id);
     // A bill's reference (from a follower's email) opens the bill page, with its stage track and votes.
     if (item.kind === 'bill') return location.replace(`/bills/bill/?id=${encodeURIComponent(item.id)}`);
+    const services = await apiFetch<{ items: ServiceView[] }>('/services').catch(() => undefined);
+    const policy = services?.body.items.find((s) => s.code === item.serviceCode)?.sla;
     const feed = `/api/reports/${encodeURIComponent(item.id)}/feed.atom`;
     announceFeed(feed, `${item.reference} updates (Atom feed)`);
-    show(container, ...render(item), feedLink(feed, 'Follow this report in a feed reader (Atom)'));
+    show(container, ...render(item, policy), feedLink(feed, 'Follow this report in a feed reader (Atom)'));
     bindFollowForm(`/reports/${encodeURIComponent(item.id)}`);
     if (item.location) {
       const config = await loadConfig();
@@ -114,7 +145,14 @@ async function main() {
     show(
       container,
       el('h1', {}, 'Track a report'),
-      statusLine('error', status === 404 ? `There is no report "${id}". Check the reference.` : (err as Error).message),
+      statusLine(
+        'error',
+        status === 404
+          ? `There is no report "${id}". Check the reference.`
+          : status === 410
+            ? `Report ${id} was removed by the council. It is no longer shown publicly.`
+            : (err as Error).message,
+      ),
     );
     lookup.hidden = false;
   }

@@ -1,6 +1,8 @@
+import { XMLParser } from 'fast-xml-parser';
 import { inject } from 'vitest';
-import { routeKey } from '../../../functions/routes.js';
+import { ROUTES, routeKey } from '../../../functions/routes.js';
 import { findIdempotentCreate } from '../../../functions/store/items.js';
+import { compileRoutes, matchRoute } from '../../../infra/local/apigw-event.js';
 import type { HostileContext, HostileRequest } from './requests.js';
 
 export interface Answer {
@@ -29,6 +31,8 @@ export function describeRequest(req: HostileRequest): string {
   return `${req.method} ${req.path.slice(0, 300)}\nheaders: ${JSON.stringify(headers)}\nbody: ${JSON.stringify(body)}`;
 }
 
+const COMPILED = compileRoutes(ROUTES);
+
 /** Links answer a browser with a page; everything else that is refused must be problem+json. */
 const mayAnswerHtml = (req: HostileRequest) =>
   /\/api\/(subscriptions|alerts)\/(confirm|unsubscribe)/.test(routeKey(req.route)) && (req.headers.accept ?? '').includes('text/html');
@@ -38,6 +42,11 @@ export function contractBreach(req: HostileRequest, answer: Answer): string | un
   if (answer.status >= 500) return `answered ${answer.status}: ${answer.text.slice(0, 200)}`;
   if (answer.status < 400) return undefined;
   if (mayAnswerHtml(req) && answer.contentType.startsWith('text/html')) return undefined;
+  // An Open311 path that names no route (an empty id) is answered by the server itself, in problem+json.
+  if (req.route.path.startsWith('/open311/') && !matchRoute(COMPILED, req.method, req.path.split('?')[0] as string).route) {
+    return answer.contentType.startsWith('application/problem+json') ? undefined : `${answer.status} as ${answer.contentType}`;
+  }
+  if (req.route.path.startsWith('/open311/')) return open311Breach(answer);
   if (!answer.contentType.startsWith('application/problem+json')) return `${answer.status} as ${answer.contentType || 'no content type'}`;
   let problem: { status?: unknown; type?: unknown; title?: unknown; detail?: unknown };
   try {
@@ -49,6 +58,29 @@ export function contractBreach(req: HostileRequest, answer: Answer): string | un
   if (typeof problem.type !== 'string' || typeof problem.title !== 'string' || typeof problem.detail !== 'string')
     return `problem without type/title/detail: ${answer.text.slice(0, 200)}`;
   return undefined;
+}
+
+/** Open311 refusals are GeoReport v2 errors: `[{code, description}]` or `<errors><error>`, code = status. */
+function open311Breach(answer: Answer): string | undefined {
+  // Header/URI limits are answered by the HTTP server before any route runs (API Gateway does the same).
+  if ((answer.status === 431 || answer.status === 414) && answer.contentType.startsWith('application/problem+json')) return undefined;
+  if (answer.contentType.startsWith('application/json')) {
+    try {
+      const errors = JSON.parse(answer.text) as { code?: unknown; description?: unknown }[];
+      if (Array.isArray(errors) && errors.length > 0 && errors.every((e) => e.code === answer.status && typeof e.description === 'string'))
+        return undefined;
+    } catch {
+      // reported below
+    }
+    return `${answer.status} without GeoReport v2 errors: ${answer.text.slice(0, 200)}`;
+  }
+  if (answer.contentType.startsWith('text/xml')) {
+    const parsed = new XMLParser({ parseTagValue: false }).parse(answer.text) as { errors?: { error?: unknown } };
+    const first = [parsed.errors?.error].flat()[0] as { code?: string; description?: string } | undefined;
+    if (first?.code === String(answer.status) && first.description) return undefined;
+    return `${answer.status} without <errors><error>: ${answer.text.slice(0, 200)}`;
+  }
+  return `${answer.status} as ${answer.contentType || 'no content type'}`;
 }
 
 async function etagOf(path: string): Promise<string> {

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod';
 import { type RouteDefinition, routeKey } from '../../../functions/routes.js';
 import { createAlertSchema } from '../../../shared/alerts/schemas.js';
 import {
@@ -12,6 +12,10 @@ import {
   watchNoteSchema,
 } from '../../../shared/bills/schemas.js';
 import { billsFeedQuerySchema, reportsFeedQuerySchema } from '../../../shared/feeds/schemas.js';
+import { flagSchema, redactionSchema, resolveFlagsSchema } from '../../../shared/moderation.js';
+import { createApiKeySchema } from '../../../shared/open311/api-keys.js';
+import { open311ListQuerySchema, open311PostSchema } from '../../../shared/open311/input.js';
+import { uploadRequestSchema } from '../../../shared/photo-schemas.js';
 import {
   commentSchema,
   completedMonthsQuerySchema,
@@ -24,6 +28,10 @@ import {
   staffListQuerySchema,
   transitionSchema,
 } from '../../../shared/schemas.js';
+import { statsQuerySchema } from '../../../shared/sla/index.js';
+
+/** Open311 GETs other than `requests` read only `jurisdiction_id` (and ignore the rest, as clients send more). */
+const jurisdictionQuery = z.object({ jurisdiction_id: z.string().optional() });
 
 export interface RouteInputs {
   body?: z.ZodType;
@@ -41,6 +49,7 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/reports': { query: listReportsQuerySchema },
   'GET /api/reports/{id}': {},
   'GET /api/completed-months': { query: completedMonthsQuerySchema },
+  'GET /api/stats': { query: statsQuerySchema },
   'GET /api/queues/{serviceCode}': { query: queueQuerySchema },
   'GET /api/areas': {},
   'GET /api/areas/shapes': {},
@@ -66,6 +75,27 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/staff/watchlist': { query: watchlistQuerySchema },
   'PUT /api/staff/watchlist/{id}': { body: watchNoteSchema },
   'DELETE /api/staff/watchlist/{id}': {},
+  'POST /api/staff/api-keys': { body: createApiKeySchema },
+  'GET /api/staff/api-keys': {},
+  'DELETE /api/staff/api-keys/{id}': {},
+  ...Object.fromEntries(
+    ['json', 'xml'].flatMap((f) => [
+      [`GET /open311/discovery.${f}`, {}],
+      [`GET /open311/v2/services.${f}`, { query: jurisdictionQuery }],
+      [`GET /open311/v2/requests.${f}`, { query: open311ListQuerySchema }],
+      [`POST /open311/v2/requests.${f}`, { body: open311PostSchema }],
+    ]),
+  ),
+  'GET /api/openapi.json': {},
+  'GET /open311/v2/services/{service_code}': { query: jurisdictionQuery },
+  'GET /open311/v2/requests/{service_request_id}': { query: jurisdictionQuery },
+  'GET /open311/v2/tokens/{token}': { query: jurisdictionQuery },
+  'POST /api/reports/uploads': { body: uploadRequestSchema },
+  'GET /api/reports/uploads/{uploadId}': {},
+  'POST /api/reports/{id}/flags': { body: flagSchema },
+  'POST /api/staff/reports/{id}/redactions': { body: redactionSchema },
+  'POST /api/staff/reports/{id}/flag-resolutions': { body: resolveFlagsSchema },
+  'GET /api/staff/moderation': {},
   'GET /api/staff/watchlist-alerts': {},
   'PUT /api/staff/watchlist-alerts': { body: watchAlertsSchema },
   'GET /api/feeds/reports.atom': { query: reportsFeedQuerySchema },

@@ -69,7 +69,15 @@ const brokenBbox = fc.constantFrom(
   '',
 );
 
+/** Open311 ids carry their format: `pothole.json`, `RF-1234567.xml`. */
+const OPEN311_PARAMS = new Set(['service_code', 'service_request_id', 'token']);
+
 function idFor(ctx: HostileContext, param: string): fc.Arbitrary<string> {
+  if (OPEN311_PARAMS.has(param)) {
+    const known = fc.constantFrom('pothole', 'street-light', 'no-such-service', ctx.reference, ctx.reportId, ctx.billNumber, 'RF-0000000');
+    const suffixed = fc.tuple(known, fc.constantFrom('.json', '.xml', '.json', '.xml', '', '.html', '.JSON')).map(([id, f]) => `${id}${f}`);
+    return fc.oneof({ weight: 4, arbitrary: suffixed }, { weight: 2, arbitrary: hostileString });
+  }
   const known =
     param === 'serviceCode'
       ? fc.constantFrom('pothole', 'street-light', 'no-such-service')
@@ -134,6 +142,28 @@ function bodyFor(schema: JsonSchema | undefined): fc.Arbitrary<string | Uint8Arr
   if (!schema) return fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: raw });
   const json = bodyValue(schema).map((v) => JSON.stringify(v) ?? 'null');
   return fc.oneof({ weight: 8, arbitrary: json }, { weight: 2, arbitrary: raw });
+}
+
+/** A form body from a schema's fields: valid-ish values, one hostile, sometimes an unknown field or raw junk. */
+function formBodyFor(schema: JsonSchema | undefined): fc.Arbitrary<string | Uint8Array | undefined> {
+  const fields = Object.entries(schema?.properties ?? {}).filter(([k]) => k !== 'attribute');
+  const valid = fc.record(Object.fromEntries(fields.map(([k, s]) => [k, queryValue(s, k, 'valid')])), { requiredKeys: [] });
+  const form = fc
+    .tuple(
+      valid,
+      fc.option(
+        fc.tuple(
+          fc.constantFrom(...fields.map(([k]) => k), 'attribute[external_id]', 'attribute[title]', 'attribute[x]', 'other'),
+          hostileString.filter((v) => v.length < 5000),
+        ),
+      ),
+    )
+    .map(([p, extra]) => {
+      const search = new URLSearchParams(p as Record<string, string>);
+      if (extra) search.set(extra[0], extra[1]);
+      return search.toString();
+    });
+  return fc.oneof({ weight: 8, arbitrary: form }, { weight: 2, arbitrary: fc.constantFrom(...RAW_BODIES) });
 }
 
 function headersFor(route: RouteDefinition, ctx: HostileContext, hasBody: boolean): fc.Arbitrary<Record<string, string>> {
@@ -211,7 +241,7 @@ export function requestFor(route: RouteDefinition, ctx: HostileContext): fc.Arbi
       ids: fc.tuple(...params.map((p) => idFor(ctx, p))),
       query: queryFor(query),
       headers: headersFor(route, ctx, hasBody),
-      body: hasBody ? bodyFor(body) : fc.constant(undefined),
+      body: hasBody ? (route.path.startsWith('/open311/') ? formBodyFor(body) : bodyFor(body)) : fc.constant(undefined),
       idemKey: routeKey(route) === 'POST /api/reports' ? idemKey : fc.constant(undefined),
     })
     .map(({ ids, query: search, headers, body: payload, idemKey: key }) => {
@@ -220,6 +250,9 @@ export function requestFor(route: RouteDefinition, ctx: HostileContext): fc.Arbi
         path = path.replace(`{${p}}`, encodeSegment(ids[i] as string));
       });
       const req: HostileRequest = { route, method: route.method, path: `${path}${search}`, headers, body: payload };
+      // Open311 posts are forms (GeoReport v2); JSON and other media types must still be refused in its error format.
+      if (route.path.startsWith('/open311/') && hasBody && headers['content-type'] === 'application/json')
+        req.headers['content-type'] = 'application/x-www-form-urlencoded';
       const id = ids[0];
       if (WRITES.has(route.method) && route.path.startsWith('/api/staff/reports/{id}') && (id === ctx.reportId || id === ctx.reference))
         req.target = 'report';

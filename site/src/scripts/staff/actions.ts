@@ -4,6 +4,7 @@ import { el } from '../dom.js';
 import { nearbyBox } from '../format.js';
 import { byId, lockWhile } from './fields.js';
 import { currentItem, notice, writeItem } from './item.js';
+import { bindModeration, syncModeration } from './moderation.js';
 import { staffFetch } from './session.js';
 
 /**
@@ -90,6 +91,7 @@ export function syncForms(item: StaffItem, fresh: boolean): void {
   options(select('transition-to'), moves.length ? moves : [{ value: '', label: 'No moves from here' }]);
   byId<HTMLButtonElement>('transition-submit').disabled = moves.length === 0;
   transitionFields(item);
+  syncModeration(item);
   if (fresh) void duplicateOptions(item);
 }
 
@@ -143,6 +145,7 @@ export function bindActions(): void {
     byId('duplicate-field').hidden = select('resolution').value !== 'duplicate';
   });
   for (const id of ['visibility-public', 'visibility-internal']) byId(id).addEventListener('change', commentMode);
+  bindModeration();
   commentMode();
 
   byId('assign-me').addEventListener(

@@ -30,6 +30,16 @@ export function staffHeadline(e: HistoryEvent, labels: Record<string, string>, c
       return e.to ? `Vote: moved from ${label(e.from)} to ${label(e.to)}` : 'Vote recorded';
     case 'action':
       return 'Action';
+    case 'redacted':
+      return e.field?.startsWith('photo:')
+        ? 'Photo hidden from the public'
+        : `Redacted for the public: ${e.field?.startsWith('comment:') ? 'a public comment' : e.field}${e.to ? ` (shown as “${e.to}”)` : ''}`;
+    case 'hidden':
+      return 'Hidden from the public';
+    case 'unhidden':
+      return 'Shown to the public again';
+    case 'flags-resolved':
+      return `Flags reviewed: ${e.to}`;
     case 'assigned':
       return e.to ? `Assigned to ${e.to}${e.from ? ` (was ${e.from})` : ''}` : `Unassigned (was ${e.from ?? 'nobody'})`;
     default:

@@ -3,6 +3,7 @@ import type { StaffItem } from '../../../../shared/api-types.js';
 import type { SiteConfig } from '../config.js';
 import { el, statusBadge } from '../dom.js';
 import { age, formatDate, queueSentence } from '../format.js';
+import { moderationFacts } from './moderation-view.js';
 
 function contact(item: StaffItem): HTMLElement {
   const r = item.reporter;
@@ -37,6 +38,7 @@ export function itemDetails(item: StaffItem): HTMLElement[] {
     ),
     el('h3', {}, 'Description'),
     el('p', { id: 'item-description', class: 'note' }, item.description),
+    ...moderationFacts(item),
     el(
       'dl',
       { class: 'facts' },

@@ -2,6 +2,7 @@ import type { ServiceView } from '../../../../shared/api-types.js';
 import { apiFetch } from '../api.js';
 import { brand, loadConfig, type SiteConfig } from '../config.js';
 import { show, statusLine } from '../dom.js';
+import { bindApiKeys, showApiKeys } from './api-keys.js';
 import type { StaffSession } from './auth.js';
 import { actsOnBills, bindBills, closeBills, openBillFromUrl, showBills } from './bills-console.js';
 import { byId } from './fields.js';
@@ -32,7 +33,9 @@ async function showConsole(): Promise<void> {
   const mine = servicesFor(allServices, s.groups);
   showReports(config, allServices, mine);
   const bills = actsOnBills(allServices, s.groups);
-  offerTabs(bills);
+  const admin = s.groups.includes('admin');
+  offerTabs(bills, admin);
+  if (admin) void showApiKeys(allServices);
   const params = new URLSearchParams(location.search);
   showTab(bills && (params.has('bill') || (!params.has('id') && mine.length === 0)) ? 'bills' : 'reports');
   if (!bills) closeBills();
@@ -51,6 +54,7 @@ function bindConsole(): void {
     void openBillFromUrl();
   });
   bindTabs();
+  bindApiKeys();
   bindReports();
   bindBills();
 }

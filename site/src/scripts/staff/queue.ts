@@ -13,7 +13,9 @@ export interface QueueFilters {
   assignee: string;
   /** An area id (ward, district) or empty for everywhere. */
   area?: string;
-  sort: 'queue' | 'oldest' | 'newest';
+  sort: 'queue' | 'oldest' | 'newest' | 'due';
+  /** `at_risk`, `breached` or empty: only reports whose promise stands there now. */
+  sla?: string;
 }
 
 export const PAGE_SIZE = 200;
@@ -28,6 +30,8 @@ export function queueQuery(f: QueueFilters): string {
   if (f.priority) q.set('priority', f.priority);
   if (f.assignee) q.set('assignee', f.assignee);
   if (f.area) q.set('area', f.area);
+  if (f.sla) q.set('sla', f.sla);
+  if (f.sort === 'due' && !f.sla) q.set('sort', 'due');
   q.set('limit', String(PAGE_SIZE));
   return `/staff/reports?${q}`;
 }
@@ -37,7 +41,25 @@ export function sortItems(items: StaffItem[], sort: QueueFilters['sort']): Staff
   const byAge = (a: StaffItem, b: StaffItem) => a.createdAt.localeCompare(b.createdAt);
   if (sort === 'oldest') return [...items].sort(byAge);
   if (sort === 'newest') return [...items].sort((a, b) => byAge(b, a));
+  if (sort === 'due') return [...items].sort((a, b) => dueOf(a).localeCompare(dueOf(b)));
   return [...items].sort(compareQueueOrder);
+}
+
+/** When an item's open promise is due (the earliest of its clocks); items without one sort last. */
+const dueOf = (item: StaffItem) => (!item.sla?.firstRespondedAt && item.sla?.firstResponseDueAt) || item.sla?.resolutionDueAt || '\uffff';
+
+const SLA_BADGES: Partial<Record<NonNullable<StaffItem['sla']>['state'], string>> = {
+  at_risk: 'At risk',
+  breached: 'Overdue',
+  missed: 'Finished late',
+};
+
+/** A visible badge for a promise at risk, broken or paused; nothing for one on track. */
+export function slaBadge(item: StaffItem): HTMLElement | null {
+  const sla = item.sla;
+  if (!sla) return null;
+  const label = SLA_BADGES[sla.state] ?? (sla.paused ? 'Clock paused' : undefined);
+  return label ? el('span', { class: `sla-badge sla-${sla.paused && !SLA_BADGES[sla.state] ? 'paused' : sla.state}` }, label) : null;
 }
 
 /** Fills the status filter: each phase, then each state of the workflows these services use. */
@@ -71,6 +93,7 @@ export function queueRow(item: StaffItem, selected: boolean): HTMLElement {
       { class: 'meta' },
       statusBadge(item.phase, item.statusLabel),
       el('span', { class: `priority ${item.priority}` }, `Priority ${item.priority}`),
+      slaBadge(item),
       el('span', {}, `Age ${age(item.createdAt)}`),
       el('span', {}, item.assignee ? `Assigned to ${item.assignee.name}` : 'Unassigned'),
       el('span', { class: 'muted' }, item.serviceName),

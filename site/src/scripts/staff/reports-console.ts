@@ -24,6 +24,7 @@ function filters(): QueueFilters {
     assignee: v('f-assignee'),
     area: v('f-area'),
     sort: v('f-sort') as QueueFilters['sort'],
+    sla: v('f-sla'),
   };
 }
 
@@ -117,7 +118,7 @@ export function bindReports(): void {
     e.preventDefault();
     void loadQueue();
   });
-  for (const id of ['f-service', 'f-state', 'f-priority', 'f-assignee', 'f-area', 'f-sort'])
+  for (const id of ['f-service', 'f-state', 'f-priority', 'f-assignee', 'f-area', 'f-sla', 'f-sort'])
     byId(id).addEventListener('change', () => void loadQueue());
   openLinksInPlace(byId('queue'), () => void openFromUrl(true));
 }

@@ -1,25 +1,30 @@
 import { byId } from './fields.js';
+import { loadModerationQueue } from './moderation.js';
 
-/** The Reports / Bills switch, shown only to those who act on bills. */
-export type ConsoleTab = 'reports' | 'bills';
+/** The Reports / Moderation / Bills / API keys switch; Bills only for those who act on bills, API keys only for admins. */
+export type ConsoleTab = 'reports' | 'bills' | 'moderation' | 'keys';
 
-/** Shows the reports or the bills screen; the tab buttons say which is showing. */
+const HEADINGS: Record<ConsoleTab, string> = { reports: 'queue-h', bills: 'bills-h', moderation: 'moderation-h', keys: 'keys-h' };
+
+/** Shows one screen; the tab buttons say which is showing. */
 export function showTab(which: ConsoleTab, focus = false): void {
-  byId('reports-screen').hidden = which !== 'reports';
-  byId('bills-screen').hidden = which !== 'bills';
-  byId('tab-reports').setAttribute('aria-pressed', String(which === 'reports'));
-  byId('tab-bills').setAttribute('aria-pressed', String(which === 'bills'));
-  if (focus) byId(which === 'reports' ? 'queue-h' : 'bills-h').focus();
+  for (const tab of Object.keys(HEADINGS) as ConsoleTab[]) {
+    byId(`${tab}-screen`).hidden = which !== tab;
+    byId(`tab-${tab}`).setAttribute('aria-pressed', String(which === tab));
+  }
+  if (which === 'moderation') void loadModerationQueue();
+  if (focus) byId(HEADINGS[which]).focus();
 }
 
-/** Whether the switch is offered (the signed-in member acts on bills). */
-export const tabsShown = () => !byId('console-tabs').hidden;
+/** Whether the Bills tab is offered (the signed-in member acts on bills). */
+export const tabsShown = () => !byId('tab-bills').hidden;
 
-export function offerTabs(on: boolean): void {
-  byId('console-tabs').hidden = !on;
+export function offerTabs(bills: boolean, keys = false): void {
+  byId('console-tabs').hidden = false;
+  byId('tab-bills').hidden = !bills;
+  byId('tab-keys').hidden = !keys;
 }
 
 export function bindTabs(): void {
-  byId('tab-reports').addEventListener('click', () => showTab('reports', true));
-  byId('tab-bills').addEventListener('click', () => showTab('bills', true));
+  for (const tab of Object.keys(HEADINGS) as ConsoleTab[]) byId(`tab-${tab}`).addEventListener('click', () => showTab(tab, true));
 }

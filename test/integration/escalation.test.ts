@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commit } from '../../functions/store/commit.js';
+import { findItem, getItemWithHistory } from '../../functions/store/items.js';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../infra/local/stack.js';
+import type { ItemSla } from '../../shared/sla/index.js';
+import { type Mail, mailTo, mailWith } from '../support/mailbox.js';
+import { freePort } from '../support/ports.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'civicboard-escalation-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const TEAM = 'rita.okafor@demo-city.example';
+const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+const ahead = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+
+async function fileReport(stack: LocalStack): Promise<{ id: string; reference: string }> {
+  const res = await fetch(`${stack.urls.api}/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ serviceCode: 'pothole', description: 'Deep hole', location: { lat: 51.45, lng: -2.59 } }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; reference: string };
+}
+
+/** Puts an item's promise where a test needs it (as time passing would), through the store's own commit. */
+async function setSla(id: string, sla: ItemSla): Promise<void> {
+  const item = await findItem(id, true);
+  if (!item) throw new Error(`no item ${id}`);
+  await commit({ change: { item: { ...item, version: item.version + 1, sla }, events: [], notifications: [] }, before: item });
+}
+
+/** Waits until every notification of the item so far is sent: a follower's confirmation comes after them. */
+async function drain(stack: LocalStack, id: string): Promise<void> {
+  const witness = `drain.${Date.now()}.${Math.random()}@example.org`;
+  await fetch(`${stack.urls.api}/reports/${id}/subscriptions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: witness }),
+  });
+  await mailWith(witness, 'onfirm', { mailboxUrl: stack.urls.mailbox });
+}
+
+const about = (mail: Mail[], subject: string) => mail.filter((m) => m.subject === subject);
+const escalationEvents = async (id: string) =>
+  (await getItemWithHistory(id)).history.filter((e) => e.type === 'field' && e.field === 'sla').map((e) => `${e.to}:${e.visibility}`);
+
+describe('SLA escalation', () => {
+  it('emails the team once per level, across a restart of the local stack', async () => {
+    const options: LocalStackOptions = {
+      dataDir,
+      port: await freePort(),
+      dynamoPort: await freePort(),
+      cognitoPort: await freePort(),
+      sesPort: await freePort(),
+      seedCount: 0,
+      escalationEveryMs: 200,
+    };
+    let stack = await startLocalStack(options);
+    let a: { id: string; reference: string };
+    let atRisk: ItemSla;
+    try {
+      a = await fileReport(stack);
+      atRisk = { resolutionAtRiskAt: ago(30), resolutionDueAt: ahead(60) };
+      await setSla(a.id, atRisk);
+      await mailWith(TEAM, `At risk: ${a.reference}`, { mailboxUrl: stack.urls.mailbox });
+      await drain(stack, a.id);
+      expect(about(await mailTo(TEAM, stack.urls.mailbox), `At risk: ${a.reference}`)).toHaveLength(1);
+      expect((await findItem(a.id, true))?.sla?.escalated).toBe('at_risk');
+    } finally {
+      await stack.stop();
+    }
+
+    stack = await startLocalStack(options);
+    try {
+      // As if a write from an older read had lost the mark: the item looks never escalated again.
+      await setSla(a.id, atRisk);
+      // The control: another report at risk, later in the index, emailed in the same run or a later one.
+      const b = await fileReport(stack);
+      await setSla(b.id, { resolutionAtRiskAt: ago(10), resolutionDueAt: ahead(60) });
+      await mailWith(TEAM, `At risk: ${b.reference}`, { mailboxUrl: stack.urls.mailbox });
+      await drain(stack, a.id);
+      expect(about(await mailTo(TEAM, stack.urls.mailbox), `At risk: ${a.reference}`)).toHaveLength(0);
+      expect(await escalationEvents(a.id)).toEqual(['at_risk:internal']);
+      expect((await findItem(a.id, true))?.sla?.escalated).toBe('at_risk');
+
+      // Then it is breached: one more email, one more event, for the next level.
+      await setSla(a.id, { ...atRisk, resolutionDueAt: ago(1), escalated: 'at_risk' });
+      await mailWith(TEAM, `Overdue: ${a.reference}`, { mailboxUrl: stack.urls.mailbox });
+      await drain(stack, a.id);
+      expect(about(await mailTo(TEAM, stack.urls.mailbox), `Overdue: ${a.reference}`)).toHaveLength(1);
+      expect(await escalationEvents(a.id)).toEqual(['at_risk:internal', 'breached:internal']);
+      // The public never sees the escalation.
+      const pub = (await (await fetch(`${stack.urls.api}/reports/${a.id}`)).json()) as {
+        history: { type: string }[];
+        sla: { state: string };
+      };
+      expect(pub.sla.state).toBe('breached');
+      expect(pub.history.map((e) => e.type)).toEqual(['created']);
+    } finally {
+      await stack.stop();
+    }
+  }, 180_000);
+});
