@@ -11,8 +11,10 @@ import {
   watchNoteSchema,
 } from '../../shared/bills/schemas.js';
 import { billsFeedQuerySchema, reportsFeedQuerySchema } from '../../shared/feeds/schemas.js';
+import { flagSchema, redactionSchema, resolveFlagsSchema } from '../../shared/moderation.js';
 import { createApiKeySchema } from '../../shared/open311/api-keys.js';
 import { open311ListQuerySchema, open311PostSchema } from '../../shared/open311/input.js';
+import { uploadRequestSchema } from '../../shared/photo-schemas.js';
 import {
   commentSchema,
   completedMonthsQuerySchema,
@@ -25,6 +27,7 @@ import {
   staffListQuerySchema,
   transitionSchema,
 } from '../../shared/schemas.js';
+import { statsQuerySchema } from '../../shared/sla/index.js';
 
 /** What a route's handler validates (the `route({ body, query })` of its module) and what it answers on success. */
 export interface RouteSchemas {
@@ -32,7 +35,7 @@ export interface RouteSchemas {
   query?: z.ZodType;
   /** The success status and, for a body, what it is ('json' for the board's JSON, 'html-or-json' for email links, 'none'). */
   ok: number;
-  answers?: 'json' | 'none' | 'link' | 'open311' | 'atom' | 'calendar';
+  answers?: 'json' | 'none' | 'link' | 'open311' | 'json-or-csv' | 'atom' | 'calendar';
 }
 
 /** Open311 GETs other than `requests` read only `jurisdiction_id`. */
@@ -79,6 +82,13 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
   'GET /api/staff/watchlist': { query: watchlistQuerySchema, ok: 200 },
   'PUT /api/staff/watchlist/{id}': { body: watchNoteSchema, ok: 200 },
   'DELETE /api/staff/watchlist/{id}': { ok: 200 },
+  'GET /api/stats': { query: statsQuerySchema, ok: 200, answers: 'json-or-csv' },
+  'POST /api/reports/uploads': { body: uploadRequestSchema, ok: 201 },
+  'GET /api/reports/uploads/{uploadId}': { ok: 200 },
+  'POST /api/reports/{id}/flags': { body: flagSchema, ok: 202 },
+  'POST /api/staff/reports/{id}/redactions': { body: redactionSchema, ok: 201 },
+  'POST /api/staff/reports/{id}/flag-resolutions': { body: resolveFlagsSchema, ok: 200 },
+  'GET /api/staff/moderation': { ok: 200 },
   'GET /api/areas': { ok: 200 },
   'GET /api/areas/shapes': { ok: 200 },
   'GET /api/bills/members/{id}': { query: peoplePageQuerySchema, ok: 200 },

@@ -26,6 +26,7 @@ import { getItem, getItemWithHistory } from '../store/items.js';
 import { listRecentPage } from '../store/lists.js';
 import { authorizeKey, limitKeyRate } from './api-keys.js';
 import { createReport } from './create-report.js';
+import { refuseHidden } from './read-reports.js';
 
 const timezone = () => catalog.jurisdiction.timezone;
 
@@ -59,6 +60,7 @@ export async function open311Request(id: string): Promise<Open311Request> {
     if (err instanceof NotFoundError) throw new NotFoundError(`There is no service request "${id}".`);
     throw err;
   });
+  refuseHidden(item);
   return asRequest(item, history);
 }
 
@@ -77,12 +79,16 @@ export async function open311Requests(query: Open311ListQuery, now = new Date())
       ),
     );
     return found
-      .filter((f) => f !== undefined)
+      .filter((f): f is NonNullable<typeof f> => f !== undefined && !f.item.hidden)
       .filter(({ item }) => (!services || services.includes(item.serviceCode)) && (!phases || phases.includes(item.phase)))
       .map(({ item, history }) => asRequest(item, history));
   }
   const window = requestWindow(query, now);
-  const page = await listRecentPage('report', { serviceCodes: services, phases, since: window.from, created: window }, MAX_REQUESTS);
+  const page = await listRecentPage(
+    'report',
+    { serviceCodes: services, phases, since: window.from, created: window, visibleOnly: true },
+    MAX_REQUESTS,
+  );
   return page.items.map((item) => asRequest(item));
 }
 
@@ -116,5 +122,6 @@ export async function open311Token(token: string): Promise<{ service_request_id:
     if (err instanceof NotFoundError) throw new NotFoundError(`There is no token "${token}".`);
     throw err;
   });
+  refuseHidden(item);
   return { service_request_id: item.reference, token };
 }

@@ -5,6 +5,7 @@ import { bulkDb, tableName } from './client.js';
 
 import { eventRecord, itemFromRecord, itemKey, itemRecord, referenceRecord } from './keys/items.js';
 import { countBulkLoaded } from './queue-counts.js';
+import { countStatsBulkLoaded } from './stats-stream.js';
 
 /** The stored items with these ids (imported items have ids derived from their source): BatchGetItem, 100 a call. */
 export async function storedItems(ids: string[]): Promise<Map<string, Item>> {
@@ -24,8 +25,8 @@ export async function storedItems(ids: string[]): Promise<Map<string, Item>> {
 /**
  * Loads new imported items in bulk: references made unique first, then their references and history
  * (BatchWriteItem), then the items themselves, so an item never appears without its history; then the
- * queue, month and area counters for them in one pass (the items carry COUNTED_ON_LOAD, so the stream
- * consumer does not count their arrival again). Re-writing any of these records is harmless.
+ * queue, month and area counters and the statistics for them in one pass (the items carry COUNTED_ON_LOAD,
+ * so the stream consumers do not count their arrival again). Re-writing any of these records is harmless.
  */
 export async function loadNewItems(entries: { item: Item; events: HistoryEvent[] }[], taken: Set<string>, concurrency = 16): Promise<void> {
   if (!entries.length) return;
@@ -42,6 +43,7 @@ export async function loadNewItems(entries: { item: Item; events: HistoryEvent[]
     concurrency,
   );
   await countBulkLoaded(entries.map((e) => e.item));
+  await countStatsBulkLoaded(entries.map((e) => e.item));
 }
 
 /**

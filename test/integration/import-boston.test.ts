@@ -93,6 +93,38 @@ describe.skipIf(!present)('import:311 of the Boston 2015 sample, as Boston', () 
     expect(wrong).toEqual([]);
   });
 
+  it("counts the import in the statistics: per type, the share resolved on time matches Boston's own OnTime_Status within 1 point, and the median days to close a direct computation within 0.1 day", async () => {
+    const { DateTime } = await import('luxon');
+    const { readStats } = await import('../../functions/ops/read-stats.js');
+    const mapping = lib.readMapping(`${ROOT}jurisdictions/boston/boston-311.mapping.json`);
+    const at = (text: string) => DateTime.fromFormat(text, 'MM/dd/yyyy hh:mm:ss a', { zone: 'America/New_York' });
+    const closed = csvRows.filter((r) => r.CASE_STATUS === 'Closed' && r.CLOSED_DT);
+    const byService = new Map<string, Row[]>();
+    for (const r of closed) {
+      const code = mapping.services[r.TYPE as string] ?? mapping.services['*'];
+      if (code) byService.set(code, [...(byService.get(code) ?? []), r]);
+    }
+    const median = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      const mid = Math.floor(s.length / 2);
+      return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+    };
+    let compared = 0;
+    for (const [service, serviceRows] of byService) {
+      // Both years: a case opened in December 2015 may close in 2016.
+      const { total } = await readStats({ service, interval: 'month', from: '2015-01-01', to: '2016-12-31', format: 'json' });
+      expect(total.closed, service).toBe(serviceRows.length);
+      const expectedMedian = median(serviceRows.map((r) => at(r.CLOSED_DT as string).diff(at(r.OPEN_DT as string), 'days').days));
+      expect(Math.abs((total.medianDaysToClose as number) - expectedMedian), service).toBeLessThanOrEqual(0.1);
+      const targeted = serviceRows.filter((r) => r.TARGET_DT && r.OnTime_Status);
+      if (!targeted.length) continue;
+      const onTime = (100 * targeted.filter((r) => r.OnTime_Status === 'ONTIME').length) / targeted.length;
+      expect(Math.abs((total.resolvedOnTimePct as number) - onTime), service).toBeLessThanOrEqual(1);
+      compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(10);
+  });
+
   it('a second import changes no item and no version', async () => {
     const sample = csvRows.filter((_, i) => i % 97 === 0);
     const before = await storedFor(sample);

@@ -19,10 +19,17 @@ async function publicLists(serviceCode: string, near: { lat: number; lng: number
   return [recent, byService, waiting, inBox, queue].map((r) => ids(r.body));
 }
 
+/** The references Open311's requests list gives for a service (the last 90 days, newest first). */
+async function open311References(serviceCode: string): Promise<string[]> {
+  const res = await api(`/open311/v2/requests.json?service_code=${serviceCode}`);
+  expect(res.status, res.text).toBe(200);
+  return res.body.map((r: { service_request_id: string }) => r.service_request_id);
+}
+
 describe('staff hide a report', () => {
   const where = { lat: 51.4711, lng: -2.5811 };
   let older: { id: string; reference: string };
-  let newer: { id: string; queuePosition: number };
+  let newer: { id: string; reference: string; queuePosition: number };
   let token: string;
 
   beforeAll(async () => {
@@ -38,6 +45,7 @@ describe('staff hide a report', () => {
   it('it leaves every public list and the queue, and the positions behind it close up', async () => {
     const before = await publicLists('street-light', where);
     for (const list of before) expect(list).toContain(older.id); // positive control
+    expect(await open311References('street-light')).toContain(older.reference); // positive control
     const positionBefore = (await api(`/api/reports/${newer.id}`)).body.queuePosition;
 
     const hidden = await api(`/api/staff/reports/${older.id}`, { token, method: 'PATCH', body: { hidden: true } });
@@ -46,6 +54,7 @@ describe('staff hide a report', () => {
     for (const list of await publicLists('street-light', where)) {
       expect(list).not.toContain(older.id);
     }
+    expect(await open311References('street-light')).not.toContain(older.reference);
     expect((await api(`/api/reports/${newer.id}`)).body.queuePosition).toBe(positionBefore - 1);
   });
 
@@ -58,6 +67,11 @@ describe('staff hide a report', () => {
     }
     expect((await api(`/api/reports/${older.id}/subscriptions`, { body: { email: 'x@example.org' } })).status).toBe(410);
     expect((await api(`/api/reports/${older.id}/flags`, { body: { reason: 'spam' } })).status).toBe(410);
+    for (const path of [`/open311/v2/requests/${older.reference}.json`, `/open311/v2/tokens/${older.id}.json`]) {
+      expect((await api(path)).status, path).toBe(410);
+    }
+    const named = await api(`/open311/v2/requests.json?service_request_id=${older.reference},${newer.reference}`);
+    expect(named.body.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([newer.reference]);
     const staff = await api(`/api/staff/reports/${older.id}`, { token });
     expect(staff.status).toBe(200);
     expect(staff.body.hidden).toBe(true);
