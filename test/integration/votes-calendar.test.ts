@@ -35,7 +35,8 @@ describe('votes calendar', () => {
     expect(event?.start.toISOString()).toBe('2031-03-01T10:00:00.000Z');
     expect(event?.summary).toBe(`House vote on ${bill.number}: Calendar; act, with \\ odd text`);
     expect(event?.uid).toMatch(/^vote-.+@votes\.civicboard$/);
-    expect((await calendarOf(bill.number)).events[0]?.uid).toBe(event?.uid);
+    // By reference too (a number names the latest session's bill, which another test's session may share).
+    expect((await calendarOf(bill.reference)).events[0]?.uid).toBe(event?.uid);
   });
 
   it('a moved vote keeps its UID with a later start, a higher SEQUENCE and a newer DTSTAMP', async () => {
