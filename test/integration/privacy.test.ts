@@ -117,6 +117,9 @@ describe('after a redaction the original text is in no public response or email'
     const commentId = staffView.body.history.find((e: { note?: string }) => e.note === originalComment).id;
     // Positive control: before the redaction the public does see the text.
     expect((await api(`/api/reports/${target.id}`)).text).toContain('Quillon');
+    // The comment's email goes out before the redaction (the notifier reads at send time): wait for it,
+    // so the later positive control is about ordering the test chose, not the notifier's speed.
+    await mailWith(reporter, originalComment);
     for (const body of [
       { field: 'title', reason: 'names a resident' },
       { field: 'description', reason: 'a phone number', replacement: '[removed: phone number]' },
