@@ -293,6 +293,39 @@ export const ROUTES: RouteDefinition[] = [
     access: 'write',
     table: ['PutItem', 'DeleteItem'],
   },
+  // Feeds (docs/notifications.md): Atom over the public list ops, read-only.
+  { method: 'GET', path: '/api/feeds/reports.atom', handler: 'feeds/get-reports-feed', auth: 'public', access: 'read', table: READ },
+  { method: 'GET', path: '/api/reports/{id}/feed.atom', handler: 'feeds/get-report-feed', auth: 'public', access: 'read', table: READ },
+  { method: 'GET', path: '/api/feeds/bills.atom', handler: 'feeds/get-bills-feed', auth: 'public', access: 'read', table: READ },
+  { method: 'GET', path: '/api/bills/calendar.ics', handler: 'feeds/get-votes-calendar', auth: 'public', access: 'read', table: READ },
+  { method: 'GET', path: '/api/bills/{id}/calendar.ics', handler: 'feeds/get-bill-calendar', auth: 'public', access: 'read', table: READ },
+  // Alerts (docs/notifications.md): follow a service, an area or a circle; double opt-in; token links.
+  {
+    method: 'POST',
+    path: '/api/alerts',
+    handler: 'alerts/create-alert',
+    auth: 'public',
+    access: 'write',
+    table: [...READ, 'PutItem', 'UpdateItem'],
+  },
+  {
+    method: 'GET',
+    path: '/api/alerts/confirm',
+    handler: 'alerts/confirm-alert',
+    auth: 'public',
+    access: 'write',
+    table: [...READ, 'PutItem', 'DeleteItem'],
+  },
+  { method: 'GET', path: '/api/alerts/unsubscribe', handler: 'alerts/cancel-alert', auth: 'public', access: 'read', table: [] },
+  {
+    method: 'POST',
+    path: '/api/alerts/unsubscribe',
+    handler: 'alerts/cancel-alert',
+    auth: 'public',
+    access: 'write',
+    table: [...READ, 'DeleteItem'],
+  },
+  { method: 'GET', path: '/api/alerts/manage', handler: 'alerts/list-alerts', auth: 'public', access: 'read', table: READ },
 ];
 
 /** `GET /api/reports/{id}`: the API Gateway route key of a route. */

@@ -101,7 +101,14 @@ export interface Change {
  * What the notifier is asked to send: an acknowledgement, an update to followers, an assignment to the
  * assignee, or a pending follower's confirmation link.
  */
-export type NotificationKind = 'report.created' | 'item.updated' | 'item.assigned' | 'subscription.requested' | 'sla.escalated';
+export type NotificationKind =
+  | 'report.created'
+  | 'item.updated'
+  | 'item.assigned'
+  | 'subscription.requested'
+  | 'alert.requested'
+  | 'report.filed'
+  | 'sla.escalated';
 
 export function actorRef(actor: Actor): ActorRef {
   return actor.type === 'staff' ? { type: 'staff', id: actor.id, name: actor.name } : { type: actor.type };

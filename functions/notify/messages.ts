@@ -6,6 +6,7 @@ import { statusLabel } from '../../shared/public-view.js';
 import { findStaffMember } from '../directory/cognito.js';
 import { listTeamMembers } from '../directory/team.js';
 import { type Notification, notificationContext } from '../store/notifications.js';
+import { alertConfirmationMessages, alertMatchMessages } from './alert-messages.js';
 import { links } from './links.js';
 import { watchAlerts } from './office-alerts.js';
 
@@ -38,15 +39,18 @@ function unconfirmedFacts(item: Item): templates.UnconfirmedFacts {
  * time. Internal events never produce a public email, whatever record asked for it.
  */
 export async function messagesFor(n: Notification): Promise<Message[]> {
+  // An alert's confirmation is about the alert, not an item (functions/notify/alert-messages.ts).
+  if (n.kind === 'alert.requested') return alertConfirmationMessages(n);
   const context = await notificationContext(n);
   if (!context) return [];
   const { item, event, followers, subscription } = context;
   switch (n.kind) {
     case 'report.created': {
       const email = item.reporter?.email;
-      if (!email) return [];
+      const alerts = await alertMatchMessages(item, facts(item), 'new', undefined);
+      if (!email) return alerts;
       const unsubscribeUrl = subscription ? links.unsubscribe(subscription.unsubscribeToken) : undefined;
-      return [{ to: email, email: templates.acknowledgement(unconfirmedFacts(item), unsubscribeUrl), unsubscribeUrl }];
+      return [{ to: email, email: templates.acknowledgement(unconfirmedFacts(item), unsubscribeUrl), unsubscribeUrl }, ...alerts];
     }
     case 'item.updated': {
       // Nothing the council removed is ever emailed: no update for a hidden report, redacted text replaced.
@@ -54,6 +58,7 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
       // A bill's vote event names the stage it left (from) and, if it moved the bill, the one it entered (to).
       const stage = event.type === 'vote' ? (event.to ?? event.from) : event.type === 'transition' ? event.to : undefined;
       const itemFacts = facts(item, stage ?? item.status);
+      const alerts = await alertMatchMessages(item, itemFacts, 'updated', event, followers);
       const toFollowers = (followers ?? []).map((sub) => {
         const unsubscribeUrl = links.unsubscribe(sub.unsubscribeToken);
         const email =
@@ -66,8 +71,11 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
               );
         return { to: sub.email, email, unsubscribeUrl };
       });
-      return [...toFollowers, ...(await watchAlerts(item, event, itemFacts))];
+      return [...toFollowers, ...(await watchAlerts(item, event, itemFacts)), ...alerts];
     }
+    case 'report.filed':
+      // A new report with nobody to acknowledge: only alerts hear of it.
+      return alertMatchMessages(item, facts(item), 'new', undefined);
     case 'item.assigned': {
       const member = item.assignee ? await findStaffMember(item.assignee.id) : undefined;
       return member?.email ? [{ to: member.email, email: templates.assignment(facts(item), links.staff(item.id)) }] : [];

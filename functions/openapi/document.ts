@@ -105,7 +105,12 @@ function operation(route: RouteDefinition, schemas: RouteSchemas): Json {
                 description: 'JSON, or CSV with format=csv',
                 content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } },
               }
-            : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } };
+            : schemas.answers === 'atom' || schemas.answers === 'calendar'
+              ? {
+                  description: schemas.answers === 'atom' ? 'An Atom 1.0 feed (RFC 4287)' : 'An iCalendar document (RFC 5545)',
+                  content: { [schemas.answers === 'atom' ? 'application/atom+xml' : 'text/calendar']: { schema: { type: 'string' } } },
+                }
+              : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } };
   const responses: Json = { [String(schemas.ok)]: success };
   // An Open311 POST repeating an attribute[external_id] answers 200 with the first request.
   if (open311 && route.method === 'POST')

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { createAlertSchema } from '../../shared/alerts/schemas.js';
 import {
   billTransitionSchema,
   createBillSchema,
@@ -9,6 +10,7 @@ import {
   watchlistQuerySchema,
   watchNoteSchema,
 } from '../../shared/bills/schemas.js';
+import { billsFeedQuerySchema, reportsFeedQuerySchema } from '../../shared/feeds/schemas.js';
 import { flagSchema, redactionSchema, resolveFlagsSchema } from '../../shared/moderation.js';
 import { createApiKeySchema } from '../../shared/open311/api-keys.js';
 import { open311ListQuerySchema, open311PostSchema } from '../../shared/open311/input.js';
@@ -33,7 +35,7 @@ export interface RouteSchemas {
   query?: z.ZodType;
   /** The success status and, for a body, what it is ('json' for the board's JSON, 'html-or-json' for email links, 'none'). */
   ok: number;
-  answers?: 'json' | 'none' | 'link' | 'open311' | 'json-or-csv';
+  answers?: 'json' | 'none' | 'link' | 'open311' | 'json-or-csv' | 'atom' | 'calendar';
 }
 
 /** Open311 GETs other than `requests` read only `jurisdiction_id`. */
@@ -98,6 +100,16 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
   'DELETE /api/staff/api-keys/{id}': { ok: 204, answers: 'none' },
   'GET /api/openapi.json': { ok: 200 },
   ...open311,
+  'GET /api/feeds/reports.atom': { query: reportsFeedQuerySchema, ok: 200, answers: 'atom' },
+  'GET /api/reports/{id}/feed.atom': { ok: 200, answers: 'atom' },
+  'GET /api/feeds/bills.atom': { query: billsFeedQuerySchema, ok: 200, answers: 'atom' },
+  'GET /api/bills/calendar.ics': { ok: 200, answers: 'calendar' },
+  'GET /api/bills/{id}/calendar.ics': { ok: 200, answers: 'calendar' },
+  'POST /api/alerts': { body: createAlertSchema, ok: 202 },
+  'GET /api/alerts/confirm': { query: linkTokenQuerySchema, ok: 200, answers: 'link' },
+  'GET /api/alerts/unsubscribe': { query: linkTokenQuerySchema, ok: 200, answers: 'link' },
+  'POST /api/alerts/unsubscribe': { query: linkTokenQuerySchema, ok: 200, answers: 'link' },
+  'GET /api/alerts/manage': { query: linkTokenQuerySchema, ok: 200 },
   'GET /open311/v2/services/{service_code}': { query: jurisdictionQuery, ok: 200, answers: 'open311' },
   'GET /open311/v2/requests/{service_request_id}': { query: jurisdictionQuery, ok: 200, answers: 'open311' },
   'GET /open311/v2/tokens/{token}': { query: jurisdictionQuery, ok: 200, answers: 'open311' },

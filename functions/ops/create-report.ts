@@ -39,10 +39,13 @@ export interface MachineClient {
 const byActor = (change: Change, by?: MachineClient): Change =>
   by ? { ...change, events: change.events.map((e) => ({ ...e, actor: by.actor })) } : change;
 
-/** The same report without its acknowledgement: the address has had its share of unconfirmed email. */
+/**
+ * The same report without its acknowledgement (no address, or the address has had its share of
+ * unconfirmed email): `report.filed` still tells the notifier a report is new, for alerts only.
+ */
 const unacknowledged = (change: Change): Change => ({
   ...change,
-  notifications: change.notifications.filter((n) => n !== 'report.created'),
+  notifications: change.notifications.map((n) => (n === 'report.created' ? 'report.filed' : n)),
 });
 
 /**

@@ -32,7 +32,8 @@ export function safeDecode(segment: string): string | undefined {
 
 /** Finds the route for a method and path; `methods` lists what the path allows when the method does not match. */
 export function matchRoute(routes: CompiledRoute[], method: string, path: string) {
-  const onPath = routes.filter((r) => r.pattern.test(path));
+  // As API Gateway does, a literal segment beats a parameter: `/api/bills/calendar.ics` before `/api/bills/{id}`.
+  const onPath = routes.filter((r) => r.pattern.test(path)).sort((a, b) => a.params.length - b.params.length);
   const route = onPath.find((r) => r.method === method);
   if (!route) return { methods: onPath.map((r) => r.method) };
   const values = (route.pattern.exec(path) as RegExpExecArray).slice(1).map(safeDecode);

@@ -20,7 +20,7 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-function layout(
+export function layout(
   title: string,
   paragraphs: string[],
   links: { label: string; url: string }[],

@@ -5,6 +5,7 @@ import { committeeHref, memberHref } from './bill-people.js';
 import { stageTrack, voteSummary } from './bill-stages.js';
 import { brand } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
+import { announceFeed, feedLink } from './feed-links.ts';
 import { bindFollowForm } from './follow.js';
 import { formatDate } from './format.js';
 
@@ -157,7 +158,9 @@ async function main() {
       apiFetch<PublicBill>(`/bills/${encodeURIComponent(id)}`),
     ]);
     const states = services.items.find((s) => s.kind === 'bill')?.workflow.states ?? [];
-    show(container, ...render(states, bill));
+    const calendar = `/api/bills/${encodeURIComponent(bill.id)}/calendar.ics`;
+    announceFeed(calendar, `${bill.number} votes (calendar)`, 'text/calendar');
+    show(container, ...render(states, bill), feedLink(calendar, `Add ${bill.number}'s votes to your calendar (iCalendar)`));
     bindFollowForm(`/bills/${encodeURIComponent(bill.id)}`);
   } catch (err) {
     const status = (err as ApiError).status;

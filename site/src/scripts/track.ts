@@ -2,6 +2,7 @@ import type { PublicItem, ServiceView } from '../../../shared/api-types.js';
 import { type ApiError, apiFetch } from './api.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
+import { announceFeed, feedLink } from './feed-links.ts';
 import { bindFollowForm } from './follow.js';
 import { eventHeadline, formatDate, queueSentence } from './format.js';
 import { createMap, pin } from './map.js';
@@ -126,7 +127,9 @@ async function main() {
     if (item.kind === 'bill') return location.replace(`/bills/bill/?id=${encodeURIComponent(item.id)}`);
     const services = await apiFetch<{ items: ServiceView[] }>('/services').catch(() => undefined);
     const policy = services?.body.items.find((s) => s.code === item.serviceCode)?.sla;
-    show(container, ...render(item, policy));
+    const feed = `/api/reports/${encodeURIComponent(item.id)}/feed.atom`;
+    announceFeed(feed, `${item.reference} updates (Atom feed)`);
+    show(container, ...render(item, policy), feedLink(feed, 'Follow this report in a feed reader (Atom)'));
     bindFollowForm(`/reports/${encodeURIComponent(item.id)}`);
     if (item.location) {
       const config = await loadConfig();

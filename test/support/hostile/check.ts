@@ -35,7 +35,7 @@ const COMPILED = compileRoutes(ROUTES);
 
 /** Links answer a browser with a page; everything else that is refused must be problem+json. */
 const mayAnswerHtml = (req: HostileRequest) =>
-  routeKey(req.route).includes('/api/subscriptions/') && (req.headers.accept ?? '').includes('text/html');
+  /\/api\/(subscriptions|alerts)\/(confirm|unsubscribe)/.test(routeKey(req.route)) && (req.headers.accept ?? '').includes('text/html');
 
 /** What is wrong with an answer, or undefined: never 5xx; a 4xx is problem+json whose status matches. */
 export function contractBreach(req: HostileRequest, answer: Answer): string | undefined {

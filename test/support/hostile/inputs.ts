@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { type RouteDefinition, routeKey } from '../../../functions/routes.js';
+import { createAlertSchema } from '../../../shared/alerts/schemas.js';
 import {
   billTransitionSchema,
   createBillSchema,
@@ -10,6 +11,7 @@ import {
   watchlistQuerySchema,
   watchNoteSchema,
 } from '../../../shared/bills/schemas.js';
+import { billsFeedQuerySchema, reportsFeedQuerySchema } from '../../../shared/feeds/schemas.js';
 import { flagSchema, redactionSchema, resolveFlagsSchema } from '../../../shared/moderation.js';
 import { createApiKeySchema } from '../../../shared/open311/api-keys.js';
 import { open311ListQuerySchema, open311PostSchema } from '../../../shared/open311/input.js';
@@ -96,6 +98,16 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/staff/moderation': {},
   'GET /api/staff/watchlist-alerts': {},
   'PUT /api/staff/watchlist-alerts': { body: watchAlertsSchema },
+  'GET /api/feeds/reports.atom': { query: reportsFeedQuerySchema },
+  'GET /api/reports/{id}/feed.atom': {},
+  'GET /api/feeds/bills.atom': { query: billsFeedQuerySchema },
+  'GET /api/bills/calendar.ics': {},
+  'GET /api/bills/{id}/calendar.ics': {},
+  'POST /api/alerts': { body: createAlertSchema },
+  'GET /api/alerts/confirm': { query: linkTokenQuerySchema },
+  'GET /api/alerts/unsubscribe': { query: linkTokenQuerySchema },
+  'POST /api/alerts/unsubscribe': { query: linkTokenQuerySchema },
+  'GET /api/alerts/manage': { query: linkTokenQuerySchema },
 };
 
 export const inputsOf = (route: RouteDefinition): RouteInputs | undefined => ROUTE_INPUTS[routeKey(route)];
