@@ -79,7 +79,7 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
   'GET /api/staff/bills/{id}': { ok: 200 },
   'POST /api/staff/bills/{id}/transitions': { body: billTransitionSchema, ok: 200 },
   'POST /api/staff/bills/{id}/votes': { body: voteSchema, ok: 201 },
-  'GET /api/staff/watchlist': { query: watchlistQuerySchema, ok: 200 },
+  'GET /api/staff/watchlist': { query: watchlistQuerySchema, ok: 200, answers: 'json-or-csv' },
   'PUT /api/staff/watchlist/{id}': { body: watchNoteSchema, ok: 200 },
   'DELETE /api/staff/watchlist/{id}': { ok: 200 },
   'GET /api/stats': { query: statsQuerySchema, ok: 200, answers: 'json-or-csv' },
