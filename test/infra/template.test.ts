@@ -320,7 +320,9 @@ describe('the site', () => {
   it("forwards the viewer's address to the API (AllViewerExceptHostHeader carries CloudFront-Viewer-Address), which the per-client limits count", () => {
     const dist = one('AWS::CloudFront::Distribution').Properties.DistributionConfig;
     const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
-    const apiBehaviours = dist.CacheBehaviors.filter((b: Cfn) => b.PathPattern.startsWith('/api/') || b.PathPattern.startsWith('/open311/'));
+    const apiBehaviours = dist.CacheBehaviors.filter(
+      (b: Cfn) => b.PathPattern.startsWith('/api/') || b.PathPattern.startsWith('/open311/'),
+    );
     expect(apiBehaviours.map((b: Cfn) => b.OriginRequestPolicyId)).toEqual([
       ALL_VIEWER_EXCEPT_HOST_HEADER,
       ALL_VIEWER_EXCEPT_HOST_HEADER,
