@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { type ILogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { TABLE_DEFINITION } from '../../functions/store/table.js';
 import { jurisdiction } from '../../shared/jurisdiction/index.js';
@@ -41,7 +41,7 @@ export function boardFunction(
   /** Native modules (sharp) installed into the bundle for Lambda's platform instead of bundled. */
   extra: { nodeModules?: string[] } = {},
 ): NodejsFunction {
-  const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH });
+  const logGroup = functionLogs(scope);
   return new NodejsFunction(scope, id, {
     entry: join(ROOT, 'functions', `${handlerModule}.ts`),
     handler: 'handler',
@@ -69,6 +69,17 @@ export function boardFunction(
       }),
     },
   });
+}
+
+/**
+ * The stack's one log group for its functions (each writes its own streams, named after the function;
+ * Logs Insights filters by function). A group per function would take the service stack past
+ * CloudFormation's 500 resources per stack (test/infra/template.test.ts keeps the count below it).
+ */
+function functionLogs(scope: Construct): ILogGroup {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild('FunctionLogs') as ILogGroup | undefined;
+  return existing ?? new LogGroup(stack, 'FunctionLogs', { retention: RetentionDays.ONE_MONTH });
 }
 
 /** Reserves (and caps) concurrency for each function; undefined leaves them in the account's shared pool. */

@@ -81,6 +81,13 @@ describe('the functions', () => {
     }
   });
 
+  it("keeps the service stack within CloudFormation's 500 resources: the board's functions share one log group", () => {
+    const fns = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.TABLE_NAME);
+    expect(new Set(fns.map(([, f]) => f.Properties.LoggingConfig.LogGroup.Ref)).size).toBe(1);
+    expect(Object.keys(resources).length).toBeLessThan(500);
+    expect(Object.keys(resources).length).toBeGreaterThan(300); // positive control: the whole service stack
+  });
+
   it('grants each route exactly the table actions its row lists: read-only rows no writes, no row a Scan (issue 21, defect 6)', () => {
     const byKey = new Map(ROUTES.map((r) => [`${r.method} ${r.path}`, r]));
     let checked = 0;
