@@ -55,15 +55,19 @@ describe('office watchlists', () => {
       [bill.id, bill.reference, bill.number].map((id) => r.path.replace('{id}', encodeURIComponent(id))),
     );
     urls.push(`/api/bills?session=${session}`, `/api/bills?q=${encodeURIComponent(bill.number)}`, '/api/bills?phase=waiting');
+    // Feeds and calendars list only the newest bills or those with a vote on the agenda: they are walked
+    // for the note, not counted as showing this bill.
+    const showsBill = urls.filter((url) => !/\.(atom|ics)(\?|$)/.test(url));
     let sawBill = 0;
     for (const url of urls) {
       const res = await api(url);
       expect(res.status, url).toBe(200);
       expect(res.text, url).not.toContain(secret);
       expect(res.text, url).not.toContain('Whip count');
-      if (res.text.includes(bill.id)) sawBill++;
+      if (showsBill.includes(url) && res.text.includes(bill.id)) sawBill++;
     }
-    expect(sawBill).toBeGreaterThanOrEqual(urls.length - 1);
+    expect(urls.length).toBeGreaterThan(showsBill.length); // the feeds and calendars are walked too
+    expect(sawBill).toBeGreaterThanOrEqual(showsBill.length - 1);
   });
 
   it('a staff member in no office, and roads staff, get 403', async () => {
