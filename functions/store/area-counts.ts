@@ -14,12 +14,13 @@ import { queryAllPages } from './paginate.js';
  *   ACOUNT  <areaId>#<phase>#<shard>  n
  */
 
-export type AreaFields = Pick<Item, 'kind' | 'phase'> & { area?: AreaRef };
+export type AreaFields = Pick<Item, 'kind' | 'phase' | 'hidden'> & { area?: AreaRef };
 
 type Delta = { key: { PK: string; SK: string }; delta: number };
 
 function areaKey(item: AreaFields | undefined): { PK: string; SK: string } | undefined {
-  if (item?.kind !== 'report' || !item.area) return undefined;
+  // A report staff hid leaves the public counts, as it leaves the public lists (docs/moderation.md).
+  if (item?.kind !== 'report' || !item.area || item.hidden) return undefined;
   return { PK: AREA_COUNTS_PK, SK: areaCountSK(item.area.id, item.phase) };
 }
 
@@ -90,6 +91,8 @@ export async function rebuildAreaCounts(areaIds: string[]): Promise<void> {
             IndexName: 'area',
             KeyConditionExpression: 'areaPK = :pk',
             ExpressionAttributeValues: { ':pk': `report#${id}#${phase}` },
+            FilterExpression: 'attribute_not_exists(#hidden)',
+            ExpressionAttributeNames: { '#hidden': 'hidden' },
             Select: 'COUNT',
             ExclusiveStartKey: start,
           }),

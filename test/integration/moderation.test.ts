@@ -47,6 +47,10 @@ describe('staff hide a report', () => {
     for (const list of before) expect(list).toContain(older.id); // positive control
     expect(await open311References('street-light')).toContain(older.reference); // positive control
     const positionBefore = (await api(`/api/reports/${newer.id}`)).body.queuePosition;
+    const area = (await api(`/api/reports/${older.id}`)).body.area.id as string;
+    const waitingIn = async () => (await api('/api/areas')).body.items.find((a: { id: string }) => a.id === area).counts.waiting as number;
+    const countedBefore = await waitingIn();
+    expect(countedBefore).toBeGreaterThanOrEqual(2); // positive control: both reports are counted
 
     const hidden = await api(`/api/staff/reports/${older.id}`, { token, method: 'PATCH', body: { hidden: true } });
     expect(hidden.status, hidden.text).toBe(200);
@@ -56,6 +60,9 @@ describe('staff hide a report', () => {
     }
     expect(await open311References('street-light')).not.toContain(older.reference);
     expect((await api(`/api/reports/${newer.id}`)).body.queuePosition).toBe(positionBefore - 1);
+    // The area's count follows from the stream: wait for it to move, then check it moved by exactly one.
+    await expect.poll(waitingIn, { timeout: 15_000 }).toBeLessThan(countedBefore);
+    expect(await waitingIn()).toBe(countedBefore - 1);
   });
 
   it('its public routes answer 410 saying the council removed it; staff still see it, with the event', async () => {
