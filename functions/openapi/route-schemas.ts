@@ -10,7 +10,7 @@ import {
   watchlistQuerySchema,
   watchNoteSchema,
 } from '../../shared/bills/schemas.js';
-import { billsFeedQuerySchema, reportsFeedQuerySchema } from '../../shared/feeds/schemas.js';
+import { billsFeedQuerySchema, reportsFeedQuerySchema, votesCalendarQuerySchema } from '../../shared/feeds/schemas.js';
 import { flagSchema, redactionSchema, resolveFlagsSchema } from '../../shared/moderation.js';
 import { createApiKeySchema } from '../../shared/open311/api-keys.js';
 import { open311ListQuerySchema, open311PostSchema } from '../../shared/open311/input.js';
@@ -103,7 +103,7 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
   'GET /api/feeds/reports.atom': { query: reportsFeedQuerySchema, ok: 200, answers: 'atom' },
   'GET /api/reports/{id}/feed.atom': { ok: 200, answers: 'atom' },
   'GET /api/feeds/bills.atom': { query: billsFeedQuerySchema, ok: 200, answers: 'atom' },
-  'GET /api/bills/calendar.ics': { ok: 200, answers: 'calendar' },
+  'GET /api/bills/calendar.ics': { query: votesCalendarQuerySchema, ok: 200, answers: 'calendar' },
   'GET /api/bills/{id}/calendar.ics': { ok: 200, answers: 'calendar' },
   'POST /api/alerts': { body: createAlertSchema, ok: 202 },
   'GET /api/alerts/confirm': { query: linkTokenQuerySchema, ok: 200, answers: 'link' },

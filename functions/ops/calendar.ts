@@ -2,6 +2,7 @@ import type { Bill } from '../../shared/bills/model.js';
 import { billService } from '../../shared/bills/service.js';
 import { catalog } from '../../shared/catalog/index.js';
 import { type VoteSlot, voteSlots, votesCalendar } from '../../shared/feeds/calendar.js';
+import type { VotesCalendarQuery } from '../../shared/feeds/schemas.js';
 import { config } from '../lib/env.js';
 import { getItemWithHistory } from '../store/items.js';
 import { billDetail, listBills } from './read-bills.js';
@@ -22,15 +23,21 @@ async function slotsOf(id: string): Promise<VoteSlot[]> {
   return voteSlots(item as Bill, history, billService().workflow);
 }
 
-/** Every bill's vote slots worth showing: on the agenda now, or changed lately. */
-export async function boardVotesCalendar(): Promise<string> {
+/**
+ * Every bill's vote slots worth showing: on the agenda now, or changed lately. With a session, the
+ * session's agenda and its first bills instead, so a busy import in another session (many bills changed
+ * at once) cannot push an office's session off its calendar.
+ */
+export async function boardVotesCalendar({ session }: VotesCalendarQuery = {}): Promise<string> {
   const [agenda, recent] = await Promise.all([
-    listBills({ upForVote: 'true', limit: CALENDAR_BILLS }),
-    listBills({ limit: CALENDAR_BILLS }),
+    listBills({ upForVote: 'true', session, limit: CALENDAR_BILLS }),
+    listBills({ session, limit: CALENDAR_BILLS }),
   ]);
   const ids = [...new Set([...agenda.items, ...recent.items].map((b) => b.id))];
   const slots = (await Promise.all(ids.map(slotsOf))).flat().sort((a, b) => a.at.localeCompare(b.at) || a.uid.localeCompare(b.uid));
-  return votesCalendar(slots, { name: `${catalog.jurisdiction.name}: votes`, url: `${base()}/api/bills/calendar.ics`, uidDomain, track });
+  const url = `${base()}/api/bills/calendar.ics${session ? `?session=${encodeURIComponent(session)}` : ''}`;
+  const name = `${catalog.jurisdiction.name}: votes${session ? ` (${session})` : ''}`;
+  return votesCalendar(slots, { name, url, uidDomain, track });
 }
 
 /** One bill's vote slots (id, reference or number). */

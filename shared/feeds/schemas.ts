@@ -28,3 +28,7 @@ export const billsFeedQuerySchema = z
   })
   .strict();
 export type BillsFeedQuery = z.output<typeof billsFeedQuerySchema>;
+
+/** The votes calendar of the whole board, or of one legislative session. */
+export const votesCalendarQuerySchema = billsFeedQuerySchema.pick({ session: true });
+export type VotesCalendarQuery = z.output<typeof votesCalendarQuerySchema>;

@@ -72,11 +72,21 @@ describe('votes calendar', () => {
     await moveBill(clerk, bill.id, { to: 'scheduled', scheduledVote: { at: '2031-07-01T10:00:00Z' } }, 'passed_origin');
     const [held] = (await calendarOf(bill.id)).events;
     expect(held?.status).toBe('CONFIRMED');
-    const board = await api('/api/bills/calendar.ics');
+    // The session's calendar: the whole board's covers the agenda and the latest changed bills, which
+    // other files' bill imports running alongside can fill.
+    const board = await api(`/api/bills/calendar.ics?session=${session}`);
     expect(board.status, board.text).toBe(200);
     const uids = events(board.text).map((e) => e.uid);
     expect(uids).toContain(held?.uid);
     expect(new Set(uids).size).toBe(uids.length);
+    // None of another session's.
+    const other = await createBill(clerk, testSession('cal-other'));
+    await moveBill(clerk, other.id, { to: 'scheduled', scheduledVote: { at: '2031-08-01T10:00:00Z' } });
+    const [otherVote] = (await calendarOf(other.id)).events;
+    expect(otherVote?.uid).toMatch(/^vote-/);
+    const again = events((await api(`/api/bills/calendar.ics?session=${session}`)).text).map((e) => e.uid);
+    expect(again).toContain(held?.uid);
+    expect(again).not.toContain(otherVote?.uid);
   });
 
   it("an unknown bill's calendar is a 404 problem", async () => {

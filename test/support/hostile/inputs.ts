@@ -11,7 +11,7 @@ import {
   watchlistQuerySchema,
   watchNoteSchema,
 } from '../../../shared/bills/schemas.js';
-import { billsFeedQuerySchema, reportsFeedQuerySchema } from '../../../shared/feeds/schemas.js';
+import { billsFeedQuerySchema, reportsFeedQuerySchema, votesCalendarQuerySchema } from '../../../shared/feeds/schemas.js';
 import { flagSchema, redactionSchema, resolveFlagsSchema } from '../../../shared/moderation.js';
 import { createApiKeySchema } from '../../../shared/open311/api-keys.js';
 import { open311ListQuerySchema, open311PostSchema } from '../../../shared/open311/input.js';
@@ -101,7 +101,7 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/feeds/reports.atom': { query: reportsFeedQuerySchema },
   'GET /api/reports/{id}/feed.atom': {},
   'GET /api/feeds/bills.atom': { query: billsFeedQuerySchema },
-  'GET /api/bills/calendar.ics': {},
+  'GET /api/bills/calendar.ics': { query: votesCalendarQuerySchema },
   'GET /api/bills/{id}/calendar.ics': {},
   'POST /api/alerts': { body: createAlertSchema },
   'GET /api/alerts/confirm': { query: linkTokenQuerySchema },
