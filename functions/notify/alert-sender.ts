@@ -30,8 +30,8 @@ export interface SenderRun {
  * the rate holds however many runs the schedule starts. It leaves its backlog count for the health
  * endpoint and as the AlertEmailsQueued metric.
  */
-export async function runAlertSender(opts: { budgetMs: number; rate?: number; now?: Date }): Promise<SenderRun> {
-  const owner = randomUUID();
+export async function runAlertSender(opts: { budgetMs: number; rate?: number; now?: Date; owner?: string }): Promise<SenderRun> {
+  const owner = opts.owner ?? randomUUID();
   const leaseMs = opts.budgetMs + 30_000;
   const idle: SenderRun = { busy: true, sent: 0, skipped: 0, digests: 0, queued: 0 };
   if (!(await takeSenderLease(owner, Date.now() + leaseMs))) return idle;

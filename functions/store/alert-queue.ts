@@ -11,6 +11,7 @@ import {
   senderLeaseKey,
   senderStatusKey,
 } from './keys/alert-queue.js';
+import { emailKey } from './keys/subscriptions.js';
 import { queryAllPages } from './paginate.js';
 
 export type { AlertJob, DigestEntry } from './keys/alert-queue.js';
@@ -133,6 +134,18 @@ export async function* digestEntryPages(day: string): AsyncGenerator<DigestEntry
     ExpressionAttributeValues: { ':pk': digestPK(day) },
   }))
     yield (page.Items ?? []) as DigestEntry[];
+}
+
+/** One address's entries of a day (its digest's lines). */
+export async function digestEntriesOf(day: string, email: string): Promise<DigestEntry[]> {
+  const entries: DigestEntry[] = [];
+  for await (const page of queryAllPages({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :a)',
+    ExpressionAttributeValues: { ':pk': digestPK(day), ':a': `${emailKey(email)}#` },
+  }))
+    entries.push(...((page.Items ?? []) as DigestEntry[]));
+  return entries;
 }
 
 export async function isDigestDone(day: string): Promise<boolean> {
