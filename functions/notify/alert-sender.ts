@@ -10,8 +10,6 @@ import { drainAlertQueue } from './send-alerts.js';
 
 /** How long a run may send when it is not in Lambda (the local timer): the next tick carries on. */
 export const LOCAL_RUN_MS = 20_000;
-/** How often the schedule runs the sender in AWS (an EventBridge rule); locally a timer, every second. */
-export const ALERT_SENDER_EVERY_MINUTES = 1;
 
 export interface SenderRun {
   /** Another run held the lease: this one did nothing. */

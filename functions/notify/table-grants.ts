@@ -13,3 +13,6 @@ export const NOTIFIER_TABLE_ACTIONS: readonly TableAction[] = ['GetItem', 'Query
  * removes sent jobs and released claims (DeleteItem). Enforced locally by the local stack's timer too.
  */
 export const ALERT_SENDER_TABLE_ACTIONS: readonly TableAction[] = ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'];
+
+/** How often the schedule runs the alert sender in AWS (an EventBridge rule); locally a timer, every second. */
+export const ALERT_SENDER_EVERY_MINUTES = 1;

@@ -1,17 +1,13 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/lib/env.js';
-import { METRIC } from '../../functions/lib/metrics.js';
-import { ALERT_SENDER_EVERY_MINUTES } from '../../functions/notify/alert-sender.js';
-import { ALERT_SENDER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
+import { ALERT_SENDER_EVERY_MINUTES, ALERT_SENDER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
 import { boardFunction, grantTable } from './lambda.js';
 import type { MailEvents } from './mail.js';
-import { boardMetric } from './observability.js';
 
 /**
  * The alert sender (functions/notify/alert-sender.ts): an EventBridge rule runs it every minute; each
@@ -20,12 +16,12 @@ import { boardMetric } from './observability.js';
  * ALERT_SEND_RATE for up to ~60 s. One run at a time (a lease in the table), so a slow run and the next
  * minute's never double the SES rate. Locally the local stack's timer runs the same handler.
  *
- * Four resources (function, rule, invoke permission, backlog alarm) and an inline policy on the shared
- * role: the service stack is near CloudFormation's 500, so no queue, no scheduler role.
+ * Few resources (function, its role and policy, rule, invoke permission): the service stack is near
+ * CloudFormation's 500, so no SQS queue and no scheduler role. The backlog is the AlertEmailsQueued
+ * metric (on the dashboard) and `alerts.queued` of GET /api/health; an alarm on it waits for room.
  */
 export class AlertSender extends Construct {
   readonly fn: NodejsFunction;
-  readonly backlogAlarm: Alarm;
 
   constructor(
     scope: Construct,
@@ -51,15 +47,6 @@ export class AlertSender extends Construct {
     new Rule(this, 'EveryMinute', {
       schedule: Schedule.rate(Duration.minutes(ALERT_SENDER_EVERY_MINUTES)),
       targets: [new LambdaFunction(this.fn, { retryAttempts: 0 })],
-    });
-    // A backlog that stays for half an hour means the sender cannot keep up (or SES refuses): raise the SES rate or look at failures.
-    this.backlogAlarm = new Alarm(this, 'BacklogAlarm', {
-      metric: boardMetric(METRIC.alertEmailsQueued, 'Minimum').with({ period: Duration.minutes(5) }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 6,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-      alarmDescription: 'Alert emails have waited in the queue for 30 minutes: the sender is behind its SES rate or SES is failing',
     });
   }
 }

@@ -114,7 +114,6 @@ export class CivicboardStack extends Stack {
         'SES bounce or complaint events could not be recorded: those addresses are not suppressed yet',
       ),
     );
-    alarms.add(alertSender.backlogAlarm);
     new BoardDashboard(this, 'Dashboard', {
       api: api.api,
       functions: allFunctions,
