@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
-import type { Alert } from '../../shared/alerts/schemas.js';
-import { alertRecord, indexRecords } from '../../functions/store/keys/alerts.js';
 import { batchPut } from '../../functions/store/bulk.js';
+import { alertRecord, indexRecords } from '../../functions/store/keys/alerts.js';
+import type { Alert } from '../../shared/alerts/schemas.js';
 import { startTarget, type Target } from '../lib/stack.js';
 import { median, percentile, ratio, round } from '../lib/stats.js';
 import { type BenchOptions, type SuiteResult, table } from '../lib/suite.js';
@@ -24,7 +24,11 @@ async function create(target: Target, ward: keyof typeof WARDS, n: number): Prom
   const res = await fetch(`${target.baseUrl}/api/reports`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ serviceCode: 'pothole', description: `Alert bench ${ward} ${n}`, location: { lat: at.lat + n * 1e-6, lng: at.lng } }),
+    body: JSON.stringify({
+      serviceCode: 'pothole',
+      description: `Alert bench ${ward} ${n}`,
+      location: { lat: at.lat + n * 1e-6, lng: at.lng },
+    }),
   });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
   return performance.now() - started;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { type DigestAlert, type DigestLine, dailyDigest, dueDigestDay, strongestChange } from '../../shared/alerts/digest.js';
 import { describeTarget } from '../../shared/alerts/describe.js';
+import { type DigestAlert, type DigestLine, dailyDigest, dueDigestDay, strongestChange } from '../../shared/alerts/digest.js';
 import { findService } from '../../shared/catalog/index.js';
 import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { count, METRIC } from '../lib/metrics.js';

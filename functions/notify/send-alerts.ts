@@ -4,18 +4,19 @@ import { config } from '../lib/env.js';
 import { logger } from '../lib/logger.js';
 import { count, METRIC } from '../lib/metrics.js';
 import type { TokenBucket } from '../lib/token-bucket.js';
-import { type AlertJob, QUEUE_SHARDS, queuedJobs, removeJob, takeSenderLease } from '../store/alert-queue.js';
-import { findAlert } from '../store/alerts.js';
+import { type AlertJob, getMany, QUEUE_SHARDS, queuedJobs, removeJobs, takeSenderLease } from '../store/alert-queue.js';
 import { claimDelivery, deliveryKey, markSent, releaseDelivery } from '../store/deliveries.js';
 import { findItem } from '../store/items.js';
-import { markSuppressed, suppressionOf } from '../store/suppressions.js';
+import { alertKey } from '../store/keys/alerts.js';
+import { suppressionKey } from '../store/keys/suppressions.js';
+import { markSuppressed, type Suppression } from '../store/suppressions.js';
 import { alertLinks } from './alert-messages.js';
 import { sendEmail } from './ses.js';
 
 /** Emails in flight at once: enough to keep SES busy at its rate with ~100 ms per call, few enough for a 2-core local stack. */
 const IN_FLIGHT = 8;
 /** Jobs read per shard per round. */
-const PAGE = 25;
+const PAGE = 25; // ×4 shards: 100 jobs, one BatchGetItem of their alerts and one of their suppressions
 
 export interface DrainResult {
   sent: number;
@@ -28,33 +29,48 @@ export interface DrainResult {
 export class RunCache {
   private items = new Map<string, Promise<Item | undefined>>();
   item(id: string): Promise<Item | undefined> {
-    let found = this.items.get(id);
-    if (!found) this.items.set(id, (found = findItem(id)));
+    const known = this.items.get(id);
+    if (known) return known;
+    const found = findItem(id);
+    this.items.set(id, found);
     return found;
   }
 }
 
+/** What a page of jobs needs besides the item: which alerts still run and which addresses are suppressed (two BatchGetItems). */
+interface PageFacts {
+  liveAlerts: Set<string>;
+  suppressed: Map<string, Suppression>;
+}
+
+async function pageFacts(jobs: AlertJob[]): Promise<PageFacts> {
+  const alertIds = [...new Set(jobs.map((j) => j.alertId))];
+  const emails = [...new Set(jobs.map((j) => j.email.trim().toLowerCase()))];
+  const [alerts, suppressions] = await Promise.all([getMany(alertIds.map(alertKey)), getMany(emails.map(suppressionKey))]);
+  const byKey = new Map(emails.map((e) => [suppressionKey(e).PK, e]));
+  return {
+    liveAlerts: new Set(alerts.filter((a) => a.status === 'confirmed').map((a) => String(a.id))),
+    suppressed: new Map(
+      suppressions.map((s) => [byKey.get(String(s.PK)) as string, { reason: s.reason, at: s.at, detail: s.detail } as Suppression]),
+    ),
+  };
+}
+
 /**
  * Sends one queued alert email exactly once: the delivery claim (per notification and address, the
- * same record the notifier uses) is taken before SES is asked and marked after, and the job leaves the
- * queue only then. A job whose email was sent already (a retried fan-out, a sender that died after
- * SES accepted) finds the claim and is just removed. Nothing for a hidden report or a stopped alert.
+ * same record the notifier uses) is taken before SES is asked and marked after; the job leaves the
+ * queue after that (the caller removes a page's jobs together). A job whose email was sent already (a
+ * retried fan-out, a sender that died after SES accepted) finds the claim and is just removed.
+ * Nothing for a hidden report or a stopped alert; a suppressed address gets a suppressed claim.
  */
-async function sendJob(job: AlertJob, cache: RunCache, bucket: TokenBucket): Promise<'sent' | 'skipped'> {
-  const [item, alert] = await Promise.all([cache.item(job.itemId), findAlert(job.alertId)]);
-  if (!item || item.hidden || alert?.status !== 'confirmed') {
-    await removeJob(job);
-    return 'skipped';
-  }
+async function sendJob(job: AlertJob, facts: PageFacts, cache: RunCache, bucket: TokenBucket): Promise<'sent' | 'skipped'> {
+  const item = await cache.item(job.itemId);
+  if (!item || item.hidden || !facts.liveAlerts.has(job.alertId)) return 'skipped';
   const key = deliveryKey(job.itemId, job.notificationSK, job.email);
-  if (!(await claimDelivery(key))) {
-    await removeJob(job);
-    return 'skipped';
-  }
-  const suppression = await suppressionOf(job.email);
+  if (!(await claimDelivery(key))) return 'skipped';
+  const suppression = facts.suppressed.get(job.email.trim().toLowerCase());
   if (suppression) {
     await markSuppressed(key, suppression);
-    await removeJob(job);
     count(METRIC.emailsSuppressed);
     return 'skipped';
   }
@@ -68,7 +84,6 @@ async function sendJob(job: AlertJob, cache: RunCache, bucket: TokenBucket): Pro
     count(METRIC.emailsFailed);
     throw err;
   }
-  await removeJob(job);
   count(METRIC.emailsSent);
   return 'sent';
 }
@@ -88,19 +103,27 @@ export async function drainAlertQueue(bucket: TokenBucket, deadline: number, own
       return result;
     }
     if (!(await takeSenderLease(owner, Date.now() + leaseMs))) return result;
+    const facts = await pageFacts(jobs);
+    const done: AlertJob[] = [];
     let next = 0;
     const worker = async () => {
       while (next < jobs.length && Date.now() < deadline) {
         const job = jobs[next++] as AlertJob;
         try {
-          result[await sendJob(job, cache, bucket)]++;
+          result[await sendJob(job, facts, cache, bucket)]++;
+          done.push(job);
         } catch (err) {
           next = jobs.length; // the other workers stop too: SES is failing
           throw err;
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, Math.ceil(config().alertSendRate)) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, Math.ceil(config().alertSendRate)) }, worker));
+    } finally {
+      // Handled jobs leave the queue even when a later one failed; the failed one stays for the next run.
+      await removeJobs(done);
+    }
   }
   logger.info('alert sender ran out of time with jobs left', { sent: result.sent });
   return result;

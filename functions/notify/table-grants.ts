@@ -9,10 +9,18 @@ export const NOTIFIER_TABLE_ACTIONS: readonly TableAction[] = ['GetItem', 'Query
 
 /**
  * The alert sender's grant (functions/notify/alert-sender.ts): it reads the queue, the digest entries,
- * items and alerts, takes its lease and the delivery claims (PutItem), marks them (UpdateItem), and
- * removes sent jobs and released claims (DeleteItem). Enforced locally by the local stack's timer too.
+ * items, and a page's alerts and suppressions (BatchGetItem), takes its lease and the delivery claims
+ * (PutItem), marks them (UpdateItem), and removes sent jobs (BatchWriteItem) and released claims (DeleteItem). Enforced locally by the local stack's timer too.
  */
-export const ALERT_SENDER_TABLE_ACTIONS: readonly TableAction[] = ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'];
+export const ALERT_SENDER_TABLE_ACTIONS: readonly TableAction[] = [
+  'GetItem',
+  'BatchGetItem',
+  'Query',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'BatchWriteItem',
+];
 
 /** How often the schedule runs the alert sender in AWS (an EventBridge rule); locally a timer, every second. */
 export const ALERT_SENDER_EVERY_MINUTES = 1;

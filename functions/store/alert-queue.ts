@@ -1,4 +1,12 @@
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import { isWriteConflict } from './errors.js';
 import {
@@ -54,9 +62,31 @@ export async function queuedJobs(shard: number, limit: number): Promise<AlertJob
   return (Items ?? []) as AlertJob[];
 }
 
-/** Takes a job off the queue once its email was handed to SES (or found sent, suppressed or moot). */
-export async function removeJob(job: Pick<AlertJob, 'PK' | 'SK'>): Promise<void> {
-  await db().send(new DeleteCommand({ TableName: tableName(), Key: { PK: job.PK, SK: job.SK } }));
+/** Takes sent (or moot) jobs off the queue together: BatchWriteItem deletes, 25 a call, unprocessed ones retried. */
+export async function removeJobs(jobs: readonly Pick<AlertJob, 'PK' | 'SK'>[]): Promise<void> {
+  for (let i = 0; i < jobs.length; i += 25) {
+    let pending = jobs.slice(i, i + 25).map((j) => ({ DeleteRequest: { Key: { PK: j.PK, SK: j.SK } } }));
+    for (let attempt = 0; pending.length; attempt++) {
+      if (attempt) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
+      pending = (out.UnprocessedItems?.[tableName()] ?? []) as typeof pending;
+    }
+  }
+}
+
+/** Records by key with BatchGetItem (100 a call, unprocessed keys retried): the sender reads a page's alerts and suppressions at once. */
+export async function getMany(keys: readonly { PK: string; SK: string }[]): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
+    for (let attempt = 0; pending?.length; attempt++) {
+      if (attempt) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
+      found.push(...(out.Responses?.[tableName()] ?? []));
+      pending = out.UnprocessedKeys?.[tableName()]?.Keys;
+    }
+  }
+  return found;
 }
 
 /** How many alert emails wait in the queue (COUNT queries, one page per ~1 MB; only the sender calls it). */
@@ -157,7 +187,13 @@ export async function markDigestDone(day: string, sent: number): Promise<void> {
   await db().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...digestDoneKey(day), entity: 'digest-done', sent, at: new Date().toISOString(), expiresAt: Math.floor(Date.now() / 1000) + 30 * 86_400 },
+      Item: {
+        ...digestDoneKey(day),
+        entity: 'digest-done',
+        sent,
+        at: new Date().toISOString(),
+        expiresAt: Math.floor(Date.now() / 1000) + 30 * 86_400,
+      },
     }),
   );
 }

@@ -63,13 +63,7 @@ export interface DigestAlert {
  * their status and link. Text and HTML say the same; the HTML is one narrow column of plain blocks
  * (no tables, no fixed widths), so it reads at 320 px. Every user-typed title is escaped.
  */
-export function dailyDigest(
-  jurisdictionName: string,
-  day: string,
-  lines: DigestLine[],
-  alerts: DigestAlert[],
-  manageUrl: string,
-): Email {
+export function dailyDigest(jurisdictionName: string, day: string, lines: DigestLine[], alerts: DigestAlert[], manageUrl: string): Email {
   const count = lines.length;
   const subject = `${jurisdictionName} daily alert: ${count} ${count === 1 ? 'report' : 'reports'} changed`;
   const intro = `What changed since yesterday morning in what you follow (${alerts.map((a) => a.description).join('; ')}).`;
@@ -101,7 +95,9 @@ export function dailyDigest(
     ),
     `<p><a href="${escapeHtml(manageUrl)}">Manage my alerts</a></p>`,
     '<hr>',
-    ...alerts.map((a) => `<p style="font-size:small"><a href="${escapeHtml(a.unsubscribeUrl)}">${escapeHtml(`Stop ${a.description}`)}</a></p>`),
+    ...alerts.map(
+      (a) => `<p style="font-size:small"><a href="${escapeHtml(a.unsubscribeUrl)}">${escapeHtml(`Stop ${a.description}`)}</a></p>`,
+    ),
     '</body></html>',
   ].join('');
   return { subject, text, html };

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { sendDigest } from '../../functions/notify/digests.js';
 import { TokenBucket } from '../../functions/lib/token-bucket.js';
+import { sendDigest } from '../../functions/notify/digests.js';
 import { digestEntriesOf, digestEntryRecord, putAlertRecords } from '../../functions/store/alert-queue.js';
 import { addressAlertsOfToken } from '../../functions/store/alerts.js';
 import { api, createReport, useTestTable } from '../support/api.js';
@@ -102,7 +102,10 @@ describe('/alerts/: follow a street by email', () => {
     const token = new URL(page.url()).searchParams.get('token') as string;
     const [alert] = await addressAlertsOfToken(token);
 
-    const reports = [await createReport({ title: 'Deep pothole by the bus stop on Harbour Road, <b>both lanes</b>' }), await createReport()];
+    const reports = [
+      await createReport({ title: 'Deep pothole by the bus stop on Harbour Road, <b>both lanes</b>' }),
+      await createReport(),
+    ];
     const day = '2031-05-06';
     await putAlertRecords(
       reports.map((r, i) =>

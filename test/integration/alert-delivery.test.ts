@@ -2,16 +2,16 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { digestDay } from '../../shared/alerts/digest.js';
-import type { AlertTarget } from '../../shared/alerts/schemas.js';
-import { jurisdiction } from '../../shared/jurisdiction/index.js';
+import { TokenBucket } from '../../functions/lib/token-bucket.js';
 import { runAlertSender } from '../../functions/notify/alert-sender.js';
 import { sendDigest, sendDigestsOf } from '../../functions/notify/digests.js';
-import { TokenBucket } from '../../functions/lib/token-bucket.js';
 import { digestEntriesOf, digestEntryRecord, putAlertRecords, QUEUE_SHARDS, takeSenderLease } from '../../functions/store/alert-queue.js';
 import { confirmAlert, createPendingAlert } from '../../functions/store/alerts.js';
 import { db, tableName } from '../../functions/store/client.js';
 import { deliveryKey } from '../../functions/store/deliveries.js';
+import { digestDay } from '../../shared/alerts/digest.js';
+import type { AlertTarget } from '../../shared/alerts/schemas.js';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { api, createReport, signIn, useTestTable } from '../support/api.js';
 import { type Mail, mailTo, uniqueAddress } from '../support/mailbox.js';
 
@@ -76,7 +76,11 @@ async function recordsOf(pk: string, filter?: { expression: string; values: Reco
 }
 
 const queuedFor = async (itemId: string) =>
-  (await Promise.all(Array.from({ length: QUEUE_SHARDS }, (_, s) => recordsOf(`ALERTQ#${s}`, { expression: 'itemId = :i', values: { ':i': itemId } })))).flat();
+  (
+    await Promise.all(
+      Array.from({ length: QUEUE_SHARDS }, (_, s) => recordsOf(`ALERTQ#${s}`, { expression: 'itemId = :i', values: { ':i': itemId } })),
+    )
+  ).flat();
 
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -104,7 +108,9 @@ describe('instant alerts: fanned out in batches by the stream consumer, sent by 
     expect(notification?.kind).toMatch(/^report\.(created|filed)$/);
     const claims = await Promise.all(
       addresses.map(async (a) => {
-        const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: deliveryKey(report.id, String(notification?.SK), a) }));
+        const { Item } = await db().send(
+          new GetCommand({ TableName: tableName(), Key: deliveryKey(report.id, String(notification?.SK), a) }),
+        );
         return Item?.status;
       }),
     );
@@ -163,7 +169,8 @@ describe('daily digest', () => {
   /** Digests only: the alert's confirmation email may arrive at any point. */
   const digestsTo = async (address: string) => (await mailTo(address)).filter((m) => m.subject.includes('daily alert'));
   const bucket = () => new TokenBucket(50);
-  const farDay = () => `20${40 + Math.floor(Math.random() * 50)}-0${1 + Math.floor(Math.random() * 9)}-${10 + Math.floor(Math.random() * 18)}`;
+  const farDay = () =>
+    `20${40 + Math.floor(Math.random() * 50)}-0${1 + Math.floor(Math.random() * 9)}-${10 + Math.floor(Math.random() * 18)}`;
 
   async function transition(id: string, to: string) {
     const res = await api(`/api/staff/reports/${id}/transitions`, { token, body: { to } });
@@ -192,7 +199,8 @@ describe('daily digest', () => {
     expect(more).toEqual([]);
     expect(digest?.subject).toBe(`${jurisdiction.name} daily alert: 3 reports changed`);
     const text = digest?.body.text ?? '';
-    const section = (heading: string) => (text.includes(heading) ? (text.slice(text.indexOf(heading)).split('\n\n')[0] ?? '') : `no ${heading} in ${text}`);
+    const section = (heading: string) =>
+      text.includes(heading) ? (text.slice(text.indexOf(heading)).split('\n\n')[0] ?? '') : `no ${heading} in ${text}`;
     expect(section('New reports (1)')).toContain(fresh.reference);
     expect(section('Updated (1)')).toContain(older.reference);
     expect(section('Updated (1)')).toContain('Acknowledged');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dailyDigest, type DigestLine, digestDay, digestWindow, dueDigestDay, strongestChange } from '../../shared/alerts/digest.js';
+import { type DigestLine, dailyDigest, digestDay, digestWindow, dueDigestDay, strongestChange } from '../../shared/alerts/digest.js';
 
 const line = (reference: string, change: DigestLine['change'], title = `Title of ${reference}`): DigestLine => ({
   reference,
@@ -56,11 +56,22 @@ describe('which morning an event is in (digest of day D covers D-1 07:00 to D 07
 });
 
 describe('the daily digest email', () => {
-  const alerts = [{ description: 'reports within 500 m of 51.45000, -2.59000', unsubscribeUrl: 'https://board.example.org/api/alerts/unsubscribe?token=t1' }];
+  const alerts = [
+    {
+      description: 'reports within 500 m of 51.45000, -2.59000',
+      unsubscribeUrl: 'https://board.example.org/api/alerts/unsubscribe?token=t1',
+    },
+  ];
   const manage = 'https://board.example.org/alerts/?token=t1';
 
   it('groups new, updated and finished items, each with its status and link, in text and HTML', () => {
-    const email = dailyDigest('Demo Council', '2026-07-02', [line('RF-1', 'new'), line('RF-2', 'updated'), line('RF-3', 'finished')], alerts, manage);
+    const email = dailyDigest(
+      'Demo Council',
+      '2026-07-02',
+      [line('RF-1', 'new'), line('RF-2', 'updated'), line('RF-3', 'finished')],
+      alerts,
+      manage,
+    );
     expect(email.subject).toBe('Demo Council daily alert: 3 reports changed');
     for (const part of [email.text, email.html]) {
       expect(part.indexOf('New reports (1)')).toBeLessThan(part.indexOf('Updated (1)'));

@@ -32,7 +32,8 @@ async function drawCircle() {
   if (!m) return;
   const center: [number, number] = [Number(m[1]), Number(m[2])];
   const leaflet = (await import('leaflet')).default;
-  if (!circle) circle = leaflet.circle(center, { radius: Number(radius.value), color: '#1d4ed8', weight: 2, interactive: false }).addTo(map);
+  if (!circle)
+    circle = leaflet.circle(center, { radius: Number(radius.value), color: '#1d4ed8', weight: 2, interactive: false }).addTo(map);
   else circle.setLatLng(center).setRadius(Number(radius.value));
 }
 

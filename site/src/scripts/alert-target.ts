@@ -22,7 +22,8 @@ export function alertRequest(f: AlertFormValues): { body?: unknown; errors: { pa
   let target: unknown;
   if (f.kind === 'circle') {
     const center = parseCoordinates(f.coordinates);
-    if (!center) errors.push({ path: 'target.center', message: 'Choose a point on the map, or type latitude, longitude like 51.4545, -2.5879' });
+    if (!center)
+      errors.push({ path: 'target.center', message: 'Choose a point on the map, or type latitude, longitude like 51.4545, -2.5879' });
     target = { type: 'circle', center, radiusMeters: Number(f.radius) };
   } else if (f.kind === 'area') {
     if (!f.areaId) errors.push({ path: 'target.areaId', message: 'Choose one from the list' });
