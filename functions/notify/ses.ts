@@ -22,7 +22,7 @@ function ses(): SESClient {
 }
 
 /** Sends one email as raw MIME (so it can carry List-Unsubscribe headers). Returns SES's message id. */
-export async function sendEmail(to: string, email: Email, unsubscribeUrl?: string): Promise<string | undefined> {
+export async function sendEmail(to: string, email: Email, unsubscribeUrl?: string, correlationId?: string): Promise<string | undefined> {
   const { mailFrom, sesConfigurationSet } = config();
   const raw = toMime(email, { from: mailFrom, to, unsubscribeUrl, boundary: `cb-${randomUUID()}` });
   const out = await ses().send(
@@ -31,6 +31,8 @@ export async function sendEmail(to: string, email: Email, unsubscribeUrl?: strin
       RawMessage: { Data: Buffer.from(raw, 'utf8') },
       // Its event destination reports bounces and complaints back to the board (functions/ses-events).
       ...(sesConfigurationSet && { ConfigurationSetName: sesConfigurationSet }),
+      // SES copies message tags into its bounce and complaint events: the events handler logs the id.
+      ...(correlationId && { Tags: [{ Name: 'correlationId', Value: correlationId }] }),
     }),
   );
   return out.MessageId;
