@@ -3,6 +3,7 @@ import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { toMime } from '../../shared/email/mime.js';
 import type { Email } from '../../shared/email/templates.js';
 import { config, localCredentials } from '../lib/env.js';
+import { traced } from '../lib/tracing.js';
 
 let client: SESClient | undefined;
 
@@ -10,13 +11,15 @@ function ses(): SESClient {
   if (!client) {
     const { sesEndpoint, region } = config();
     // Fail fast: a stuck SES call must not hold the stream; the record is retried instead.
-    client = new SESClient({
-      region,
-      endpoint: sesEndpoint,
-      maxAttempts: 2,
-      requestHandler: { requestTimeout: 5000 },
-      ...localCredentials(sesEndpoint),
-    });
+    client = traced(
+      new SESClient({
+        region,
+        endpoint: sesEndpoint,
+        maxAttempts: 2,
+        requestHandler: { requestTimeout: 5000 },
+        ...localCredentials(sesEndpoint),
+      }),
+    );
   }
   return client;
 }

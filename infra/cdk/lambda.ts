@@ -25,7 +25,8 @@ export const BUNDLE = {
   banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   // The Node 24 runtime ships AWS SDK v3 (clients, lib-dynamodb, util-dynamodb): use it rather than
   // bundling ~340 KB of SDK into every function. docs/deploy.md explains the trade-off.
-  externalModules: ['@aws-sdk/*'],
+  // Tracer and the X-Ray SDK come from the Powertools layer when tracing is on (functions/lib/tracing.ts).
+  externalModules: ['@aws-sdk/*', '@aws-lambda-powertools/tracer', 'aws-xray-sdk-core'],
 } as const;
 
 /**
