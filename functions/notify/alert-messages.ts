@@ -81,6 +81,7 @@ export async function queueAlertMatches(
               change,
               facts,
               queuedAt,
+              ...(n.correlationId && { correlationId: n.correlationId }),
             }),
       );
     await putAlertRecords(records);

@@ -78,7 +78,7 @@ async function sendJob(job: AlertJob, facts: PageFacts, cache: RunCache, bucket:
   const email = alertMatch(job.facts, job.change, job.target, { unsubscribeUrl, manageUrl: alertLinks.manage(job.unsubscribeToken) });
   await bucket.take();
   try {
-    await markSent(key, await sendEmail(job.email, email, unsubscribeUrl));
+    await markSent(key, await sendEmail(job.email, email, unsubscribeUrl, job.correlationId), job.correlationId);
   } catch (err) {
     await releaseDelivery(key);
     count(METRIC.emailsFailed);

@@ -44,6 +44,8 @@ export interface AlertJob {
   change: 'new' | 'updated';
   facts: ItemFacts;
   queuedAt: string;
+  /** The write's correlation id (functions/lib/correlation.ts), carried to the SES message tag and the delivery record. */
+  correlationId?: string;
 }
 
 export function alertJobRecord(job: Omit<AlertJob, 'PK' | 'SK'>): AlertJob & { entity: string; expiresAt: number } {
