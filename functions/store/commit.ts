@@ -84,7 +84,7 @@ function writesOf(set: ChangeSet): Write[] {
   }
   if (set.idempotency) {
     const { key, bodyHash, permanent } = set.idempotency;
-    const record = idempotencyRecord(key, bodyHash, item.id, permanent ? undefined : Date.now());
+    const record = idempotencyRecord(key, bodyHash, item.id, permanent ? null : Date.now());
     writes.push({ write: put(record, absentPK), failure: 'idempotency-key-used' });
   }
   return writes;

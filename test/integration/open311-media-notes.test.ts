@@ -85,12 +85,12 @@ describe('Open311 status_notes', () => {
       token: roads,
       body: { body: 'Crew booked for Tuesday', visibility: 'public' },
     });
-    expect(note.status, note.text).toBe(200);
+    expect(note.status, note.text).toBe(201);
     const internal = await api(`/api/staff/reports/${id}/comments`, {
       token: roads,
       body: { body: 'Internal: contractor slow', visibility: 'internal' },
     });
-    expect(internal.status).toBe(200);
+    expect(internal.status).toBe(201);
 
     expect((await get(`/open311/v2/requests/${id}.json`)).body[0].status_notes).toBe('Crew booked for Tuesday');
     expect(byId((await windowList('json')).body, id)).toMatchObject({ status_notes: 'Crew booked for Tuesday' });
@@ -109,9 +109,8 @@ describe('Open311 status_notes', () => {
     const id = await file({ description: 'Sign graffiti' });
     const roads = await signIn('roads.officer');
     const secret = 'Call Jo Bloggs on 07700 900123';
-    expect((await api(`/api/staff/reports/${id}/comments`, { token: roads, body: { body: secret, visibility: 'public' } })).status).toBe(
-      200,
-    );
+    const commented = await api(`/api/staff/reports/${id}/comments`, { token: roads, body: { body: secret, visibility: 'public' } });
+    expect(commented.status).toBe(201);
     // Positive control: before the redaction the note is served as written.
     expect(byId((await windowList('json')).body, id)).toMatchObject({ status_notes: secret });
     const { history } = await getItemWithHistory(id);
@@ -120,7 +119,7 @@ describe('Open311 status_notes', () => {
       token: roads,
       body: { field: `comment:${comment.id}`, reason: 'a phone number' },
     });
-    expect(redacted.status, redacted.text).toBe(200);
+    expect(redacted.status, redacted.text).toBe(201);
 
     const one = await get(`/open311/v2/requests/${id}.json`);
     expect(one.body[0].status_notes).toBe('[removed: personal information]');

@@ -95,14 +95,14 @@ export function referenceRecord(item: Pick<Item, 'id' | 'reference' | 'kind'>): 
   return { ...referenceKey(item.reference), entity: 'reference', itemId: item.id, kind: item.kind };
 }
 
-/** `nowMs` undefined: a permanent record (no `expiresAt`, so TTL never removes it). */
-export function idempotencyRecord(key: string, bodyHash: string, itemId: string, nowMs: number | undefined = Date.now()): Record<string, unknown> {
+/** `nowMs` null: a permanent record (no `expiresAt`, so TTL never removes it). */
+export function idempotencyRecord(key: string, bodyHash: string, itemId: string, nowMs: number | null = Date.now()): Record<string, unknown> {
   return {
     ...idempotencyKey(key),
     entity: 'idempotency',
     bodyHash,
     itemId,
-    ...(nowMs === undefined ? {} : { expiresAt: Math.floor(nowMs / 1000) + IDEMPOTENCY_TTL_SECONDS }),
+    ...(nowMs === null ? {} : { expiresAt: Math.floor(nowMs / 1000) + IDEMPOTENCY_TTL_SECONDS }),
   };
 }
 
