@@ -28,6 +28,8 @@ export const ENV = {
   photoBucket: 'PHOTO_BUCKET',
   /** Local only: the S3 stand-in (infra/local/s3.ts). */
   s3Endpoint: 'S3_ENDPOINT',
+  /** In AWS, the CloudFront distribution serving /photos/*: a photo takedown invalidates its paths there. */
+  distributionId: 'DISTRIBUTION_ID',
 } as const;
 
 const schema = z.object({
@@ -48,6 +50,7 @@ const schema = z.object({
   [ENV.uploadBucket]: z.string().min(3).default('civicboard-uploads'),
   [ENV.photoBucket]: z.string().min(3).default('civicboard-photos'),
   [ENV.s3Endpoint]: z.url().optional(),
+  [ENV.distributionId]: z.string().min(1).optional(),
 });
 
 /** RATE_LIMITS: JSON replacing some of the defaults, e.g. `{"perClient":{"report":[{"limit":30,"seconds":600}]}}`. */
@@ -117,6 +120,8 @@ export interface Config {
   uploadBucket: string;
   photoBucket: string;
   s3Endpoint?: string;
+  /** Absent locally (no CDN in front of the local server's /photos/). */
+  distributionId?: string;
 }
 
 let cached: Config | undefined;
@@ -147,6 +152,7 @@ export function config(): Config {
     uploadBucket: e[ENV.uploadBucket],
     photoBucket: e[ENV.photoBucket],
     s3Endpoint: e[ENV.s3Endpoint],
+    distributionId: e[ENV.distributionId],
   };
   return cached;
 }
