@@ -12,8 +12,12 @@ export function useCdnClient(c: CloudFrontClient | undefined): void {
   client = c;
 }
 
-/** Invalidates these paths (`/photos/<id>/*`); resolves once CloudFront accepted the request. */
-export async function invalidatePaths(paths: string[], reference: string, distributionId = config().distributionId): Promise<boolean> {
+/**
+ * Invalidates these paths (`/photos/<id>/*`) on the distribution (the configured one unless `target` names
+ * another, or none); resolves once CloudFront accepted the request. False when there was nothing to ask.
+ */
+export async function invalidatePaths(paths: string[], reference: string, target?: { distributionId?: string }): Promise<boolean> {
+  const distributionId = target ? target.distributionId : config().distributionId;
   if (!distributionId || paths.length === 0) return false;
   client ??= new CloudFrontClient({ region: 'us-east-1' });
   await client.send(
