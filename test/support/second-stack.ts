@@ -18,8 +18,16 @@ export class SecondStack {
   ports = { port: 0, dynamo: 0, cognito: 0, ses: 0 };
   private clientId = '';
 
+  /** `env`: extra environment for the child, e.g. another jurisdiction folder (`CIVICBOARD_JURISDICTION`) or a connector key. */
+  constructor(private readonly env: Record<string, string> = {}) {}
+
   get url(): string {
     return `http://127.0.0.1:${this.ports.port}`;
+  }
+
+  /** Its DynamoDB Local, for reading what it stored. */
+  get dynamoEndpoint(): string {
+    return `http://localhost:${this.ports.dynamo}`;
   }
 
   async start(): Promise<void> {
@@ -37,6 +45,7 @@ export class SecondStack {
         SES_PORT: String(this.ports.ses),
         CIVICBOARD_DATA_DIR: this.dataDir,
         SEED_COUNT: '0',
+        ...this.env,
       },
     });
     this.child = child;
