@@ -102,7 +102,7 @@ describe('the connector through a running stack: the stream delivers new reports
   });
 
   it('a report filed on C reaches B through the stream, and C stores the upstream id', async () => {
-    await b.start(); // the previous block stopped and restarted it; start() is a no-op if it runs
+    await b.start(); // running since the block above restarted it (start() is a no-op then), or started afresh
     const folder = mkdtempSync(join(tmpdir(), 'civicboard-forwarding-'));
     cpSync(resolve(import.meta.dirname, '../../jurisdictions/demo'), folder, { recursive: true });
     const catalog = JSON.parse(readFileSync(join(folder, 'catalog.json'), 'utf8'));
