@@ -10,8 +10,8 @@ import { append } from '../store/commit.js';
 import { CommitError } from '../store/errors.js';
 import { getItem } from '../store/items.js';
 import { contended } from './contention.js';
-import { syncPhotoFiles } from './photo-files.js';
 import type { Deferred } from './input.js';
+import { syncPhotoFiles } from './photo-files.js';
 import { assigneeFor } from './team.js';
 import { updateItem } from './update-item.js';
 

@@ -24,7 +24,11 @@ export class BoardDataStack extends Stack {
   readonly photos: PhotoBuckets;
 
   constructor(scope: Construct, id: string, props: StackProps = {}) {
-    super(scope, id, { terminationProtection: true, description: 'civicboard data: table, staff user pool, secrets, photo buckets', ...props });
+    super(scope, id, {
+      terminationProtection: true,
+      description: 'civicboard data: table, staff user pool, secrets, photo buckets',
+      ...props,
+    });
     this.store = new BoardTable(this, 'Store');
     this.auth = new StaffAuth(this, 'Staff');
     this.cursorKey = new CursorKey(this, 'CursorKey');

@@ -85,7 +85,12 @@ export class BoardPhotos extends Construct {
       new PolicyStatement({
         actions: ['cloudfront:CreateInvalidation'],
         resources: [
-          Stack.of(this).formatArn({ service: 'cloudfront', region: '', resource: 'distribution', resourceName: distribution.distributionId }),
+          Stack.of(this).formatArn({
+            service: 'cloudfront',
+            region: '',
+            resource: 'distribution',
+            resourceName: distribution.distributionId,
+          }),
         ],
       }),
     );

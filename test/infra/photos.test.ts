@@ -27,9 +27,11 @@ const functionOf = (route: { method: string; path: string }) =>
   find('AWS::Lambda::Function', routeId(route as (typeof ROUTES)[number])).find(([id]) => !id.includes('Logs'))!;
 
 describe('photos in AWS', () => {
-  it('the photo buckets are the data stack\'s, retained, under the logical ids they had in the service stack', () => {
+  it("the photo buckets are the data stack's, retained, under the logical ids they had in the service stack", () => {
     // `Photos/Uploads` and `Photos/Photos` (CDK folds the repeated name): the ids they had in the service stack.
-    const buckets = Object.entries(dataResources).filter(([id, r]) => r.Type === 'AWS::S3::Bucket' && /^Photos(Uploads)?[0-9A-F]{8}$/.test(id));
+    const buckets = Object.entries(dataResources).filter(
+      ([id, r]) => r.Type === 'AWS::S3::Bucket' && /^Photos(Uploads)?[0-9A-F]{8}$/.test(id),
+    );
     expect(buckets.map(([id]) => id).sort()).toEqual(['Photos418F7FF7', 'PhotosUploadsE7D5F5B9']);
     for (const [id, b] of buckets) {
       expect(b.DeletionPolicy, id).toBe('Retain');
@@ -53,7 +55,9 @@ describe('photos in AWS', () => {
   });
 
   it('two private buckets: originals expire after a day, nothing is public', () => {
-    const buckets = Object.entries(dataResources).filter(([id, r]) => r.Type === 'AWS::S3::Bucket' && id.startsWith('Photos') && !id.includes('Logs'));
+    const buckets = Object.entries(dataResources).filter(
+      ([id, r]) => r.Type === 'AWS::S3::Bucket' && id.startsWith('Photos') && !id.includes('Logs'),
+    );
     expect(buckets).toHaveLength(2);
     for (const [, b] of buckets) {
       expect(b.Properties.PublicAccessBlockConfiguration).toEqual({

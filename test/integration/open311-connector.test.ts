@@ -123,7 +123,11 @@ describe('the connector through a running stack: the stream delivers new reports
     expect(kept.status).toBe(201);
 
     const store = DynamoDBDocumentClient.from(
-      new DynamoDBClient({ endpoint: c.dynamoEndpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+      new DynamoDBClient({
+        endpoint: c.dynamoEndpoint,
+        region: 'eu-west-2',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      }),
     );
     const recordOf = async (service: string, itemId: string) =>
       (await store.send(new GetCommand({ TableName: 'civicboard', Key: upstreamKey(service, itemId), ConsistentRead: true }))).Item;

@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { db, tableName } from '../../functions/store/client.js';
-import { idempotencyKey } from '../../functions/store/keys/items.js';
 import { getItemWithHistory } from '../../functions/store/items.js';
+import { idempotencyKey } from '../../functions/store/keys/items.js';
 import { api, signIn, useTestTable } from '../support/api.js';
 import { get, newApiKey, postForm, requestForm, xml } from '../support/open311.js';
 import { gpsJpeg, uploadPhoto } from '../support/photos.js';
@@ -94,9 +94,9 @@ describe('Open311 status_notes', () => {
 
     expect((await get(`/open311/v2/requests/${id}.json`)).body[0].status_notes).toBe('Crew booked for Tuesday');
     expect(byId((await windowList('json')).body, id)).toMatchObject({ status_notes: 'Crew booked for Tuesday' });
-    const listed = xml.parse((await windowList('xml')).text).service_requests.request.find(
-      (r: { service_request_id: string }) => r.service_request_id === id,
-    );
+    const listed = xml
+      .parse((await windowList('xml')).text)
+      .service_requests.request.find((r: { service_request_id: string }) => r.service_request_id === id);
     expect(listed.status_notes).toBe('Crew booked for Tuesday');
 
     // A later public transition note replaces it, in the list too.

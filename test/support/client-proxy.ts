@@ -13,7 +13,14 @@ export async function clientProxy(): Promise<{ url: string; address: string; clo
   const server: Server = createServer((req, res) => {
     const target = new URL(req.url ?? '/');
     const upstream = request(
-      { host: '127.0.0.1', port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers: req.headers, localAddress: address },
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: req.method,
+        headers: req.headers,
+        localAddress: address,
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

@@ -34,7 +34,13 @@ export class SecondStack {
   async start(): Promise<void> {
     if (this.child && this.child.exitCode === null && this.child.signalCode === null) return;
     if (!this.ports.port)
-      this.ports = { port: await freePort(), dynamo: await freePort(), cognito: await freePort(), ses: await freePort(), s3: await freePort() };
+      this.ports = {
+        port: await freePort(),
+        dynamo: await freePort(),
+        cognito: await freePort(),
+        ses: await freePort(),
+        s3: await freePort(),
+      };
     const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
       cwd: ROOT,
       detached: true,

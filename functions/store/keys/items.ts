@@ -96,7 +96,12 @@ export function referenceRecord(item: Pick<Item, 'id' | 'reference' | 'kind'>): 
 }
 
 /** `nowMs` null: a permanent record (no `expiresAt`, so TTL never removes it). */
-export function idempotencyRecord(key: string, bodyHash: string, itemId: string, nowMs: number | null = Date.now()): Record<string, unknown> {
+export function idempotencyRecord(
+  key: string,
+  bodyHash: string,
+  itemId: string,
+  nowMs: number | null = Date.now(),
+): Record<string, unknown> {
   return {
     ...idempotencyKey(key),
     entity: 'idempotency',

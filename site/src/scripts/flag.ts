@@ -39,10 +39,7 @@ async function flag(itemId: string, reference: string, e: SubmitEvent): Promise<
     );
   } catch (err) {
     const problem = err as ApiError;
-    const text =
-      problem.status === 429
-        ? `Not sent: ${problem.message}`
-        : `Not sent: ${problem.errors?.[0]?.message ?? problem.message}`;
+    const text = problem.status === 429 ? `Not sent: ${problem.message}` : `Not sent: ${problem.errors?.[0]?.message ?? problem.message}`;
     show($('#flag-result'), el('p', { class: 'notice error', role: 'alert' }, text));
   } finally {
     button.disabled = false;
