@@ -32,6 +32,8 @@ export interface RouteDefinition {
   directory?: boolean;
   /** Signs presigned POSTs for the upload bucket: gets s3:PutObject on its `originals/` keys in AWS. */
   signsUploads?: boolean;
+  /** Can take photos down (hide a report or a photo): moves photo files and invalidates /photos/* (functions/ops/photo-files.ts). */
+  withholdsPhotos?: boolean;
 }
 
 /** Reads by key and by partition or index: what every read of an item, list or queue needs. */
@@ -87,6 +89,7 @@ export const ROUTES: RouteDefinition[] = [
     auth: 'staff',
     access: 'write',
     table: [...READ, 'PutItem'],
+    withholdsPhotos: true,
   },
   {
     method: 'POST',
@@ -95,6 +98,7 @@ export const ROUTES: RouteDefinition[] = [
     auth: 'staff',
     access: 'write',
     table: [...READ, 'PutItem', 'DeleteItem'],
+    withholdsPhotos: true,
   },
   { method: 'GET', path: '/api/staff/moderation', handler: 'staff/list-flags', auth: 'staff', access: 'read', table: READ },
   { method: 'GET', path: '/api/reports', handler: 'reports/list-reports', auth: 'public', access: 'read', table: READ },
@@ -153,6 +157,7 @@ export const ROUTES: RouteDefinition[] = [
     access: 'write',
     table: [...READ, 'PutItem', 'UpdateItem'],
     directory: true,
+    withholdsPhotos: true,
   },
   {
     method: 'POST',

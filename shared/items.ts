@@ -40,6 +40,18 @@ export interface HistoryEvent {
   visibility: Visibility;
 }
 
+/** The latest public note on an item, by its event (a redaction of `comment:<eventId>` replaces it). */
+export interface PublicNoteRef {
+  eventId: string;
+  note: string;
+}
+
+/** The item's latest public note after these events: the last public event with a note, else the one it had. */
+export function latestPublicNote(item: Pick<Item, 'lastPublicNote'>, events: readonly HistoryEvent[]): PublicNoteRef | undefined {
+  const last = events.filter((e) => e.visibility === 'public' && e.note).at(-1);
+  return last?.note ? { eventId: last.id, note: last.note } : item.lastPublicNote;
+}
+
 export interface Assignee {
   id: string;
   name: string;
@@ -70,6 +82,13 @@ export interface Item {
   duplicateOf?: string;
   /** Photos the citizen attached (shared/photos.ts). */
   photos?: ItemPhoto[];
+  /** A link to a picture the client chose to publish (Open311 `media_url`): public, http(s) only. */
+  mediaUrl?: string;
+  /**
+   * The latest public note (a public transition's note or public comment), kept on the item so lists
+   * can show it without reading each history (Open311 `status_notes`); redactions of that comment apply.
+   */
+  lastPublicNote?: PublicNoteRef;
   /** Staff hid the report (shared/moderation.ts): out of every public list; its public routes answer 410. */
   hidden?: boolean;
   /** Text the public sees replaced; the original stays here for staff (shared/moderation.ts). */
@@ -223,6 +242,7 @@ export function applyTransition(
     resolution: outcome.resolution,
     visibility: opts.visibility ?? 'public',
   };
+  next.lastPublicNote = latestPublicNote(item, [event]);
   return { item: stripUndefined(next), events: [stripUndefined(event)], notifications: ['item.updated'] };
 }
 
@@ -247,6 +267,7 @@ export function addComment(
       version: item.version + 1,
       updatedAt: opts.now,
       sla: slaAfter(item, { publicAction: comment.visibility === 'public', now: opts.now }),
+      lastPublicNote: latestPublicNote(item, [event]),
     }),
     events: [event],
     notifications: comment.visibility === 'public' ? ['item.updated'] : [],

@@ -43,6 +43,15 @@ export interface PublicPhoto {
 /** The processed files' keys (in the processed bucket, served under `/photos/` by CloudFront and the local server). */
 export const photoKeys = (id: string) => ({ display: `photos/${id}/display.jpg`, thumb: `photos/${id}/thumb.jpg` });
 
+/**
+ * Where a withheld photo's files go (its report hidden, or the photo itself): a prefix of the same
+ * bucket that no CloudFront behaviour or bucket policy serves. Moving back restores the same URLs.
+ */
+export const withheldKeys = (id: string) => ({ display: `withheld/${id}/display.jpg`, thumb: `withheld/${id}/thumb.jpg` });
+
+/** Should a photo's files be reachable at their public URLs: only while neither it nor its report is hidden. */
+export const photoServed = (item: { hidden?: boolean }, photo: ItemPhoto): boolean => !item.hidden && !photo.hidden;
+
 /** The private key of an upload's original: never served. */
 export const originalKey = (uploadId: string) => `originals/${uploadId}`;
 

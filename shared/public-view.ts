@@ -48,6 +48,8 @@ export interface PublicItem {
   queuePosition?: number;
   /** Photos not hidden by staff (SPEC §11). */
   photos?: PublicPhoto[];
+  /** A picture link the reporting client published (Open311 `media_url`). */
+  mediaUrl?: string;
   /** The promise and where it stands now (SPEC §9). */
   sla?: PublicSla;
   history?: PublicEvent[];
@@ -119,6 +121,7 @@ export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queu
     duplicateOf: item.duplicateOf,
     queuePosition: item.phase === 'waiting' ? extra.queuePosition : undefined,
     photos: publicPhotos(item.photos),
+    mediaUrl: item.mediaUrl,
     sla: publicSla(item.sla, item.closedAt, extra.now ?? new Date().toISOString()),
     history: extra.history?.filter((e) => e.visibility === 'public').map((e) => toPublicEvent(redactedEvent(item, e), service)),
   });

@@ -30,6 +30,8 @@ export const ENV = {
   s3Endpoint: 'S3_ENDPOINT',
   /** Alert emails a second the alert sender may hand SES (the account's SES sending rate, or less). */
   alertSendRate: 'ALERT_SEND_RATE',
+  /** In AWS, the CloudFront distribution serving /photos/*: a photo takedown invalidates its paths there. */
+  distributionId: 'DISTRIBUTION_ID',
 } as const;
 
 const schema = z.object({
@@ -52,6 +54,7 @@ const schema = z.object({
   [ENV.s3Endpoint]: z.url().optional(),
   // SES's production default is 14 a second; a sandbox account has 1.
   [ENV.alertSendRate]: z.coerce.number().positive().max(1000).default(14),
+  [ENV.distributionId]: z.string().min(1).optional(),
 });
 
 /** RATE_LIMITS: JSON replacing some of the defaults, e.g. `{"perClient":{"report":[{"limit":30,"seconds":600}]}}`. */
@@ -122,6 +125,8 @@ export interface Config {
   photoBucket: string;
   s3Endpoint?: string;
   alertSendRate: number;
+  /** Absent locally (no CDN in front of the local server's /photos/). */
+  distributionId?: string;
 }
 
 let cached: Config | undefined;
@@ -153,6 +158,7 @@ export function config(): Config {
     photoBucket: e[ENV.photoBucket],
     s3Endpoint: e[ENV.s3Endpoint],
     alertSendRate: e[ENV.alertSendRate],
+    distributionId: e[ENV.distributionId],
   };
   return cached;
 }

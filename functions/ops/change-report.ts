@@ -11,6 +11,7 @@ import { CommitError } from '../store/errors.js';
 import { getItem } from '../store/items.js';
 import { contended } from './contention.js';
 import type { Deferred } from './input.js';
+import { syncPhotoFiles } from './photo-files.js';
 import { assigneeFor } from './team.js';
 import { updateItem } from './update-item.js';
 
@@ -74,13 +75,15 @@ export async function commentOnReport(actor: StaffActor, idOrRef: string, body: 
  * of the service's team; "me"; null unassigns).
  */
 export async function patchReport(actor: StaffActor, idOrRef: string, body: Deferred<PatchReportInput>, ifMatch?: number): Promise<Item> {
-  return updateItem(
+  let hiding = false;
+  const item = await updateItem(
     idOrRef,
     'report',
     async (item) => {
       const current = getService(item.serviceCode);
       requireTeam(actor, current);
       const input = body();
+      hiding = input.hidden !== undefined;
       // An unknown serviceCode is the patch's own 400; a known one needs the actor on its team too.
       const target = input.serviceCode ? findService(input.serviceCode) : undefined;
       if (target) requireTeam(actor, target);
@@ -91,4 +94,7 @@ export async function patchReport(actor: StaffActor, idOrRef: string, body: Defe
     },
     ifMatch,
   );
+  // Hide or unhide: the photos' files leave (or return to) their public URLs, even when the flag was already set (a retry).
+  if (hiding) await syncPhotoFiles(item);
+  return item;
 }

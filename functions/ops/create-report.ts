@@ -34,10 +34,18 @@ const hashBody = (input: CreateReportInput) => createHash('sha256').update(JSON.
 export interface MachineClient {
   actor: ActorRef;
   limit: () => Promise<void>;
+  /** A picture link the client published with the ticket (Open311 `media_url`), already validated. */
+  mediaUrl?: string;
 }
 
 const byActor = (change: Change, by?: MachineClient): Change =>
-  by ? { ...change, events: change.events.map((e) => ({ ...e, actor: by.actor })) } : change;
+  by
+    ? {
+        ...change,
+        item: by.mediaUrl ? { ...change.item, mediaUrl: by.mediaUrl } : change.item,
+        events: change.events.map((e) => ({ ...e, actor: by.actor })),
+      }
+    : change;
 
 /**
  * The same report without its acknowledgement (no address, or the address has had its share of
@@ -86,7 +94,8 @@ export async function createReport(
       await commit({
         change,
         reporterFollow: follow ? { email: follow } : undefined,
-        idempotency: idempotencyKey ? { key: idempotencyKey, bodyHash } : undefined,
+        // A machine client's key (its external_id) names its request for as long as the request exists.
+        idempotency: idempotencyKey ? { key: idempotencyKey, bodyHash, permanent: by !== undefined } : undefined,
         claimUploads: photos,
       });
       return { item: change.item, history: change.events, queuePosition: await queuePosition(change.item), replayed: false };

@@ -7,6 +7,7 @@ import { applyHidden, applyRedaction, flagResolutionEvent, type RedactionInput, 
 import { listOpenFlags, type OpenFlags, openFlagsOf } from '../store/flags.js';
 import { getItemWithHistory } from '../store/items.js';
 import type { Deferred } from './input.js';
+import { syncPhotoFiles } from './photo-files.js';
 import { updateItem } from './update-item.js';
 
 /** The history a comment redaction is checked against: only read when the field names a comment. */
@@ -19,17 +20,22 @@ async function historyFor(item: Item, field: string): Promise<HistoryEvent[]> {
  * staff keep the original with an internal event saying who, why and when. Honours If-Match.
  */
 export async function redactReport(actor: StaffActor, idOrRef: string, body: Deferred<RedactionInput>, ifMatch?: number): Promise<Item> {
-  return updateItem(
+  let photo = false;
+  const item = await updateItem(
     idOrRef,
     'report',
     async (item) => {
       requireTeam(actor, getService(item.serviceCode));
       const input = body();
+      photo = input.field.startsWith('photo:');
       const history = await historyFor(item, input.field);
       return { change: applyRedaction(item, history, input, actor, { now: new Date().toISOString(), eventId: ulid() }) };
     },
     ifMatch,
   );
+  // A hidden photo's files leave their public URLs (docs/moderation.md).
+  if (photo) await syncPhotoFiles(item);
+  return item;
 }
 
 /**
@@ -38,12 +44,14 @@ export async function redactReport(actor: StaffActor, idOrRef: string, body: Def
  * flags (and hides or redacts).
  */
 export async function resolveFlags(actor: StaffActor, idOrRef: string, body: Deferred<ResolveFlagsInput>, ifMatch?: number): Promise<Item> {
-  return updateItem(
+  let takedown = false;
+  const resolved = await updateItem(
     idOrRef,
     'report',
     async (item) => {
       requireTeam(actor, getService(item.serviceCode));
       const input = body();
+      takedown = input.action === 'hide' || Boolean(input.redaction?.field.startsWith('photo:'));
       const flags = await openFlagsOf(item.id);
       if (!flags) throw new ConflictError(`Report ${item.reference} has no open flags to resolve.`);
       const now = new Date().toISOString();
@@ -66,6 +74,8 @@ export async function resolveFlags(actor: StaffActor, idOrRef: string, body: Def
     },
     ifMatch,
   );
+  if (takedown) await syncPhotoFiles(resolved);
+  return resolved;
 }
 
 /** The moderation queue as one staff member sees it: flagged reports of the services they act on, most flagged first. */

@@ -1,6 +1,7 @@
 import { catalog, findService, listServices, type Service } from '../../shared/catalog/index.js';
 import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
-import type { HistoryEvent, Item } from '../../shared/items.js';
+import { type HistoryEvent, type Item, latestPublicNote } from '../../shared/items.js';
+import { redactedText } from '../../shared/moderation.js';
 import {
   formFields,
   MAX_REQUESTS,
@@ -22,6 +23,7 @@ import {
 } from '../../shared/open311/model.js';
 import { createReportSchema } from '../../shared/schemas.js';
 import { parseWith } from '../../shared/validation.js';
+import { config } from '../lib/env.js';
 import { getItem, getItemWithHistory } from '../store/items.js';
 import { listRecentPage } from '../store/lists.js';
 import { authorizeKey, limitKeyRate } from './api-keys.js';
@@ -46,12 +48,25 @@ function reportService(code: string): Service {
 
 export const open311ServiceDefinition = (code: string): Open311ServiceDefinition => toServiceDefinition(reportService(code));
 
-/** The latest public note (a public transition's note or a public comment): Open311's status_notes. */
-const lastPublicNote = (history: HistoryEvent[]) => history.filter((e) => e.visibility === 'public' && e.note).at(-1)?.note;
 const dueOf = (item: Item) => (item as Item & { sla?: { resolutionDueAt?: string } }).sla?.resolutionDueAt;
 
+/**
+ * Open311's status_notes: the latest public note as the public sees it (a redacted comment shows its
+ * replacement). Read from the item (kept there by every public note), so a list costs no history reads;
+ * items noted before the item kept it fall back to their history where it was read.
+ */
+function statusNote(item: Item, history?: HistoryEvent[]): string | undefined {
+  const ref = item.lastPublicNote ?? (history && latestPublicNote({}, history));
+  return ref && redactedText(item, `comment:${ref.eventId}`, ref.note);
+}
+
 function asRequest(item: Item, history?: HistoryEvent[]): Open311Request {
-  return toOpen311Request(item, { timezone: timezone(), statusNote: history && lastPublicNote(history), resolutionDueAt: dueOf(item) });
+  return toOpen311Request(item, {
+    timezone: timezone(),
+    statusNote: statusNote(item, history),
+    resolutionDueAt: dueOf(item),
+    baseUrl: config().publicBaseUrl,
+  });
 }
 
 /** One request by reference (or id), with its status notes. */
@@ -111,6 +126,7 @@ export async function createOpen311Request(body: () => string, sourceIp: string)
   const created = await createReport(input, idempotency, sourceIp, {
     actor: { type: 'system', name: key.name },
     limit: () => limitKeyRate(key),
+    mediaUrl: post.media_url,
   });
   return { id: created.item.reference, itemId: created.item.id, replayed: created.replayed };
 }

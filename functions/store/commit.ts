@@ -22,8 +22,11 @@ export interface ChangeSet {
   before?: Item;
   /** A new report's reporter who asked for updates: a confirmed follower from the start. */
   reporterFollow?: { email: string };
-  /** A create under an Idempotency-Key: a second create with the same key fails with `idempotency-key-used`. */
-  idempotency?: { key: string; bodyHash: string };
+  /**
+   * A create under an Idempotency-Key: a second create with the same key fails with `idempotency-key-used`.
+   * `permanent`: the record never expires (an Open311 key's external_id names its request for good).
+   */
+  idempotency?: { key: string; bodyHash: string; permanent?: boolean };
   /** A new bill claims its number in its session: a number taken fails with `bill-number-taken`. */
   claimBillNumber?: boolean;
   /** A new report's photos: each upload must be ready and unclaimed, and is claimed by it (`upload-unavailable`). */
@@ -80,8 +83,9 @@ function writesOf(set: ChangeSet): Write[] {
     writes.push({ write: put(record, absentPK), failure: 'escalated-already' });
   }
   if (set.idempotency) {
-    const { key, bodyHash } = set.idempotency;
-    writes.push({ write: put(idempotencyRecord(key, bodyHash, item.id), absentPK), failure: 'idempotency-key-used' });
+    const { key, bodyHash, permanent } = set.idempotency;
+    const record = idempotencyRecord(key, bodyHash, item.id, permanent ? null : Date.now());
+    writes.push({ write: put(record, absentPK), failure: 'idempotency-key-used' });
   }
   return writes;
 }
@@ -110,12 +114,15 @@ export async function append(set: {
   // A public comment may be the first response (shared/sla): recorded once, whichever append comes first.
   const firstResponse = firstResponseAt ? ', sla.firstRespondedAt = if_not_exists(sla.firstRespondedAt, :fr)' : '';
   const { item } = change;
+  // A public comment becomes the item's latest public note (Open311 status_notes on lists, no history read).
+  const note = item.lastPublicNote && change.events.some((e) => e.id === item.lastPublicNote?.eventId) ? item.lastPublicNote : undefined;
+  const lastNote = note ? ', lastPublicNote = :note' : '';
   const recency = `${item.updatedAt}#${item.id}`;
   const update: TransactItem = {
     Update: {
       TableName: tableName(),
       Key: itemKey(item.id),
-      UpdateExpression: `SET updatedAt = :at, phaseSK = :r, serviceSK = :r, assigneeSK = :r${firstResponse} ADD version :one`,
+      UpdateExpression: `SET updatedAt = :at, phaseSK = :r, serviceSK = :r, assigneeSK = :r${firstResponse}${lastNote} ADD version :one`,
       ConditionExpression: `attribute_exists(PK) AND serviceCode = :svc${expectedVersion === undefined ? '' : ' AND version = :expected'}`,
       ExpressionAttributeValues: {
         ':at': item.updatedAt,
@@ -124,6 +131,7 @@ export async function append(set: {
         ':svc': serviceCode,
         ...(expectedVersion === undefined ? {} : { ':expected': expectedVersion }),
         ...(firstResponseAt ? { ':fr': firstResponseAt } : {}),
+        ...(note ? { ':note': note } : {}),
       },
     },
   };

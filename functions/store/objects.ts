@@ -1,6 +1,6 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { originalKey, PHOTO_LIMITS } from '../../shared/photos.js';
+import { originalKey, PHOTO_LIMITS, photoKeys, withheldKeys } from '../../shared/photos.js';
 import { config, localCredentials } from '../lib/env.js';
 import { traced } from '../lib/tracing.js';
 
@@ -66,4 +66,40 @@ export async function writePhoto(key: string, body: Buffer, contentType: string)
       CacheControl: 'public, max-age=31536000, immutable',
     }),
   );
+}
+
+const missing = (err: unknown) => ['NoSuchKey', 'NotFound'].includes((err as { name?: string }).name ?? '');
+
+/** Moves one object within the photo bucket; false when it is not at `from` (already moved, or never made). */
+async function move(from: string, to: string): Promise<boolean> {
+  const bucket = config().photoBucket;
+  try {
+    await s3().send(
+      new CopyObjectCommand({
+        Bucket: bucket,
+        Key: to,
+        CopySource: `${bucket}/${from}`,
+        CacheControl: 'public, max-age=31536000, immutable',
+        ContentType: 'image/jpeg',
+        MetadataDirective: 'REPLACE',
+      }),
+    );
+  } catch (err) {
+    if (missing(err)) return false;
+    throw err;
+  }
+  await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: from }));
+  return true;
+}
+
+/**
+ * Takes a photo's processed files off their public URLs (`withhold`) or puts them back. Idempotent: a file
+ * already where it should be is left alone, so a retried takedown finishes what a failed one started.
+ * Returns whether anything moved.
+ */
+export async function setPhotoServed(id: string, served: boolean): Promise<boolean> {
+  const [pub, priv] = [photoKeys(id), withheldKeys(id)];
+  const [from, to] = served ? [priv, pub] : [pub, priv];
+  const moved = await Promise.all([move(from.display, to.display), move(from.thumb, to.thumb)]);
+  return moved.some(Boolean);
 }

@@ -125,7 +125,13 @@ export class BoardApi extends Construct {
    * than its row lists (test/infra/template.test.ts checks each function's actions).
    */
   private roleFor(route: RouteDefinition, props: { table: Table; auth: StaffAuth }): Role {
-    const grants = { table: [...route.table].sort(), directory: !!route.directory, signsUploads: !!route.signsUploads };
+    // withholdsPhotos: the takedown routes' S3 and CloudFront grants (infra/cdk/photos.ts) stay on their own role.
+    const grants = {
+      table: [...route.table].sort(),
+      directory: !!route.directory,
+      signsUploads: !!route.signsUploads,
+      withholdsPhotos: !!route.withholdsPhotos,
+    };
     const key = JSON.stringify(grants);
     const existing = this.roles.get(key);
     if (existing) return existing;
@@ -133,7 +139,7 @@ export class BoardApi extends Construct {
     const role = new Role(this, id, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description:
-        `civicboard routes: ${grants.table.join(', ') || 'no table access'}${grants.directory ? '; staff directory' : ''}${grants.signsUploads ? '; signs uploads' : ''}`.slice(
+        `civicboard routes: ${grants.table.join(', ') || 'no table access'}${grants.directory ? '; staff directory' : ''}${grants.signsUploads ? '; signs uploads' : ''}${grants.withholdsPhotos ? '; takes photos down' : ''}`.slice(
           0,
           1000,
         ),

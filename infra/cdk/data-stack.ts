@@ -3,11 +3,12 @@ import type { Construct } from 'constructs';
 import { StaffAuth } from './auth.js';
 import { CursorKey } from './cursor-key.js';
 import { OriginSecret } from './origin-secret.js';
+import { PhotoBuckets } from './photo-buckets.js';
 import { BoardTable } from './table.js';
 
 /**
- * The board's state: the table, the staff user pool (with its groups and the site's client) and the
- * generated secrets. Termination-protected and every resource retained, so the service stack
+ * The board's state: the table, the staff user pool (with its groups and the site's client), the
+ * generated secrets and the photo buckets. Termination-protected and every resource retained, so the service stack
  * (infra/cdk/stack.ts: API, functions, site, alarms) can be destroyed and redeployed freely.
  *
  * Construct ids `Store` and `Staff` are those the single stack used, so the table and the pool keep
@@ -19,13 +20,20 @@ export class BoardDataStack extends Stack {
   readonly auth: StaffAuth;
   readonly cursorKey: CursorKey;
   readonly originSecret: OriginSecret;
+  /** Citizens' photos: the upload bucket (originals, a day) and the processed photos CloudFront serves. */
+  readonly photos: PhotoBuckets;
 
   constructor(scope: Construct, id: string, props: StackProps = {}) {
-    super(scope, id, { terminationProtection: true, description: 'civicboard data: table, staff user pool, secrets', ...props });
+    super(scope, id, {
+      terminationProtection: true,
+      description: 'civicboard data: table, staff user pool, secrets, photo buckets',
+      ...props,
+    });
     this.store = new BoardTable(this, 'Store');
     this.auth = new StaffAuth(this, 'Staff');
     this.cursorKey = new CursorKey(this, 'CursorKey');
     this.originSecret = new OriginSecret(this, 'OriginSecret');
+    this.photos = new PhotoBuckets(this, 'Photos');
     acknowledgeDataFindings(this);
 
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });

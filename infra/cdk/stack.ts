@@ -59,11 +59,13 @@ export class CivicboardStack extends Stack {
       certificateArn: config.certificateArn,
       webAclArn: props.webAclArn,
     });
-    photos = new BoardPhotos(this, 'Photos', { table, logs: site.logs });
+    photos = new BoardPhotos(this, 'Photos', { table, buckets: data.photos });
     photos.serveFrom(site.distribution, site.headers);
     const signers = ROUTES.filter((r) => r.signsUploads).map((r) => api.functions.get(routeId(r))!);
     for (const fn of signers) photos.allowSigning(fn);
-    photos.acknowledgeFindings(signers);
+    const withholders = ROUTES.filter((r) => r.withholdsPhotos).map((r) => api.functions.get(routeId(r))!);
+    for (const fn of withholders) photos.allowWithholding(fn, site.distribution);
+    photos.acknowledgeFindings(signers, withholders);
     const publicBaseUrl = config.domainName ? `https://${config.domainName}` : `https://${site.distribution.distributionDomainName}`;
     const mail = new MailEvents(this, 'Mail', { table, senderEmail: config.senderEmail });
     const notifier = new Notifier(this, 'Notifier', {

@@ -127,6 +127,8 @@ export interface RequestContext {
   statusNote?: string;
   /** The SLA's resolution due time, when the item has one. */
   resolutionDueAt?: string;
+  /** Where the board is served (`https://board.example.gov`): photos' root-relative URLs become absolute. */
+  baseUrl?: string;
 }
 
 /**
@@ -151,6 +153,10 @@ export function toOpen311Request(item: Item, ctx: RequestContext): Open311Reques
   };
   if (ctx.statusNote) request.status_notes = publicText(ctx.statusNote);
   if (ctx.resolutionDueAt) request.expected_datetime = w3cTime(ctx.resolutionDueAt, ctx.timezone);
+  // The report's own first photo (processed, not hidden) wins over a link the client sent with it.
+  const photo = pub.photos?.[0]?.url;
+  const media = photo ? `${ctx.baseUrl ?? ''}${photo}` : pub.mediaUrl;
+  if (media) request.media_url = media;
   return request;
 }
 

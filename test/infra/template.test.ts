@@ -96,7 +96,9 @@ describe('the functions', () => {
     );
     const roles = new Set(routeFns.map(([, f]) => f.Properties.Role['Fn::GetAtt'][0]));
     expect(roles.size).toBeLessThan(routeFns.length / 2);
-    const grantSets = new Set(ROUTES.map((r) => JSON.stringify([[...r.table].sort(), !!r.directory, !!r.signsUploads])));
+    const grantSets = new Set(
+      ROUTES.map((r) => JSON.stringify([[...r.table].sort(), !!r.directory, !!r.signsUploads, !!r.withholdsPhotos])),
+    );
     expect(roles.size).toBe(grantSets.size);
   });
 

@@ -9,6 +9,8 @@ import { freePort } from '../support/ports.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The S3 stand-in, for tests that check what is stored privately (withheld photo files). */
+    s3Endpoint: string;
     dynamoEndpoint: string;
     cognitoEndpoint: string;
     mailboxUrl: string;
@@ -40,6 +42,7 @@ export async function startTestStack(project: TestProject, seedCount: number) {
     tableName: 'civicboard-test',
   });
   project.provide('baseUrl', stack.urls.site);
+  project.provide('s3Endpoint', stack.urls.s3);
   project.provide('dynamoEndpoint', stack.urls.dynamodb);
   project.provide('cognitoEndpoint', stack.urls.cognito);
   project.provide('mailboxUrl', stack.urls.mailbox);

@@ -15,16 +15,32 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export class SecondStack {
   private child?: ChildProcess;
   readonly dataDir = mkdtempSync(join(tmpdir(), 'civicboard-b-'));
-  ports = { port: 0, dynamo: 0, cognito: 0, ses: 0 };
+  ports = { port: 0, dynamo: 0, cognito: 0, ses: 0, s3: 0 };
   private clientId = '';
+
+  /** `env`: extra environment for the child, e.g. another jurisdiction folder (`CIVICBOARD_JURISDICTION`) or a connector key. */
+  constructor(private readonly env: Record<string, string> = {}) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.ports.port}`;
   }
 
+  /** Its DynamoDB Local, for reading what it stored. */
+  get dynamoEndpoint(): string {
+    return `http://localhost:${this.ports.dynamo}`;
+  }
+
+  /** Starts the board (a no-op while it runs). */
   async start(): Promise<void> {
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) return;
     if (!this.ports.port)
-      this.ports = { port: await freePort(), dynamo: await freePort(), cognito: await freePort(), ses: await freePort() };
+      this.ports = {
+        port: await freePort(),
+        dynamo: await freePort(),
+        cognito: await freePort(),
+        ses: await freePort(),
+        s3: await freePort(),
+      };
     const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
       cwd: ROOT,
       detached: true,
@@ -35,8 +51,11 @@ export class SecondStack {
         DYNAMODB_PORT: String(this.ports.dynamo),
         COGNITO_PORT: String(this.ports.cognito),
         SES_PORT: String(this.ports.ses),
+        // Its own S3 stand-in too: two boards on the default port (4569) would clash.
+        S3_PORT: String(this.ports.s3),
         CIVICBOARD_DATA_DIR: this.dataDir,
         SEED_COUNT: '0',
+        ...this.env,
       },
     });
     this.child = child;

@@ -11,7 +11,8 @@ import { slaIndexAttributes } from './sla.js';
  *   ITEM#<id>  #ITEM            the item, carrying the keys of every index it is in
  *   ITEM#<id>  EVT#<at>#<id>    one history event (sorts after #ITEM: one Query reads both)
  *   REF#<reference> #REF        reference → item id (unique)
- *   IDEM#<key> #IDEM            Idempotency-Key → item id, with the request body's hash (TTL)
+ *   IDEM#<key> #IDEM            Idempotency-Key → item id, with the request body's hash (TTL; none for
+ *                               an Open311 key's external_id, which names its request for good)
  */
 export const ITEM_SK = '#ITEM';
 export const EVENT_PREFIX = 'EVT#';
@@ -94,13 +95,19 @@ export function referenceRecord(item: Pick<Item, 'id' | 'reference' | 'kind'>): 
   return { ...referenceKey(item.reference), entity: 'reference', itemId: item.id, kind: item.kind };
 }
 
-export function idempotencyRecord(key: string, bodyHash: string, itemId: string, nowMs = Date.now()): Record<string, unknown> {
+/** `nowMs` null: a permanent record (no `expiresAt`, so TTL never removes it). */
+export function idempotencyRecord(
+  key: string,
+  bodyHash: string,
+  itemId: string,
+  nowMs: number | null = Date.now(),
+): Record<string, unknown> {
   return {
     ...idempotencyKey(key),
     entity: 'idempotency',
     bodyHash,
     itemId,
-    expiresAt: Math.floor(nowMs / 1000) + IDEMPOTENCY_TTL_SECONDS,
+    ...(nowMs === null ? {} : { expiresAt: Math.floor(nowMs / 1000) + IDEMPOTENCY_TTL_SECONDS }),
   };
 }
 

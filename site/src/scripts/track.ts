@@ -3,6 +3,7 @@ import { type ApiError, apiFetch } from './api.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
 import { announceFeed, feedLink } from './feed-links.ts';
+import { bindFlagForm } from './flag.js';
 import { bindFollowForm } from './follow.js';
 import { eventHeadline, formatDate, queueSentence } from './format.js';
 import { createMap, pin } from './map.js';
@@ -140,6 +141,7 @@ async function main() {
       : [];
     show(container, ...render(item, policy), feedLink(feed, 'Follow this report in a feed reader (Atom)'), ...nearby);
     bindFollowForm(`/reports/${encodeURIComponent(item.id)}`);
+    bindFlagForm(item.id, item.reference);
     if (item.location) {
       const config = await loadConfig();
       const map = createMap($('#item-map'), config, {

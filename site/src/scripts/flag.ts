@@ -1,0 +1,47 @@
+import { FLAG_REASONS, type FlagReasonId, flagReasonText } from '../../../shared/flag-reasons.js';
+import { type ApiError, apiFetch } from './api.js';
+import { $, el, show } from './dom.js';
+
+/**
+ * Shows the "Report this" form (components/FlagForm.astro) for a public report and sends the chosen
+ * reason (and note) to `POST /api/reports/{id}/flags`. The outcome is said in words in a live region:
+ * sent, over the limit (the API's 429 message, which says when to try again), or what to fix.
+ * @example bindFlagForm(item.id, item.reference)
+ */
+export function bindFlagForm(itemId: string, reference: string): void {
+  $('#flag').hidden = false;
+  $('#flag-form').addEventListener('submit', (e) => void flag(itemId, reference, e as SubmitEvent));
+}
+
+async function flag(itemId: string, reference: string, e: SubmitEvent): Promise<void> {
+  e.preventDefault();
+  const form = $('#flag-form') as HTMLFormElement;
+  const chosen = (form.querySelector('input[name="reason"]:checked') as HTMLInputElement | null)?.value as FlagReasonId | undefined;
+  const error = $('#flag-error');
+  const fieldset = form.querySelector('fieldset') as HTMLFieldSetElement;
+  error.hidden = true;
+  fieldset.removeAttribute('aria-invalid');
+  if (!chosen || !FLAG_REASONS.some((r) => r.id === chosen)) {
+    error.hidden = false;
+    error.textContent = 'Choose what is wrong with this report.';
+    (form.querySelector('input[name="reason"]') as HTMLInputElement).focus();
+    return;
+  }
+  const note = ($('#flag-note') as HTMLTextAreaElement).value;
+  const button = $('#flag-submit') as HTMLButtonElement;
+  button.disabled = true;
+  try {
+    await apiFetch(`/reports/${encodeURIComponent(itemId)}/flags`, { method: 'POST', json: { reason: flagReasonText(chosen, note) } });
+    form.reset();
+    show(
+      $('#flag-result'),
+      el('p', { class: 'notice success', role: 'status' }, `Thank you. The council's moderators will review report ${reference}.`),
+    );
+  } catch (err) {
+    const problem = err as ApiError;
+    const text = problem.status === 429 ? `Not sent: ${problem.message}` : `Not sent: ${problem.errors?.[0]?.message ?? problem.message}`;
+    show($('#flag-result'), el('p', { class: 'notice error', role: 'alert' }, text));
+  } finally {
+    button.disabled = false;
+  }
+}
