@@ -45,25 +45,31 @@ describe('the sender (issue 21, SES)', () => {
 
 describe('feature flags from context', () => {
   const sender = { senderEmail: 'no-reply@board.democity.gov.uk' };
-  it('reads waf, its rate, reserved concurrency and the budget', () => {
+  it('reads waf, its rate, reserved concurrency, the budget and tracing', () => {
     const config = configFrom({
       ...sender,
+      tracing: 'false',
+      powertoolsLayerVersion: '40',
       waf: 'true',
       wafRateLimit: '500',
       reservedConcurrency: '{"public":20,"staff":5,"consumers":3}',
       budgetMonthlyUsd: '50',
       alarmEmail: 'ops@board.democity.gov.uk',
     });
-    expect(config.features).toEqual({
+    expect(config.features).toMatchObject({
       waf: true,
       wafRateLimit: 500,
       reservedConcurrency: { public: 20, staff: 5, consumers: 3 },
       budgetMonthlyUsd: 50,
+      tracing: false,
+      powertoolsLayerVersion: 40,
     });
+    expect(configFrom(sender).features.tracing).toBe(true);
   });
 
   it.each([
     [{ waf: 'yes' }, /waf must be true or false/],
+    [{ tracing: 'on' }, /tracing must be true or false/],
     [{ reservedConcurrency: '{"reads":5}' }, /"reads" is not one of public, staff, consumers/],
     [{ reservedConcurrency: '20' }, /reservedConcurrency must be JSON/],
     [{ budgetMonthlyUsd: '-3' }, /budgetMonthlyUsd must be a whole number/],

@@ -53,8 +53,8 @@ describe('npm run synth', () => {
       .filter((f) => statSync(f, { throwIfNoEntry: false })?.isFile());
     // Routes sharing a handler module share one asset (same bundle, same hash); plus the notifier, the
     // queue counters and the statistics consumers, the SES events handler, the secret rotation, the photo
-    // processor (docs/photos.md) and the SLA escalation job (docs/sla.md).
-    expect(bundles.length).toBe(new Set(ROUTES.map((r) => r.handler)).size + 7);
+    // processor (docs/photos.md), the SLA escalation job (docs/sla.md) and the alert sender (docs/notifications.md).
+    expect(bundles.length).toBe(new Set(ROUTES.map((r) => r.handler)).size + 8);
     for (const bundle of bundles) {
       expect(statSync(`${bundle}.map`).size).toBeGreaterThan(0);
       expect(readFileSync(bundle, 'utf8')).toMatch(/export\s*\{[^}]*handler/);
