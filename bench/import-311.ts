@@ -64,7 +64,10 @@ try {
   const { parse } = await import('csv-parse/sync');
   const mapping = readMapping(join(ROOT, 'jurisdictions', 'boston', 'boston-311.mapping.json'));
 
-  const load = () => loadavg().map((n) => n.toFixed(1)).join(' / ');
+  const load = () =>
+    loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' / ');
   console.log(`rows: ${limit || 'all'}; concurrency ${CONCURRENCY}; load average at start ${load()}`);
 
   // The baseline's records: what the import writes for each new row, built before the clock starts.
@@ -93,13 +96,16 @@ try {
   for (const run of ['import', 'unchanged re-import']) {
     const { value: s, peakMB } = await peakRss(() => import311(file, mapping, { concurrency: CONCURRENCY }));
     results.push({ run, rows: s.rows, seconds: s.seconds, peakMB, load: load() });
-    console.log(`${run}: ${s.created} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped`);
+    console.log(
+      `${run}: ${s.created} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped; seconds in lookups ${s.phases.lookups}, writes ${s.phases.writes}, updates ${s.phases.updates}, counters ${s.phases.counters}`,
+    );
   }
   console.log('\n| run | rows | seconds | rows/s | peak RSS MB | load (1/5/15 min) after |\n|---|---|---|---|---|---|');
   for (const r of results)
     console.log(`| ${r.run} | ${r.rows} | ${r.seconds.toFixed(1)} | ${Math.round(r.rows / r.seconds)} | ${r.peakMB} | ${r.load} |`);
   const [base, first] = results;
-  if (base && first) console.log(`\nimport rows/s ÷ baseline rows/s: ${(first.rows / first.seconds / (base.rows / base.seconds)).toFixed(2)}`);
+  if (base && first)
+    console.log(`\nimport rows/s ÷ baseline rows/s: ${(first.rows / first.seconds / (base.rows / base.seconds)).toFixed(2)}`);
 } finally {
   await dynamo.stop();
 }

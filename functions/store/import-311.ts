@@ -4,7 +4,7 @@ import { batchPut, ensureUniqueReferences, loadedItemRecord } from './bulk.js';
 import { bulkDb, tableName } from './client.js';
 import { EVENT_PREFIX, itemFromRecord, itemKey, itemPK, itemRecord, referenceRecord } from './keys/items.js';
 import { countBulkLoaded } from './queue-counts.js';
-import { countStatsBulkLoaded } from './stats-stream.js';
+import { countStatsLoaded } from './stats-stream.js';
 
 /** The stored items with these ids (imported items have ids derived from their source): BatchGetItem, 100 a call, `concurrency` in flight. */
 export async function storedItems(ids: string[], concurrency = 8): Promise<Map<string, Item>> {
@@ -46,13 +46,14 @@ export async function loadNewItems(items: Item[], taken: Set<string>, concurrenc
 
 /**
  * The queue, month and area counters and the statistics for every item an import created, in one pass
- * at its end (one UpdateItem per counter touched, however many rows). Pass the items' counting fields
+ * at its end: one UpdateItem per queue, month and area counter touched, however many rows, and the
+ * statistics as puts to the run's own shard (`loadId`, see keys/stats.ts). Pass the items' counting fields
  * only (`countingFields`), so an import holds a few hundred bytes per new row, not the rows.
  */
-export async function countImported(items: Item[]): Promise<void> {
+export async function countImported(items: Item[], loadId: string): Promise<void> {
   if (!items.length) return;
   await countBulkLoaded(items);
-  await countStatsBulkLoaded(items);
+  await countStatsLoaded(items, loadId);
 }
 
 /** What the counters and statistics read of an item: everything but its texts and history. */

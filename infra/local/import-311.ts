@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse';
+import { ulid } from 'ulid';
 import { countImported, countingFields, loadNewItems, storedItems, updateImportedItem } from '../../functions/store/import-311.js';
 import { areaIndex } from '../../shared/areas/chosen.js';
 import { catalog, findService } from '../../shared/catalog/index.js';
@@ -25,6 +26,8 @@ export interface Import311Summary extends Omit<Import311Progress, 'bytes' | 'tot
   /** Rows that could not be mapped (or changed under staff meanwhile), with their line numbers. */
   problems: { line: number; reason: string }[];
   seconds: number;
+  /** Seconds spent in each kind of table work (they overlap with parsing, not with each other). */
+  phases: { lookups: number; writes: number; updates: number; counters: number };
 }
 
 /**
@@ -109,9 +112,18 @@ export async function import311(
   let chunk: MappedRow[] = [];
   // The new items' counting fields: the counters and statistics take them in one pass at the end.
   const toCount: Item[] = [];
+  const phases = { lookups: 0, writes: 0, updates: 0, counters: 0 };
+  const timed = async <T>(phase: keyof typeof phases, work: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      phases[phase] += (performance.now() - t0) / 1000;
+    }
+  };
   const flush = async (rows: MappedRow[]) => {
     if (!rows.length) return;
-    const stored = await storedItems(rows.map((r) => r.item.id));
+    const stored = await timed('lookups', () => storedItems(rows.map((r) => r.item.id)));
     const fresh: Item[] = [];
     const changed: { after: Item; version: number; line: number }[] = [];
     for (const row of rows) {
@@ -143,10 +155,11 @@ export async function import311(
       after.importedHistory = updatedHistory(before, after, row.events, mapping, hash);
       changed.push({ after, version: before.version, line: row.line });
     }
-    await loadNewItems(fresh, taken, opts.concurrency);
+    await timed('writes', () => loadNewItems(fresh, taken, opts.concurrency));
     for (const item of fresh) toCount.push(countingFields(item));
     s.created += fresh.length;
     // Changed rows are rare (a re-import of an export taken later): a few at a time, each its own transaction.
+    const t0 = performance.now();
     for (let i = 0; i < changed.length; i += 8) {
       await Promise.all(
         changed.slice(i, i + 8).map(async ({ after, version, line }) => {
@@ -156,6 +169,7 @@ export async function import311(
         }),
       );
     }
+    phases.updates += (performance.now() - t0) / 1000;
   };
   // One chunk is written while the next is parsed and mapped.
   let writing: Promise<void> = Promise.resolve();
@@ -196,10 +210,21 @@ export async function import311(
   }
   await hand();
   await writing;
-  await countImported(toCount);
+  await timed('counters', () => countImported(toCount, ulid()));
   s.bytes = totalBytes;
   opts.onProgress?.({ ...s });
   problems.sort((a, b) => a.line - b.line);
   const { bytes: _b, totalBytes: _t, ...counts } = s;
-  return { ...counts, problems, seconds: (Date.now() - started) / 1000 };
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    ...counts,
+    problems,
+    seconds: (Date.now() - started) / 1000,
+    phases: {
+      lookups: round(phases.lookups),
+      writes: round(phases.writes),
+      updates: round(phases.updates),
+      counters: round(phases.counters),
+    },
+  };
 }

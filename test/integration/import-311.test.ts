@@ -89,6 +89,10 @@ describe('import:311 on a small export', () => {
     const check = await queueCounts.queueCountCheck('pothole');
     expect(check.counted).toBe(check.queued);
     expect(check.queued).toBe(2);
+    // And in the statistics (written to the import's own shard): potholes, one closed.
+    const { readStats } = await import('../../functions/ops/read-stats.js');
+    const { total } = await readStats({ service: 'pothole', interval: 'month', from: '2026-01-01', to: '2026-12-31', format: 'json' });
+    expect(total).toMatchObject({ created: 3, closed: 1 });
   });
 
   it('a second import changes nothing: no version moves', async () => {
