@@ -150,5 +150,5 @@ describe('SLA escalation', () => {
       await stack.stop();
       rmSync(demoDir, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 240_000);
 });
