@@ -52,8 +52,7 @@ export async function loadNewItems(items: Item[], taken: Set<string>, concurrenc
  */
 export async function countImported(items: Item[], loadId: string): Promise<void> {
   if (!items.length) return;
-  await countBulkLoaded(items);
-  await countStatsLoaded(items, loadId);
+  await Promise.all([countBulkLoaded(items), countStatsLoaded(items, loadId)]);
 }
 
 /** What the counters and statistics read of an item: everything but its texts and history. */
