@@ -4,7 +4,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import type { Item } from '../../shared/items.js';
 import { contributions, jurisdictionCalendar } from '../../shared/sla/index.js';
 import { batchPut } from './bulk.js';
-import { db, tableName } from './client.js';
+import { bulkDb, db, tableName } from './client.js';
 import { backoff, cancellationCodes, isWriteConflict } from './errors.js';
 import { COUNTED_ON_LOAD } from './keys/counters.js';
 import { counterItemOf, loadShard, STATS_SHARDS, shardedSK, statsAppliedMarker } from './keys/stats.js';
@@ -162,7 +162,8 @@ export async function countStatsBulkLoaded(items: Item[]): Promise<void> {
       deltas.slice(i, i + 16).map(async ([key, attrs]) => {
         for (let attempt = 1; ; attempt++) {
           try {
-            return await db().send(new UpdateCommand(updateOf(key, attrs, 0)));
+            // The bulk client: a request-path timeout (3 s) turned a loaded DynamoDB Local into a failed load halfway.
+            return await bulkDb().send(new UpdateCommand(updateOf(key, attrs, 0)));
           } catch (err) {
             if (!isWriteConflict(err) || attempt >= 10) throw err;
             await backoff(attempt);
