@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type * as z from 'zod';
 import { LIMITS } from '../../shared/schemas.js';
 import { parseWith } from '../../shared/validation.js';
+import { CORRELATION_HEADER, correlationFor, correlationId, withCorrelation } from './correlation.js';
 import { logger, logInvocation } from './logger.js';
 import { count, duration, flushMetrics, METRIC, type MetricName } from './metrics.js';
 import { ORIGIN_HEADER, requireViaCloudFront } from './origin.js';
@@ -30,6 +31,11 @@ export interface HttpRequest<B, Q> {
 interface RouteOptions<BS extends z.ZodType | undefined, QS extends z.ZodType | undefined> {
   body?: BS;
   query?: QS;
+  /**
+   * A query the operation validates itself once it has decided the caller may act (403 before 400):
+   * not parsed here, only named, so the API description and the hostile suite know it.
+   */
+  laterQuery?: z.ZodType;
 }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -81,6 +87,8 @@ const observe = (): MiddlewareObj<HttpEvent, HttpResult> => {
     const business = BUSINESS[route];
     if (business && status < 300) count(business);
     flushMetrics();
+    const id = correlationId();
+    if (request.response && id) request.response.headers = { ...request.response.headers, [CORRELATION_HEADER]: id };
   };
   return {
     before: (request) => {
@@ -140,7 +148,7 @@ export function route<BS extends z.ZodType | undefined = undefined, QS extends z
   options: RouteOptions<BS, QS>,
   fn: (req: HttpRequest<Out<BS>, Out<QS>>) => Promise<HttpResult>,
 ) {
-  return middy<HttpEvent, HttpResult, Error, Context>()
+  const handler = middy<HttpEvent, HttpResult, Error, Context>()
     .use(observe())
     .use(problems())
     .handler(async (event) => {
@@ -167,6 +175,18 @@ export function route<BS extends z.ZodType | undefined = undefined, QS extends z
         header: (n) => header(event, n),
       });
     });
+  // The schemas stay readable on the handler: test/unit/openapi.test.ts checks the OpenAPI document's
+  // (functions/openapi/route-schemas.ts) are these very objects.
+  return Object.assign(correlate(handler), { schemas: { body: options.body, query: options.query ?? options.laterQuery } });
+}
+
+/**
+ * Runs a request's handler under its correlation id (functions/lib/correlation.ts): every log line and
+ * notification record it writes carries it, and the response names it in `X-Correlation-Id`.
+ */
+export function correlate<R>(handler: (event: HttpEvent, context: Context) => Promise<R>) {
+  return (event: HttpEvent, context: Context): Promise<R> =>
+    withCorrelation(correlationFor(header(event, CORRELATION_HEADER), event.requestContext?.requestId), () => handler(event, context));
 }
 
 /** Longer than any id, reference, bill number or service code; DynamoDB refuses keys over 2 KB. */
