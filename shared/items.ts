@@ -102,6 +102,12 @@ export interface Item {
   /** Imported items' due date from the source (`dueAt` column); the SLA maths reads `sla.resolutionDueAt`. */
   /** The service's promise on this item (shared/sla): due times fixed at create, moved by pauses. Imported items may carry only `resolutionDueAt`. */
   sla?: ItemSla;
+  /**
+   * Imported items: the history the source gives (created, closed or the last state, and the last
+   * update note), kept on the item instead of one record per event so an import writes two records a
+   * row; a re-import replaces it whole. The store's history read merges it with the event records.
+   */
+  importedHistory?: HistoryEvent[];
 }
 
 /** The item's promise after a staff action (a transition `to` a state, or a comment). */

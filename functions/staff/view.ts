@@ -12,6 +12,8 @@ export function toStaffItem(item: Item, extra: { history?: HistoryEvent[]; queue
   const service = getService(item.serviceCode);
   return {
     ...item,
+    // Shown through `history`, not as a field of its own.
+    importedHistory: undefined,
     serviceName: service.name,
     statusLabel: statusLabel(service, item.status),
     queuePosition: extra.queuePosition,

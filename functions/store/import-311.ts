@@ -1,70 +1,116 @@
-import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { HistoryEvent, Item } from '../../shared/items.js';
+import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Item } from '../../shared/items.js';
 import { batchPut, ensureUniqueReferences, loadedItemRecord } from './bulk.js';
 import { bulkDb, tableName } from './client.js';
-
-import { eventRecord, itemFromRecord, itemKey, itemRecord, referenceRecord } from './keys/items.js';
+import { EVENT_PREFIX, itemFromRecord, itemKey, itemPK, itemRecord, referenceRecord } from './keys/items.js';
 import { countBulkLoaded } from './queue-counts.js';
-import { countStatsBulkLoaded } from './stats-stream.js';
+import { countStatsLoaded } from './stats-stream.js';
 
-/** The stored items with these ids (imported items have ids derived from their source): BatchGetItem, 100 a call. */
-export async function storedItems(ids: string[]): Promise<Map<string, Item>> {
+/** The stored items with these ids (imported items have ids derived from their source): BatchGetItem, 100 a call, `concurrency` in flight. */
+export async function storedItems(ids: string[], concurrency = 8): Promise<Map<string, Item>> {
   const found = new Map<string, Item>();
-  for (let i = 0; i < ids.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map(itemKey);
-    for (let attempt = 0; keys?.length; attempt++) {
-      if (attempt) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-      const out = await bulkDb().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
-      for (const r of out.Responses?.[tableName()] ?? []) found.set(r.id as string, itemFromRecord(r));
-      keys = out.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined;
+  const groups: string[][] = [];
+  for (let i = 0; i < ids.length; i += 100) groups.push(ids.slice(i, i + 100));
+  let next = 0;
+  const worker = async () => {
+    while (next < groups.length) {
+      let keys: Record<string, unknown>[] | undefined = (groups[next++] as string[]).map(itemKey);
+      for (let attempt = 0; keys?.length; attempt++) {
+        if (attempt) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+        const out = await bulkDb().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
+        for (const r of out.Responses?.[tableName()] ?? []) found.set(r.id as string, itemFromRecord(r));
+        keys = out.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined;
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
   return found;
 }
 
 /**
- * Loads new imported items in bulk: references made unique first, then their references and history
- * (BatchWriteItem), then the items themselves, so an item never appears without its history; then the
- * queue, month and area counters and the statistics for them in one pass (the items carry COUNTED_ON_LOAD,
- * so the stream consumers do not count their arrival again). Re-writing any of these records is harmless.
+ * Loads new imported items in bulk: two records a row, the reference (first, so an item is never found
+ * without it) and the item, which carries its source history (`importedHistory`) rather than one record
+ * per event. The items carry COUNTED_ON_LOAD: the importer counts them itself, once per import
+ * (`countImported`), so the stream consumers do not count their arrival again. Re-writing any of these
+ * records is harmless.
  */
-export async function loadNewItems(entries: { item: Item; events: HistoryEvent[] }[], taken: Set<string>, concurrency = 16): Promise<void> {
-  if (!entries.length) return;
-  await ensureUniqueReferences(
-    entries.map((e) => e.item),
-    taken,
-  );
+export async function loadNewItems(items: Item[], taken: Set<string>, concurrency = 16): Promise<void> {
+  if (!items.length) return;
+  await ensureUniqueReferences(items, taken);
+  await batchPut(items.map(referenceRecord), concurrency);
   await batchPut(
-    entries.flatMap(({ item, events }) => [referenceRecord(item), ...events.map((e) => eventRecord(item.id, e))]),
+    items.map((item) => loadedItemRecord(item, { countedOnLoad: true })),
     concurrency,
   );
-  await batchPut(
-    entries.map(({ item }) => loadedItemRecord(item, { countedOnLoad: true })),
-    concurrency,
-  );
-  await countBulkLoaded(entries.map((e) => e.item));
-  await countStatsBulkLoaded(entries.map((e) => e.item));
 }
 
 /**
- * Writes a changed imported item: its new events first, then the item, conditioned on the version read,
- * so a staff change made meanwhile is never overwritten (the row is reported instead). The counters
- * follow from the stream, as for any change.
+ * The queue, month and area counters and the statistics for every item an import created, in one pass
+ * at its end: one UpdateItem per queue, month and area counter touched, however many rows, and the
+ * statistics as puts to the run's own shard (`loadId`, see keys/stats.ts). Pass the items' counting fields
+ * only (`countingFields`), so an import holds a few hundred bytes per new row, not the rows.
  */
-export async function updateImportedItem(next: Item, events: HistoryEvent[], expectedVersion: number): Promise<'updated' | 'conflict'> {
-  await batchPut(events.map((e) => eventRecord(next.id, e)));
+export async function countImported(items: Item[], loadId: string): Promise<void> {
+  if (!items.length) return;
+  await Promise.all([countBulkLoaded(items), countStatsLoaded(items, loadId)]);
+}
+
+/** What the counters and statistics read of an item: everything but its texts and history. */
+export function countingFields(item: Item): Item {
+  const { title: _t, description: _d, importedHistory: _h, address: _a, ...rest } = item;
+  return { ...rest, title: '', description: '' };
+}
+
+/**
+ * Writes a changed imported item, conditioned on the version read, so a staff change made meanwhile is
+ * never overwritten (the row is reported instead). Its `importedHistory` replaces the old one whole (a
+ * changed close time leaves one closed event, at the new time); event records an older importer wrote
+ * per event (actor import) are deleted in the same transaction. The counters follow from the stream.
+ */
+export async function updateImportedItem(next: Item, expectedVersion: number): Promise<'updated' | 'conflict'> {
+  const legacy = await importEventKeys(next.id);
   try {
     await bulkDb().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: itemRecord(next),
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': expectedVersion },
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: itemRecord(next),
+              ConditionExpression: 'version = :v',
+              ExpressionAttributeValues: { ':v': expectedVersion },
+            },
+          },
+          ...legacy.slice(0, 99).map((Key) => ({ Delete: { TableName: tableName(), Key } })),
+        ],
       }),
     );
     return 'updated';
   } catch (err) {
-    if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return 'conflict';
+    const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return 'conflict';
     throw err;
   }
+}
+
+/** Keys of the item's event records written by an import (an importer before `importedHistory`). */
+async function importEventKeys(id: string): Promise<{ PK: string; SK: string }[]> {
+  const keys: { PK: string; SK: string }[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await bulkDb().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :evt)',
+        FilterExpression: 'actor.#type = :import',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':pk': itemPK(id), ':evt': EVENT_PREFIX, ':import': 'import' },
+        ProjectionExpression: 'PK, SK',
+        ExclusiveStartKey,
+      }),
+    );
+    for (const r of page.Items ?? []) keys.push({ PK: String(r.PK), SK: String(r.SK) });
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return keys;
 }

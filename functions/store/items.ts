@@ -69,6 +69,11 @@ export async function getItemWithHistory(
   } while (startKey && !item && newestFirst.length <= HISTORY_LIMIT);
   if (!item && startKey) item = await findItem(id);
   if (!item || (kind && item.kind !== kind)) throw absent(idOrReference, kind);
+  // An imported item's source history lives on the item (a few events): merged in time order.
+  if (item.importedHistory?.length) {
+    newestFirst.push(...[...item.importedHistory].reverse());
+    newestFirst.sort((a, b) => (a.at === b.at ? 0 : a.at < b.at ? 1 : -1));
+  }
   return { item, history: newestFirst.slice(0, HISTORY_LIMIT).reverse(), historyTruncated: newestFirst.length > HISTORY_LIMIT };
 }
 

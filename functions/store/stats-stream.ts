@@ -3,10 +3,11 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Item } from '../../shared/items.js';
 import { contributions, jurisdictionCalendar } from '../../shared/sla/index.js';
-import { db, tableName } from './client.js';
+import { batchPut } from './bulk.js';
+import { bulkDb, db, tableName } from './client.js';
 import { backoff, cancellationCodes, isWriteConflict } from './errors.js';
 import { COUNTED_ON_LOAD } from './keys/counters.js';
-import { counterItemOf, STATS_SHARDS, shardedSK, statsAppliedMarker } from './keys/stats.js';
+import { counterItemOf, loadShard, STATS_SHARDS, shardedSK, statsAppliedMarker } from './keys/stats.js';
 
 /**
  * The statistics' side of the table stream: what each record changes in the stats counters (the
@@ -161,7 +162,8 @@ export async function countStatsBulkLoaded(items: Item[]): Promise<void> {
       deltas.slice(i, i + 16).map(async ([key, attrs]) => {
         for (let attempt = 1; ; attempt++) {
           try {
-            return await db().send(new UpdateCommand(updateOf(key, attrs, 0)));
+            // The bulk client: a request-path timeout (3 s) turned a loaded DynamoDB Local into a failed load halfway.
+            return await bulkDb().send(new UpdateCommand(updateOf(key, attrs, 0)));
           } catch (err) {
             if (!isWriteConflict(err) || attempt >= 10) throw err;
             await backoff(attempt);
@@ -170,4 +172,19 @@ export async function countStatsBulkLoaded(items: Item[]): Promise<void> {
       }),
     );
   }
+}
+
+/**
+ * Adds a bulk load's items (an import run) to the statistics as puts to the load's own shard
+ * (keys/stats.ts `loadShard`): one BatchWriteItem per 25 counter items, against one UpdateItem each.
+ * Idempotent for one load id (the same puts again); a second load of the same items must not be counted
+ * again (their records carry COUNTED_ON_LOAD and an import only counts the items it created).
+ */
+export async function countStatsLoaded(items: Item[], loadId: string, concurrency = 16): Promise<void> {
+  const shard = loadShard(loadId);
+  const records = [...statsDeltas(items.map((after) => ({ after })))].map(([key, attrs]) => {
+    const [PK, prefix] = key.split('\n') as [string, string];
+    return { PK, SK: shardedSK(prefix, shard), entity: 'stats', ...Object.fromEntries([...attrs].filter(([, n]) => n !== 0)) };
+  });
+  await batchPut(records, concurrency);
 }

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccountRecovery, CfnUserPoolGroup, Mfa, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { officeGroups } from '../../shared/bills/office.js';
+import { catalogTeams } from '../../shared/catalog/index.js';
 
 export const STAFF_GROUPS = ['roads', 'legislature', 'admin'] as const;
 
@@ -31,7 +32,8 @@ export class StaffAuth extends Construct {
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    for (const group of STAFF_GROUPS) {
+    // The fixed groups, and every other team the catalog names (routing rules send items to their queues).
+    for (const group of new Set<string>([...STAFF_GROUPS, ...catalogTeams()])) {
       new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });
     }
     // Watchlists need their office's group; adding an office to the catalog and deploying creates it.

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 
 import { officeGroups } from '../../shared/bills/office.js';
+import { catalogTeams } from '../../shared/catalog/index.js';
 
 /** The demo staff accounts: one per group. The README lists them. */
 export const DEMO_USERS = [
@@ -25,6 +26,15 @@ export const STAFF_GROUPS = [
   // The offices of the jurisdiction config, as the CDK stack creates them.
   ...officeGroups(),
 ];
+
+/** Groups for the catalog's other teams (routing rules send items to their queues), as the CDK stack creates them. */
+function allStaffGroups(): { name: string; description: string }[] {
+  const named = new Set(STAFF_GROUPS.map((g) => g.name));
+  const teams = catalogTeams()
+    .filter((t) => !named.has(t))
+    .map((name) => ({ name, description: `Team ${name} (catalog)` }));
+  return [...STAFF_GROUPS, ...teams];
+}
 
 export interface CognitoIds {
   userPoolId: string;
@@ -43,7 +53,17 @@ export function localCognito(endpoint: string): CognitoIdentityProviderClient {
 export async function ensureCognito(client: CognitoIdentityProviderClient, saved?: CognitoIds): Promise<CognitoIds> {
   if (saved) {
     const found = await client.send(new DescribeUserPoolCommand({ UserPoolId: saved.userPoolId })).catch(() => undefined);
-    if (found?.UserPool) return saved;
+    if (found?.UserPool) {
+      // A catalog that gained a team since the pool was made: its group is added.
+      for (const group of allStaffGroups()) {
+        await client
+          .send(new CreateGroupCommand({ UserPoolId: saved.userPoolId, GroupName: group.name, Description: group.description }))
+          .catch((err: { name?: string }) => {
+            if (err.name !== 'GroupExistsException') throw err;
+          });
+      }
+      return saved;
+    }
   }
   const pool = await client.send(
     new CreateUserPoolCommand({
@@ -65,7 +85,7 @@ export async function ensureCognito(client: CognitoIdentityProviderClient, saved
       ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     }),
   );
-  for (const group of STAFF_GROUPS) {
+  for (const group of allStaffGroups()) {
     await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group.name, Description: group.description }));
   }
   for (const user of DEMO_USERS) {

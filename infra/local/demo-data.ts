@@ -5,6 +5,7 @@ import { addComment, applyTransition, type Change, type HistoryEvent, type Item,
 import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import type { Priority } from '../../shared/queue.js';
 import { newReference } from '../../shared/reference.js';
+import { dueEscalation } from '../../shared/sla/index.js';
 import { planTransition } from '../../shared/workflow.js';
 
 /** A small deterministic PRNG (mulberry32) so the demo city looks the same on every machine. */
@@ -192,6 +193,11 @@ export function* demoReports(count: number, seed = 2026, now = Date.now()): Gene
         );
       }
     }
+    // The demo's past: a report already at risk or overdue when the demo starts is marked as escalated to
+    // that level, as if the team had been told at the time, so a first start does not email the team
+    // about every seeded report. It still escalates when it next reaches a level (an at-risk one breaching).
+    const reached = dueEscalation(item.sla, item.closedAt, new Date(now).toISOString());
+    if (reached && item.sla) item = { ...item, sla: { ...item.sla, escalated: reached } };
     yield { item, history };
   }
 }

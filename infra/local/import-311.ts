@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse';
-import { loadNewItems, storedItems, updateImportedItem } from '../../functions/store/import-311.js';
+import { ulid } from 'ulid';
+import { countImported, countingFields, loadNewItems, storedItems, updateImportedItem } from '../../functions/store/import-311.js';
 import { areaIndex } from '../../shared/areas/chosen.js';
 import { catalog, findService } from '../../shared/catalog/index.js';
 import { type Mapping, MappingError, mappedColumns, parseMapping } from '../../shared/import311/mapping.js';
@@ -25,10 +26,15 @@ export interface Import311Summary extends Omit<Import311Progress, 'bytes' | 'tot
   /** Rows that could not be mapped (or changed under staff meanwhile), with their line numbers. */
   problems: { line: number; reason: string }[];
   seconds: number;
+  /** Seconds spent in each kind of table work (they overlap with parsing, not with each other). */
+  phases: { lookups: number; writes: number; updates: number; counters: number };
 }
 
-/** Rows mapped and written together: one BatchGetItem pass and a few BatchWriteItem rounds per chunk. */
-const CHUNK = 2500;
+/**
+ * Rows mapped and written together: one BatchGetItem pass and two BatchWriteItem rounds per chunk.
+ * The next chunk is parsed while one is written, so at most two chunks' rows are held.
+ */
+const CHUNK = 2000;
 
 /** Reads and validates a mapping file against the chosen jurisdiction's catalog. */
 export function readMapping(file: string): Mapping {
@@ -53,23 +59,19 @@ function changedFields(before: Item, after: Item): string[] {
   return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 
-/** The event a changed row adds: the move to its new state, or which fields the source changed. */
-function updateEvent(before: Item, after: Item, mapping: Mapping, hash: string): HistoryEvent {
-  const actor = { type: 'import' as const, system: mapping.source };
+/**
+ * The history a changed row leaves: the row's own (created, and closed or its state, at the source's
+ * times: a state change is told by those), plus, when the state did not change, a note of which fields
+ * the source changed. Replaces the item's previous imported history, so re-imports never pile up events.
+ */
+function updatedHistory(before: Item, after: Item, rowEvents: HistoryEvent[], mapping: Mapping, hash: string): HistoryEvent[] {
+  if (before.status !== after.status) return rowEvents;
   const note = `Updated from ${mapping.source}: ${changedFields(before, after).join(', ') || 'details'}`;
-  const base = { id: `${after.id}-u-${hash}`, actor, note, visibility: 'public' as const };
-  if (before.status !== after.status) {
-    const type = after.phase === 'done' ? ('closed' as const) : ('transition' as const);
-    return {
-      ...base,
-      at: after.closedAt ?? after.updatedAt,
-      type,
-      from: before.status,
-      to: after.status,
-      ...(after.resolution ? { resolution: after.resolution } : {}),
-    };
-  }
-  return { ...base, at: after.updatedAt, type: 'field', field: 'import' };
+  const actor = { type: 'import' as const, system: mapping.source };
+  return [
+    ...rowEvents,
+    { id: `${after.id}-u-${hash}`, actor, note, visibility: 'public', at: after.updatedAt, type: 'field', field: 'import' },
+  ];
 }
 
 /**
@@ -108,19 +110,32 @@ export async function import311(
   );
 
   let chunk: MappedRow[] = [];
-  const flush = async () => {
-    const rows = chunk;
-    chunk = [];
+  // The new items' counting fields: the counters and statistics take them in one pass at the end.
+  const toCount: Item[] = [];
+  const phases = { lookups: 0, writes: 0, updates: 0, counters: 0 };
+  const timed = async <T>(phase: keyof typeof phases, work: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      phases[phase] += (performance.now() - t0) / 1000;
+    }
+  };
+  const flush = async (rows: MappedRow[]) => {
     if (!rows.length) return;
-    const stored = await storedItems(rows.map((r) => r.item.id));
-    const fresh: { item: Item; events: HistoryEvent[] }[] = [];
+    const stored = await timed('lookups', () => storedItems(rows.map((r) => r.item.id)));
+    const fresh: Item[] = [];
+    const changed: { after: Item; version: number; line: number }[] = [];
     for (const row of rows) {
       const hash = hashOf(row);
       const before = stored.get(row.item.id);
       if (!before) {
         fresh.push({
-          item: { ...row.item, source: { ...row.item.source, system: mapping.source, hash }, reference: newReference(), version: 1 },
-          events: row.events,
+          ...row.item,
+          source: { ...row.item.source, system: mapping.source, hash },
+          reference: newReference(),
+          version: 1,
+          importedHistory: row.events,
         });
         continue;
       }
@@ -137,12 +152,34 @@ export async function import311(
       };
       // Fields the row no longer has are gone from the item too.
       for (const k of ['location', 'area', 'address', 'closedAt', 'resolution', 'sla'] as const) if (!(k in row.item)) delete after[k];
-      const outcome = await updateImportedItem(after, [updateEvent(before, after, mapping, hash)], before.version);
-      if (outcome === 'updated') s.updated++;
-      else problems.push({ line: row.line, reason: 'the item changed on the board while importing; run the import again' });
+      after.importedHistory = updatedHistory(before, after, row.events, mapping, hash);
+      changed.push({ after, version: before.version, line: row.line });
     }
-    await loadNewItems(fresh, taken, opts.concurrency);
+    await timed('writes', () => loadNewItems(fresh, taken, opts.concurrency));
+    for (const item of fresh) toCount.push(countingFields(item));
     s.created += fresh.length;
+    // Changed rows are rare (a re-import of an export taken later): a few at a time, each its own transaction.
+    const t0 = performance.now();
+    for (let i = 0; i < changed.length; i += 8) {
+      await Promise.all(
+        changed.slice(i, i + 8).map(async ({ after, version, line }) => {
+          const outcome = await updateImportedItem(after, version);
+          if (outcome === 'updated') s.updated++;
+          else problems.push({ line, reason: 'the item changed on the board while importing; run the import again' });
+        }),
+      );
+    }
+    phases.updates += (performance.now() - t0) / 1000;
+  };
+  // One chunk is written while the next is parsed and mapped.
+  let writing: Promise<void> = Promise.resolve();
+  const hand = async () => {
+    const rows = chunk;
+    chunk = [];
+    await writing;
+    writing = flush(rows);
+    // A failed write surfaces at the next hand-over or at the end, not as an unhandled rejection.
+    writing.catch(() => {});
   };
 
   for await (const { record, info } of parser as AsyncIterable<{
@@ -166,16 +203,28 @@ export async function import311(
       } else {
         seen.set(outcome.row.item.id, outcome.row.line);
         chunk.push(outcome.row);
-        if (chunk.length >= CHUNK) {
-          await flush();
-        }
+        if (chunk.length >= CHUNK) await hand();
       }
     }
     if (s.rows % 250 === 0) opts.onProgress?.({ ...s });
   }
-  await flush();
+  await hand();
+  await writing;
+  await timed('counters', () => countImported(toCount, ulid()));
   s.bytes = totalBytes;
   opts.onProgress?.({ ...s });
+  problems.sort((a, b) => a.line - b.line);
   const { bytes: _b, totalBytes: _t, ...counts } = s;
-  return { ...counts, problems, seconds: (Date.now() - started) / 1000 };
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    ...counts,
+    problems,
+    seconds: (Date.now() - started) / 1000,
+    phases: {
+      lookups: round(phases.lookups),
+      writes: round(phases.writes),
+      updates: round(phases.updates),
+      counters: round(phases.counters),
+    },
+  };
 }

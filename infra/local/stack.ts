@@ -10,6 +10,7 @@ import { ALERT_SENDER_TABLE_ACTIONS, NOTIFIER_TABLE_ACTIONS } from '../../functi
 import { PHOTO_PROCESSOR_TABLE_ACTIONS } from '../../functions/photos/table-grants.js';
 import { db } from '../../functions/store/client.js';
 import { ensureQueueCounts } from '../../functions/store/queue-counts.js';
+import { ensureStats } from '../../functions/store/stats-rebuild.js';
 import { listServices } from '../../shared/catalog/index.js';
 import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { publicConfig } from '../../shared/jurisdiction/public.js';
@@ -267,6 +268,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const counters = await ensureQueueCounts();
     if (counters === 'rebuilt') log('queue counters: counted from the queues');
+    const statsState = await ensureStats();
+    if (statsState === 'rebuilt') log('statistics: counted from the items');
     const seeded = await seedIfEmpty(options.seedCount ?? 0, (done, total) => log(`seeding demo data: ${done}/${total}`));
     if (seeded) log(`seeded ${seeded} demo reports`);
     if ((options.seedCount ?? 0) > 0 && (await seedDemoBills())) log('seeded demo bills');
@@ -306,7 +309,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             endpoint: urls.dynamodb,
             tableName,
             handler: (await import('../../functions/views/stats-handler.js')).handler,
-            startAt: 'TRIM_HORIZON',
+            // After a recount it starts at the stream's tip, as the queue counters' reader does.
+            startAt: statsState === 'rebuilt' ? 'LATEST' : 'TRIM_HORIZON',
             log,
           });
 

@@ -50,3 +50,8 @@ export function getService(code: string): Service {
 export function findService(code: string): Service | undefined {
   return byCode.get(code);
 }
+
+/** Every team a service names (catalog `teams`), once each: the staff groups a deployment needs. */
+export function catalogTeams(): string[] {
+  return [...new Set(catalog.services.flatMap((s) => s.teams))];
+}

@@ -114,6 +114,17 @@ export const catalogSchema = z
       if (service && !service.teams.includes(rule.team)) {
         ctx.addIssue({ code: 'custom', path: ['routing', i, 'team'], message: `team ${rule.team} is not one of ${service.code}'s teams` });
       }
+      // A rule for any service sends every report service's items there: each must list the team, or
+      // its items would land in a queue whose team may not act on them.
+      if (!rule.service) {
+        const without = cat.services.filter((s) => s.kind === 'report' && !s.teams.includes(rule.team)).map((s) => s.code);
+        if (without.length)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['routing', i, 'team'],
+            message: `a rule for every service needs team ${rule.team} in every report service's teams; missing in ${without.join(', ')}`,
+          });
+      }
     });
   });
 

@@ -187,12 +187,13 @@ describe('staff sign-in', () => {
     expect(pool.DeletionPolicy).toBe('Retain');
   });
 
+  // drainage and harbour-depot: the demo catalog's routing teams (every catalog team is a group).
   it('has the groups the handlers check and a secretless client for the site with password sign-in', () => {
     expect(
       ofType('AWS::Cognito::UserPoolGroup')
         .map(([, g]) => g.Properties.GroupName)
         .sort(),
-    ).toEqual(['admin', 'legislature', 'office-majority', 'roads']);
+    ).toEqual(['admin', 'drainage', 'harbour-depot', 'legislature', 'office-majority', 'roads']);
     const client = one('AWS::Cognito::UserPoolClient');
     expect(client.Properties.GenerateSecret).toBe(false);
     expect(client.Properties.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']));

@@ -42,6 +42,36 @@ describe('areas', () => {
     expect(stored.body.area).toEqual({ id: 'harbour', name: 'Harbour Ward' });
   });
 
+  it("routes by the catalog's rules: a report in a ward lands in the rule's team queue, one elsewhere in the service's default team", async () => {
+    // jurisdictions/demo/catalog.json: drains in Outskirts stay with roads, other drains go to drainage,
+    // anything else in Harbour Ward to the harbour depot; the rest to the service's first team (roads).
+    const [potholeHarbour, potholeEast, drainHarbour, drainOutskirts, drainEast] = await Promise.all([
+      createReport({ location: HARBOUR, serviceCode: 'pothole' }),
+      createReport({ location: EAST, serviceCode: 'pothole' }),
+      createReport({ location: HARBOUR, serviceCode: 'blocked-drain' }),
+      createReport({ location: OUTSKIRTS_WEST, serviceCode: 'blocked-drain' }),
+      createReport({ location: EAST, serviceCode: 'blocked-drain' }),
+    ]);
+    const teamOf = async (id: string) => (await api(`/api/staff/reports/${id}`, { token })).body.team;
+    expect(await teamOf(potholeHarbour.id)).toBe('harbour-depot');
+    expect(await teamOf(potholeEast.id)).toBe('roads');
+    expect(await teamOf(drainHarbour.id)).toBe('drainage');
+    expect(await teamOf(drainOutskirts.id)).toBe('roads');
+    expect(await teamOf(drainEast.id)).toBe('drainage');
+
+    // The team's queue (the staff list by team) holds the ward's report and not the one elsewhere.
+    const ids = async (query: string) =>
+      ((await api(`/api/staff/reports?${query}&limit=100`, { token })).body.items as { id: string }[]).map((i) => i.id);
+    const depot = await ids('service=pothole&area=harbour&team=harbour-depot');
+    expect(depot).toContain(potholeHarbour.id);
+    const depotEast = await ids('service=pothole&area=east&team=harbour-depot');
+    expect(depotEast).not.toContain(potholeEast.id);
+    const roadsEast = await ids('service=pothole&area=east&team=roads');
+    expect(roadsEast).toContain(potholeEast.id);
+    const roadsHarbour = await ids('service=pothole&area=harbour&team=roads');
+    expect(roadsHarbour).not.toContain(potholeHarbour.id);
+  });
+
   it('an address-only report has no area', async () => {
     const report = await createReport({ location: undefined, address: '1 High Street' });
     expect(report.area).toBeUndefined();

@@ -89,6 +89,10 @@ describe('import:311 on a small export', () => {
     const check = await queueCounts.queueCountCheck('pothole');
     expect(check.counted).toBe(check.queued);
     expect(check.queued).toBe(2);
+    // And in the statistics (written to the import's own shard): potholes A-1, A-3, A-4, one closed.
+    const { readStats } = await import('../../functions/ops/read-stats.js');
+    const { total } = await readStats({ service: 'pothole', interval: 'month', from: '2026-01-01', to: '2026-12-31', format: 'json' });
+    expect(total).toMatchObject({ created: 3, closed: 1 });
   });
 
   it('a second import changes nothing: no version moves', async () => {
@@ -129,5 +133,61 @@ describe('import:311 on a small export', () => {
         actor: { type: 'import', system: 'mini-311' },
       }),
     ]);
+  });
+
+  it('a changed close time replaces the closed event: one closed event, at the new time (and older per-event records go too)', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { batchPut } = await import('../../functions/store/bulk.js');
+    const { eventRecord } = await import('../../functions/store/keys/items.js');
+    // A-9 as an importer before `importedHistory` left it: its closed event as a record of its own, next
+    // to a staff comment (which must stay).
+    const a9 = idOf('A-9');
+    const actor = { type: 'import' as const, system: 'mini-311' };
+    await batchPut([
+      eventRecord(a9, {
+        id: `${a9}-closed`,
+        at: '2026-01-14T18:00:00.000Z',
+        actor,
+        type: 'closed',
+        from: 'new',
+        to: 'closed',
+        visibility: 'public',
+      }),
+      eventRecord(a9, {
+        id: `${a9}-c1`,
+        at: '2026-01-15T10:00:00.000Z',
+        actor: { type: 'staff', id: 'u1', name: 'Sam' },
+        type: 'comment',
+        note: 'Passed on',
+        visibility: 'public',
+      }),
+    ]);
+    const legacy = await items.getItemWithHistory(a9, 'report');
+    expect(legacy.history.filter((e) => e.type === 'closed')).toHaveLength(2);
+
+    const changed = readFileSync(CSV, 'utf8')
+      .replace('A-2,01/02/2026 08:00,03/02/2026 16:30', 'A-2,01/02/2026 08:00,03/02/2026 18:45')
+      .replace('A-9,14/01/2026 09:00,14/01/2026 18:00', 'A-9,14/01/2026 09:00,16/01/2026 12:00');
+    const file = `${mkdtempSync(`${tmpdir()}/mini-`)}/close-time.csv`;
+    writeFileSync(file, changed);
+    const run = await lib.import311(file, lib.readMapping(`${FIXTURE}mapping.json`));
+    // A-2 and A-9 here; A-1 too, back to the original file's open row after the test before.
+    expect(run).toMatchObject({ created: 0, updated: 3 });
+
+    const a2 = await items.getItemWithHistory(idOf('A-2'), 'report');
+    expect(a2.item.closedAt).toBe('2026-02-03T18:45:00.000Z');
+    expect(a2.history.filter((e) => e.type === 'closed').map((e) => e.at)).toEqual(['2026-02-03T18:45:00.000Z']);
+    expect(a2.history.map((e) => e.type)).toEqual(['created', 'closed', 'field']);
+
+    const after = await items.getItemWithHistory(a9, 'report');
+    expect(after.item.closedAt).toBe('2026-01-16T12:00:00.000Z');
+    expect(after.history.filter((e) => e.type === 'closed').map((e) => e.at)).toEqual(['2026-01-16T12:00:00.000Z']);
+    // Positive control: the staff comment is not an import's and stays.
+    expect(after.history.filter((e) => e.type === 'comment').map((e) => e.note)).toEqual(['Passed on']);
+
+    // Once more with the same file: nothing moves.
+    const again = await lib.import311(file, lib.readMapping(`${FIXTURE}mapping.json`));
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
   });
 });

@@ -66,6 +66,15 @@ describe('jurisdiction folder check', () => {
       c.routing = [{ area: 'atlantis', team: 'roads' }];
     });
     expect(issues(routed)).toEqual(['catalog.json: routing.0.area: unknown area atlantis (not in areas.geojson)']);
+    // A rule for every service names a team some service does not list: its items would land in a queue
+    // whose team may not act on them. The shipped rule (harbour-depot, listed by every service) passes.
+    const unlisted = demoWith('catalog.json', (c) => {
+      c.routing = [{ area: 'harbour', team: 'drainage' }];
+    });
+    expect(issues(unlisted)).toEqual([
+      "catalog.json: routing.0.team: a rule for every service needs team drainage in every report service's teams; missing in pothole, street-light, damaged-sign, road-obstruction, damaged-pavement",
+    ]);
+    expect(issues(demoWith('catalog.json', () => {}))).toEqual([]);
   });
 
   it('accepts a service SLA in working days and a routing rule by area', () => {

@@ -11,7 +11,8 @@ import type { Contribution, Interval, StatsScope } from '../../../shared/sla/ind
  *
  * A period's counters live on one item (a few hundred attributes at most: the histograms' buckets), so
  * reading a year of months is one Query of 12 × STATS_SHARDS small items, whatever the number of reports.
- * Each batch of stream records writes to one shard picked at random; readers add the shards up.
+ * Each batch of stream records writes to one shard picked at random; a bulk load (an import) to a shard of
+ * its own (`L<load id>`); readers add the shards up.
  */
 export const STATS_SHARDS = 4;
 
@@ -28,7 +29,13 @@ export function counterItemOf(c: Contribution): { PK: string; SKPrefix: string }
   return { PK: periodPK(c.interval, c.scope), SKPrefix: `P#${c.period}` };
 }
 
-export const shardedSK = (prefix: string, shard: number) => `${prefix}#${shard}`;
+export const shardedSK = (prefix: string, shard: number | string) => `${prefix}#${shard}`;
+/**
+ * The shard a bulk load (an import run) writes its counts to: its own (`L<load id>`), so they are plain
+ * puts (BatchWriteItem, 25 a call) rather than one UpdateItem per counter item, with no other writer
+ * to race. Readers add every shard up, so a load adds one small item per period it touches.
+ */
+export const loadShard = (loadId: string) => `L${loadId}`;
 
 export function statsAppliedMarker(eventId: string, nowMs: number): Record<string, unknown> {
   return { PK: `SAPPLIED#${eventId}`, SK: '#SAPPLIED', entity: 'stats-applied', expiresAt: Math.floor(nowMs / 1000) + 2 * 86_400 };
