@@ -18,6 +18,7 @@ import { uploadRequestSchema } from '../../shared/photo-schemas.js';
 import {
   commentSchema,
   completedMonthsQuerySchema,
+  mapCellsQuerySchema,
   createReportSchema,
   followSchema,
   linkTokenQuerySchema,
@@ -61,6 +62,7 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
   'GET /api/reports': { query: listReportsQuerySchema, ok: 200 },
   'GET /api/reports/{id}': { ok: 200 },
   'GET /api/completed-months': { query: completedMonthsQuerySchema, ok: 200 },
+  'GET /api/map/cells': { query: mapCellsQuerySchema, ok: 200 },
   'GET /api/queues/{serviceCode}': { query: queueQuerySchema, ok: 200 },
   'POST /api/reports/{id}/subscriptions': { body: followSchema, ok: 202 },
   'GET /api/subscriptions/confirm': { query: linkTokenQuerySchema, ok: 200, answers: 'link' },

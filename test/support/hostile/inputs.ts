@@ -19,6 +19,7 @@ import { uploadRequestSchema } from '../../../shared/photo-schemas.js';
 import {
   commentSchema,
   completedMonthsQuerySchema,
+  mapCellsQuerySchema,
   createReportSchema,
   followSchema,
   linkTokenQuerySchema,
@@ -49,6 +50,7 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/reports': { query: listReportsQuerySchema },
   'GET /api/reports/{id}': {},
   'GET /api/completed-months': { query: completedMonthsQuerySchema },
+  'GET /api/map/cells': { query: mapCellsQuerySchema },
   'GET /api/stats': { query: statsQuerySchema },
   'GET /api/queues/{serviceCode}': { query: queueQuerySchema },
   'GET /api/areas': {},
