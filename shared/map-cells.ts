@@ -99,27 +99,51 @@ export interface CellCount {
   done: number;
 }
 
-export interface Marker {
+/** A point to draw with a weight: a cell with its count, or one report (count 1). */
+export interface Weighted {
   lat: number;
   lng: number;
   count: number;
-  /** The cells it stands for (one unless close cells were merged). */
-  cells: string[];
+}
+
+/** Points drawn as one marker: where it is drawn (its first, heaviest member) and what it stands for. */
+export interface Group<T extends Weighted> {
+  lat: number;
+  lng: number;
+  count: number;
+  members: T[];
 }
 
 /**
- * Merges markers closer than MARKER_SPACING px (as `project` places them) into the larger one, biggest
- * first, so no two drawn markers overlap whatever the zoom. Greedy and O(n²) on the few hundred cells a
- * viewport holds.
+ * Groups points closer than `spacing` px (as `project` places them, in both axes) into one marker drawn
+ * at the heaviest point's place, heaviest first, so no two markers' centres are closer than `spacing`
+ * on both axes: markers narrower than `spacing` never overlap, whatever the zoom. A grid of
+ * `spacing`-sized buckets finds the near ones, so this is linear in the points.
+ * @example spreadMarkers([{lat: 0, lng: 0, count: 2}, {lat: 0, lng: 0.0001, count: 1}], (p) => ({x: p.lng * 1e5, y: p.lat}), 44).length // 1
  */
-export function spreadMarkers(markers: Marker[], project: (p: Point) => { x: number; y: number }, spacing = MARKER_SPACING): Marker[] {
-  const kept: { marker: Marker; x: number; y: number }[] = [];
-  for (const marker of [...markers].sort((a, b) => b.count - a.count)) {
-    const { x, y } = project(marker);
-    const near = kept.find((k) => Math.abs(k.x - x) < spacing && Math.abs(k.y - y) < spacing);
+export function spreadMarkers<T extends Weighted>(points: T[], project: (p: T) => { x: number; y: number }, spacing = MARKER_SPACING): Group<T>[] {
+  const groups: (Group<T> & { x: number; y: number })[] = [];
+  const buckets = new Map<string, (Group<T> & { x: number; y: number })[]>();
+  const bucketOf = (x: number, y: number) => `${Math.floor(x / spacing)},${Math.floor(y / spacing)}`;
+  for (const point of [...points].sort((a, b) => b.count - a.count)) {
+    const { x, y } = project(point);
+    const bx = Math.floor(x / spacing);
+    const by = Math.floor(y / spacing);
+    let near: (Group<T> & { x: number; y: number }) | undefined;
+    for (let dx = -1; dx <= 1 && !near; dx++) {
+      for (let dy = -1; dy <= 1 && !near; dy++) {
+        near = buckets.get(`${bx + dx},${by + dy}`)?.find((g) => Math.abs(g.x - x) < spacing && Math.abs(g.y - y) < spacing);
+      }
+    }
     if (near) {
-      near.marker = { ...near.marker, count: near.marker.count + marker.count, cells: [...near.marker.cells, ...marker.cells] };
-    } else kept.push({ marker, x, y });
+      near.count += point.count;
+      near.members.push(point);
+      continue;
+    }
+    const group = { lat: point.lat, lng: point.lng, count: point.count, members: [point], x, y };
+    groups.push(group);
+    const key = bucketOf(x, y);
+    buckets.set(key, [...(buckets.get(key) ?? []), group]);
   }
-  return kept.map((k) => k.marker);
+  return groups.map(({ x: _x, y: _y, ...g }) => g);
 }
