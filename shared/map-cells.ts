@@ -121,7 +121,11 @@ export interface Group<T extends Weighted> {
  * `spacing`-sized buckets finds the near ones, so this is linear in the points.
  * @example spreadMarkers([{lat: 0, lng: 0, count: 2}, {lat: 0, lng: 0.0001, count: 1}], (p) => ({x: p.lng * 1e5, y: p.lat}), 44).length // 1
  */
-export function spreadMarkers<T extends Weighted>(points: T[], project: (p: T) => { x: number; y: number }, spacing = MARKER_SPACING): Group<T>[] {
+export function spreadMarkers<T extends Weighted>(
+  points: T[],
+  project: (p: T) => { x: number; y: number },
+  spacing = MARKER_SPACING,
+): Group<T>[] {
   const groups: (Group<T> & { x: number; y: number })[] = [];
   const buckets = new Map<string, (Group<T> & { x: number; y: number })[]>();
   const bucketOf = (x: number, y: number) => `${Math.floor(x / spacing)},${Math.floor(y / spacing)}`;

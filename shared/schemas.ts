@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { PHASES } from './catalog/index.js';
 import { freeText } from './fields.js';
-import { reportPhotosSchema } from './photo-schemas.js';
 import { MAP_PRECISIONS, type MapPrecision, TILE_DROP } from './map-cells.js';
+import { reportPhotosSchema } from './photo-schemas.js';
 import { PRIORITIES } from './queue.js';
 
 /** Limits every write route enforces; the site uses the same numbers for its form hints. */

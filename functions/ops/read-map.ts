@@ -8,7 +8,9 @@ import { serviceParam } from './read-reports.js';
  * counters the stream keeps (store/map-cells.ts), so it may trail a write by the stream's delay. One
  * Query, bounded by the tile's cells, not by the number of reports.
  */
-export async function mapTile(query: MapCellsQuery): Promise<{ precision: MapPrecision; tile: string; service?: string; cells: CellCount[] }> {
+export async function mapTile(
+  query: MapCellsQuery,
+): Promise<{ precision: MapPrecision; tile: string; service?: string; cells: CellCount[] }> {
   const service = query.service ? serviceParam(query.service).code : undefined;
   const precision = query.precision as MapPrecision;
   return { precision, tile: query.tile, service, cells: await tileCells(precision, query.tile, service) };

@@ -76,7 +76,9 @@ export async function ensureMapCells(): Promise<'ready' | 'rebuilt'> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: MAP_CELLS_READY_KEY, ConsistentRead: true }));
   if (Item) return 'ready';
   await rebuildMapCells();
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...MAP_CELLS_READY_KEY, entity: 'meta', at: new Date().toISOString() } }));
+  await db().send(
+    new PutCommand({ TableName: tableName(), Item: { ...MAP_CELLS_READY_KEY, entity: 'meta', at: new Date().toISOString() } }),
+  );
   return 'rebuilt';
 }
 

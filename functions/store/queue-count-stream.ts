@@ -5,8 +5,8 @@ import { type AreaFields, areaDeltas } from './area-counts.js';
 import { db, tableName } from './client.js';
 import { type DoneFields, doneDeltas } from './done-counts.js';
 import { backoff, cancellationCodes } from './errors.js';
-import { cellDeltas, type MapFields } from './map-cells.js';
 import { appliedMarker, COUNTED_ON_LOAD, COUNTER_SHARDS } from './keys/counters.js';
+import { cellDeltas, type MapFields } from './map-cells.js';
 import { type CounterKey, counterDeltas, counterUpdate, type QueueFields } from './queue-counts.js';
 
 /**
@@ -45,7 +45,12 @@ export function counterChangeOf(record: DynamoDBRecord): CounterChange | undefin
   const after = itemImage(record.dynamodb?.NewImage);
   // A bulk-loaded item's arrival was counted by its loader (countBulkLoaded).
   if (record.eventName === 'INSERT' && after?.[COUNTED_ON_LOAD]) return undefined;
-  const deltas = [...counterDeltas([{ before, after }]), ...doneDeltas([{ before, after }]), ...areaDeltas([{ before, after }]), ...cellDeltas([{ before, after }])];
+  const deltas = [
+    ...counterDeltas([{ before, after }]),
+    ...doneDeltas([{ before, after }]),
+    ...areaDeltas([{ before, after }]),
+    ...cellDeltas([{ before, after }]),
+  ];
   if (!deltas.length) return undefined;
   return { eventId: record.eventID as string, sequenceNumber: record.dynamodb?.SequenceNumber as string, deltas };
 }

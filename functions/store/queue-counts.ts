@@ -4,11 +4,11 @@ import { listServices } from '../../shared/catalog/index.js';
 import type { Item } from '../../shared/items.js';
 import { queueRank, queueSortKey } from '../../shared/queue.js';
 import { type AreaFields, areaDeltas, rebuildAreaCounts } from './area-counts.js';
-import { cellDeltas, ensureMapCells, type MapFields } from './map-cells.js';
 import { bulkDb, db, tableName } from './client.js';
 import { type DoneFields, doneDeltas, rebuildDoneCounts } from './done-counts.js';
 import { backoff, isWriteConflict } from './errors.js';
 import { COUNTERS_READY_KEY, counterPK, counterRecord, daySK, monthDaysSK, monthSK, shardSK } from './keys/counters.js';
+import { cellDeltas, ensureMapCells, type MapFields } from './map-cells.js';
 import { queryAllPages } from './paginate.js';
 
 /**

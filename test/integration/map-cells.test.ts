@@ -38,7 +38,12 @@ describe('map cells kept from the stream (own table)', () => {
     sharedTable.name = process.env.TABLE_NAME as string;
     process.env.TABLE_NAME = `civicboard-cells-${ulid().toLowerCase()}`;
     await ensureTable(localDynamo(inject('dynamoEndpoint')), process.env.TABLE_NAME);
-    views = await startStreamPoller({ endpoint: inject('dynamoEndpoint'), tableName: tableName(), handler: countersHandler, intervalMs: 50 });
+    views = await startStreamPoller({
+      endpoint: inject('dynamoEndpoint'),
+      tableName: tableName(),
+      handler: countersHandler,
+      intervalMs: 50,
+    });
   });
   afterAll(async () => {
     await views?.stop();
@@ -142,7 +147,9 @@ describe('map cells kept from the stream (own table)', () => {
     const records = [insert(report(spot)), insert(report(spot))];
     expect(await countersHandler({ Records: records } as DynamoDBStreamEvent)).toEqual({ batchItemFailures: [] });
     expect((await countsAt(spot, 4))?.waiting).toBe(was + 2);
-    expect(await countersHandler({ Records: [...records, insert(report(spot))] } as DynamoDBStreamEvent)).toEqual({ batchItemFailures: [] });
+    expect(await countersHandler({ Records: [...records, insert(report(spot))] } as DynamoDBStreamEvent)).toEqual({
+      batchItemFailures: [],
+    });
     expect((await countsAt(spot, 4))?.waiting).toBe(was + 3);
   });
 
@@ -167,7 +174,9 @@ describe('GET /api/map/cells (shared stack)', () => {
     const counts: Record<string, number> = { waiting: 0, in_progress: 0, done: 0 };
     let cursor: string | undefined;
     do {
-      const res = await api(`/api/reports?bbox=${minLng},${minLat},${maxLng},${maxLat}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const res = await api(
+        `/api/reports?bbox=${minLng},${minLat},${maxLng},${maxLat}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       expect(res.status, res.text).toBe(200);
       for (const i of res.body.items) counts[i.phase] = (counts[i.phase] ?? 0) + 1;
       cursor = res.body.nextCursor;

@@ -146,7 +146,10 @@ async function main() {
     );
     summarise(countByPhase(items), 'pins');
     note = body.nextCursor ? ` The map shows the first ${PIN_LIMIT.toLocaleString('en')}: zoom in to see all.` : '';
-    source = async (page) => ({ items: items.slice(page * LIST_PAGE, (page + 1) * LIST_PAGE), more: items.length > (page + 1) * LIST_PAGE });
+    source = async (page) => ({
+      items: items.slice(page * LIST_PAGE, (page + 1) * LIST_PAGE),
+      more: items.length > (page + 1) * LIST_PAGE,
+    });
   };
 
   const renderList = async (my: number) => {

@@ -99,7 +99,12 @@ export function countLayer(map: L.Map): CountLayer {
     const half = 20;
     const controls = [...map.getContainer().querySelectorAll('.leaflet-control')].map((c) => {
       const r = c.getBoundingClientRect();
-      return { minX: r.left - box.left - half, maxX: r.right - box.left + half, minY: r.top - box.top - half, maxY: r.bottom - box.top + half };
+      return {
+        minX: r.left - box.left - half,
+        maxX: r.right - box.left + half,
+        minY: r.top - box.top - half,
+        maxY: r.bottom - box.top + half,
+      };
     });
     return (p: { lat: number; lng: number }) => {
       const at = map.latLngToContainerPoint([p.lat, p.lng]);
@@ -124,9 +129,7 @@ export function countLayer(map: L.Map): CountLayer {
     group.clearLayers();
     const atMax = map.getZoom() >= map.getMaxZoom();
     const place = placeOf();
-    const groups = atMax
-      ? points.map((p) => ({ lat: p.lat, lng: p.lng, count: p.count, members: [p] }))
-      : spreadMarkers(points, place);
+    const groups = atMax ? points.map((p) => ({ lat: p.lat, lng: p.lng, count: p.count, members: [p] })) : spreadMarkers(points, place);
     for (const g of groups) {
       const only = g.members.length === 1 ? g.members[0] : undefined;
       if (only?.layer && only.count === 1) {

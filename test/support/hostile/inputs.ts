@@ -19,11 +19,11 @@ import { uploadRequestSchema } from '../../../shared/photo-schemas.js';
 import {
   commentSchema,
   completedMonthsQuerySchema,
-  mapCellsQuerySchema,
   createReportSchema,
   followSchema,
   linkTokenQuerySchema,
   listReportsQuerySchema,
+  mapCellsQuerySchema,
   patchReportSchema,
   queueQuerySchema,
   staffListQuerySchema,
