@@ -6,6 +6,7 @@ import {
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { config, localCredentials } from '../lib/env.js';
+import { traced } from '../lib/tracing.js';
 
 /** A staff member as the directory knows them. */
 export interface StaffMember {
@@ -20,7 +21,7 @@ let client: CognitoIdentityProviderClient | undefined;
 function cognito(): CognitoIdentityProviderClient {
   if (!client) {
     const { cognitoEndpoint, region } = config();
-    client = new CognitoIdentityProviderClient({ region, endpoint: cognitoEndpoint, ...localCredentials(cognitoEndpoint) });
+    client = traced(new CognitoIdentityProviderClient({ region, endpoint: cognitoEndpoint, ...localCredentials(cognitoEndpoint) }));
   }
   return client;
 }

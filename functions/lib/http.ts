@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type * as z from 'zod';
 import { LIMITS } from '../../shared/schemas.js';
 import { parseWith } from '../../shared/validation.js';
+import { CORRELATION_HEADER, correlationFor, correlationId, withCorrelation } from './correlation.js';
 import { logger, logInvocation } from './logger.js';
 import { count, duration, flushMetrics, METRIC, type MetricName } from './metrics.js';
 import { ORIGIN_HEADER, requireViaCloudFront } from './origin.js';
@@ -81,6 +82,8 @@ const observe = (): MiddlewareObj<HttpEvent, HttpResult> => {
     const business = BUSINESS[route];
     if (business && status < 300) count(business);
     flushMetrics();
+    const id = correlationId();
+    if (request.response && id) request.response.headers = { ...request.response.headers, [CORRELATION_HEADER]: id };
   };
   return {
     before: (request) => {
@@ -140,7 +143,7 @@ export function route<BS extends z.ZodType | undefined = undefined, QS extends z
   options: RouteOptions<BS, QS>,
   fn: (req: HttpRequest<Out<BS>, Out<QS>>) => Promise<HttpResult>,
 ) {
-  return middy<HttpEvent, HttpResult, Error, Context>()
+  const handler = middy<HttpEvent, HttpResult, Error, Context>()
     .use(observe())
     .use(problems())
     .handler(async (event) => {
@@ -167,6 +170,16 @@ export function route<BS extends z.ZodType | undefined = undefined, QS extends z
         header: (n) => header(event, n),
       });
     });
+  return correlate(handler);
+}
+
+/**
+ * Runs a request's handler under its correlation id (functions/lib/correlation.ts): every log line and
+ * notification record it writes carries it, and the response names it in `X-Correlation-Id`.
+ */
+export function correlate<R>(handler: (event: HttpEvent, context: Context) => Promise<R>) {
+  return (event: HttpEvent, context: Context): Promise<R> =>
+    withCorrelation(correlationFor(header(event, CORRELATION_HEADER), event.requestContext?.requestId), () => handler(event, context));
 }
 
 /** Longer than any id, reference, bill number or service code; DynamoDB refuses keys over 2 KB. */

@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
+import { correlationId } from './correlation.js';
 import { ENV } from './env.js';
 
 /**
@@ -72,9 +73,15 @@ export function logInvocation(context: Context | undefined): void {
   if (context?.awsRequestId) powertoolsLogger().addContext(context);
 }
 
+/** The fields of a line, with the correlation id of the action being handled (functions/lib/correlation.ts). */
+const fields = (f?: Record<string, unknown>) => {
+  const id = correlationId();
+  return id ? { correlationId: id, ...f } : (f ?? {});
+};
+
 export const logger = {
-  debug: (m: string, f?: Record<string, unknown>) => powertoolsLogger().debug(m, f ?? {}),
-  info: (m: string, f?: Record<string, unknown>) => powertoolsLogger().info(m, f ?? {}),
-  warn: (m: string, f?: Record<string, unknown>) => powertoolsLogger().warn(m, f ?? {}),
-  error: (m: string, f?: Record<string, unknown>) => powertoolsLogger().error(m, f ?? {}),
+  debug: (m: string, f?: Record<string, unknown>) => powertoolsLogger().debug(m, fields(f)),
+  info: (m: string, f?: Record<string, unknown>) => powertoolsLogger().info(m, fields(f)),
+  warn: (m: string, f?: Record<string, unknown>) => powertoolsLogger().warn(m, fields(f)),
+  error: (m: string, f?: Record<string, unknown>) => powertoolsLogger().error(m, fields(f)),
 };

@@ -3,7 +3,7 @@ import type { Context } from 'aws-lambda';
 import { BusyError, TooManyRequestsError, UnavailableError, ValidationError } from '../../shared/errors.js';
 import { FORMATS, type Format } from '../../shared/open311/model.js';
 import { LIMITS } from '../../shared/schemas.js';
-import { type HttpEvent, type HttpResult, header } from './http.js';
+import { correlate, type HttpEvent, type HttpResult, header } from './http.js';
 import { logger } from './logger.js';
 import { open311Errors } from './open311-format.js';
 import { ORIGIN_HEADER, requireViaCloudFront } from './origin.js';
@@ -66,7 +66,7 @@ function errorsOf(err: unknown, requestId?: string): { status: number; errors: {
  * with its status, Retry-After on 429/503, and 5xx detail hidden.
  */
 export function open311Route(fn: (req: Open311Request) => Promise<HttpResult>) {
-  return middy<HttpEvent, HttpResult, Error, Context>().handler(async (event, context) => {
+  const handler = middy<HttpEvent, HttpResult, Error, Context>().handler(async (event, context) => {
     let format: Format = /\.xml$/.test(event.rawPath ?? '') ? 'xml' : 'json';
     try {
       requireViaCloudFront(header(event, ORIGIN_HEADER));
@@ -95,4 +95,5 @@ export function open311Route(fn: (req: Open311Request) => Promise<HttpResult>) {
       return open311Errors(status, format, errors, retry);
     }
   });
+  return correlate(handler);
 }

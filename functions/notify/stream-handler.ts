@@ -1,4 +1,5 @@
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { correlationId, withCorrelation } from '../lib/correlation.js';
 import { logger, logInvocation } from '../lib/logger.js';
 import { count, flushMetrics, METRIC } from '../lib/metrics.js';
 import { claimDelivery, deliveryKey, markSent, releaseDelivery } from '../store/deliveries.js';
@@ -20,8 +21,8 @@ async function deliver(n: Notification, message: Message): Promise<void> {
     return;
   }
   try {
-    const messageId = await sendEmail(message.to, message.email, message.unsubscribeUrl);
-    await markSent(key, messageId);
+    const messageId = await sendEmail(message.to, message.email, message.unsubscribeUrl, correlationId());
+    await markSent(key, messageId, correlationId());
     count(METRIC.emailsSent);
   } catch (err) {
     await releaseDelivery(key);
@@ -42,9 +43,17 @@ export const handler = async (event: DynamoDBStreamEvent, context?: Context): Pr
       const n = notificationOf(record);
       if (!n) continue;
       try {
-        for (const message of await messagesFor(n)) await deliver(n, message);
+        // Under the id of the request that caused it: its log lines, delivery records and SES tags carry it.
+        await withCorrelation(n.correlationId, async () => {
+          for (const message of await messagesFor(n)) await deliver(n, message);
+        });
       } catch (err) {
-        logger.warn('notification failed; will retry', { notification: n.SK, itemId: n.itemId, error: String(err) });
+        logger.warn('notification failed; will retry', {
+          notification: n.SK,
+          itemId: n.itemId,
+          error: String(err),
+          ...(n.correlationId && { correlationId: n.correlationId }),
+        });
         return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber as string }] };
       }
     }

@@ -1,5 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { config } from '../lib/env.js';
+import { traced } from '../lib/tracing.js';
 
 let client: SecretsManagerClient | undefined;
 
@@ -12,7 +13,7 @@ const STAGES = ['AWSCURRENT', 'AWSPENDING', 'AWSPREVIOUS'] as const;
  * value after this function was deployed. Fails fast: the check answers 403 rather than hang.
  */
 export async function secretVersions(secretId: string): Promise<string[]> {
-  client ??= new SecretsManagerClient({ region: config().region, maxAttempts: 2, requestHandler: { requestTimeout: 2000 } });
+  client ??= traced(new SecretsManagerClient({ region: config().region, maxAttempts: 2, requestHandler: { requestTimeout: 2000 } }));
   const sm = client;
   const values = await Promise.all(
     STAGES.map((VersionStage) =>

@@ -12,7 +12,14 @@ const recipients = z.array(z.object({ emailAddress: z.string().min(3) })).defaul
 const sesEvent = z.object({
   eventType: z.string().optional(),
   notificationType: z.string().optional(),
-  mail: z.object({ messageId: z.string().optional(), timestamp: z.string().optional() }).optional(),
+  mail: z
+    .object({
+      messageId: z.string().optional(),
+      timestamp: z.string().optional(),
+      // The message's tags, as SES copies them: `{ correlationId: ["…"] }` (functions/notify/ses.ts).
+      tags: z.record(z.string(), z.array(z.string())).optional(),
+    })
+    .optional(),
   bounce: z
     .object({
       bounceType: z.string(),
@@ -38,6 +45,16 @@ export interface SuppressionRequest {
   detail?: string;
   at: string;
   sesMessageId?: string;
+}
+
+/** The correlation id the board tagged the message with, if the event carries one. */
+export function correlationOf(message: string): string | undefined {
+  try {
+    const parsed = sesEvent.safeParse(JSON.parse(message));
+    return parsed.success ? parsed.data.mail?.tags?.correlationId?.[0] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What a notification asks: addresses to suppress, or why it asks nothing (for the log). */

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config, localCredentials } from '../lib/env.js';
+import { traced } from '../lib/tracing.js';
 import { isStoreOutage, outageError } from './outage.js';
 
 /**
@@ -44,25 +45,27 @@ export function bulkDb(): DynamoDBDocumentClient {
 
 function makeClient(limits: { connectionTimeoutMs: number; requestTimeoutMs: number; maxAttempts: number }): DynamoDBDocumentClient {
   const { dynamoEndpoint, region } = config();
-  const base = new DynamoDBClient({
-    region,
-    endpoint: dynamoEndpoint,
-    ...localCredentials(dynamoEndpoint),
-    maxAttempts: limits.maxAttempts,
-    requestHandler: {
-      connectionTimeout: limits.connectionTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
-      // Newer SDKs only warn when requestTimeout passes unless told to throw; older ones read
-      // requestTimeout as a socket idle timeout, which socketTimeout keeps for them.
-      throwOnRequestTimeout: true,
-      socketTimeout: limits.requestTimeoutMs,
-      // The connection timeout runs while a request waits for a free socket: with the SDK's default of 50
-      // sockets, a burst of concurrent calls in one process (the local server runs every handler in one
-      // process; a Lambda container serves one request at a time) waited its way into false timeouts.
-      httpAgent: { keepAlive: true, maxSockets: 512 },
-      httpsAgent: { keepAlive: true, maxSockets: 512 },
-    },
-  });
+  const base = traced(
+    new DynamoDBClient({
+      region,
+      endpoint: dynamoEndpoint,
+      ...localCredentials(dynamoEndpoint),
+      maxAttempts: limits.maxAttempts,
+      requestHandler: {
+        connectionTimeout: limits.connectionTimeoutMs,
+        requestTimeout: limits.requestTimeoutMs,
+        // Newer SDKs only warn when requestTimeout passes unless told to throw; older ones read
+        // requestTimeout as a socket idle timeout, which socketTimeout keeps for them.
+        throwOnRequestTimeout: true,
+        socketTimeout: limits.requestTimeoutMs,
+        // The connection timeout runs while a request waits for a free socket: with the SDK's default of 50
+        // sockets, a burst of concurrent calls in one process (the local server runs every handler in one
+        // process; a Lambda container serves one request at a time) waited its way into false timeouts.
+        httpAgent: { keepAlive: true, maxSockets: 512 },
+        httpsAgent: { keepAlive: true, maxSockets: 512 },
+      },
+    }),
+  );
   // Outside the retries: what is left once the SDK gives up becomes one domain error (503).
   base.middlewareStack.add(
     (next) => async (args) => {

@@ -1,4 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { traced } from '../lib/tracing.js';
 
 /**
  * Credentials of outside systems (an Open311 upstream's api_key), by name: the env variable
@@ -16,7 +17,7 @@ export function upstreamCredential(name: string, env = process.env): Promise<str
   if (!prefix) return Promise.reject(new Error(`Invalid configuration: set OPEN311_KEY_${name.toUpperCase()} (or OPEN311_SECRET_PREFIX)`));
   let found = cache.get(name);
   if (!found) {
-    client ??= new SecretsManagerClient({});
+    client ??= traced(new SecretsManagerClient({}));
     found = client.send(new GetSecretValueCommand({ SecretId: `${prefix}${name}` })).then((out) => {
       if (!out.SecretString) throw new Error(`secret ${prefix}${name} has no string value`);
       return out.SecretString;

@@ -32,14 +32,19 @@ export async function claimDelivery(k: DeliveryKey): Promise<boolean> {
   }
 }
 
-export async function markSent(k: DeliveryKey, messageId?: string): Promise<void> {
+export async function markSent(k: DeliveryKey, messageId?: string, correlationId?: string): Promise<void> {
   await db().send(
     new UpdateCommand({
       TableName: tableName(),
       Key: k,
-      UpdateExpression: 'SET #s = :sent, sentAt = :at, messageId = :m REMOVE leaseUntil',
+      UpdateExpression: `SET #s = :sent, sentAt = :at, messageId = :m${correlationId ? ', correlationId = :c' : ''} REMOVE leaseUntil`,
       ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':sent': 'sent', ':at': new Date().toISOString(), ':m': messageId ?? 'unknown' },
+      ExpressionAttributeValues: {
+        ':sent': 'sent',
+        ':at': new Date().toISOString(),
+        ':m': messageId ?? 'unknown',
+        ...(correlationId && { ':c': correlationId }),
+      },
     }),
   );
 }

@@ -14,6 +14,8 @@ export interface Notification {
   itemId: string;
   eventSK?: string;
   subscriptionSK?: string;
+  /** The action that wrote it (functions/lib/correlation.ts): the notifier sends and logs under it. */
+  correlationId?: string;
 }
 
 /** The notification a stream record inserts, or undefined for any other record or change. */

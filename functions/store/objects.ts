@@ -2,6 +2,7 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { originalKey, PHOTO_LIMITS } from '../../shared/photos.js';
 import { config, localCredentials } from '../lib/env.js';
+import { traced } from '../lib/tracing.js';
 
 /**
  * The photo buckets (docs/photos.md): uploads land, private, in the upload bucket through a presigned
@@ -12,7 +13,7 @@ let client: S3Client | undefined;
 
 function s3(): S3Client {
   const { region, s3Endpoint } = config();
-  client ??= new S3Client({ region, endpoint: s3Endpoint, forcePathStyle: Boolean(s3Endpoint), ...localCredentials(s3Endpoint) });
+  client ??= traced(new S3Client({ region, endpoint: s3Endpoint, forcePathStyle: Boolean(s3Endpoint), ...localCredentials(s3Endpoint) }));
   return client;
 }
 

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, type HttpRoute, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -84,25 +85,23 @@ export class BoardApi extends Construct {
 
     for (const route of ROUTES) {
       const fnId = routeId(route);
-      const fn = boardFunction(this, fnId, route.handler, {
-        [ENV.tableName]: props.table.tableName,
-        [ENV.userPoolId]: userPool.userPoolId,
-        [ENV.userPoolClientId]: props.auth.client.userPoolClientId,
-        [ENV.logLevel]: props.logLevel ?? 'info',
-        [ENV.cursorKey]: props.cursorKey.value,
-        [ORIGIN_ENV.current]: origin.value,
-        ...(previousOrigin ? { [ORIGIN_ENV.previous]: previousOrigin } : {}),
-      });
-      // Exactly the actions its row lists, on the table and its indexes (functions/routes.ts).
-      grantTable(fn, props.table, route.table);
-      if (route.directory) {
-        fn.addToRolePolicy(
-          new PolicyStatement({
-            actions: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsersInGroup'],
-            resources: [userPool.userPoolArn],
-          }),
-        );
-      }
+      const role = this.roleFor(route, props);
+      const fn = boardFunction(
+        this,
+        fnId,
+        route.handler,
+        {
+          [ENV.tableName]: props.table.tableName,
+          [ENV.userPoolId]: userPool.userPoolId,
+          [ENV.userPoolClientId]: props.auth.client.userPoolClientId,
+          [ENV.logLevel]: props.logLevel ?? 'info',
+          [ENV.cursorKey]: props.cursorKey.value,
+          [ORIGIN_ENV.current]: origin.value,
+          ...(previousOrigin ? { [ORIGIN_ENV.previous]: previousOrigin } : {}),
+        },
+        undefined,
+        { role },
+      );
       const [httpRoute] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
@@ -114,6 +113,43 @@ export class BoardApi extends Construct {
       reserveConcurrency([fn], route.auth === 'public' ? reserved?.public : reserved?.staff);
       if (httpRoute) this.routes.set(routeKey(route), httpRoute);
     }
+  }
+
+  private readonly roles = new Map<string, Role>();
+
+  /**
+   * The execution role of a route's function, shared by every route with the same grants: exactly the
+   * table actions its row lists on the table and its indexes (functions/routes.ts), plus the staff
+   * directory or upload signing when the row asks. A role and a policy per function would take the
+   * service stack past CloudFormation's 500 resources; grants are per set, so no function gets more
+   * than its row lists (test/infra/template.test.ts checks each function's actions).
+   */
+  private roleFor(route: RouteDefinition, props: { table: Table; auth: StaffAuth }): Role {
+    const grants = { table: [...route.table].sort(), directory: !!route.directory, signsUploads: !!route.signsUploads };
+    const key = JSON.stringify(grants);
+    const existing = this.roles.get(key);
+    if (existing) return existing;
+    const id = `RouteRole${createHash('sha256').update(key).digest('hex').slice(0, 10)}`;
+    const role = new Role(this, id, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description:
+        `civicboard routes: ${grants.table.join(', ') || 'no table access'}${grants.directory ? '; staff directory' : ''}${grants.signsUploads ? '; signs uploads' : ''}`.slice(
+          0,
+          1000,
+        ),
+      managedPolicies: [ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
+    });
+    grantTable(role, props.table, grants.table);
+    if (grants.directory) {
+      role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsersInGroup'],
+          resources: [props.auth.userPool.userPoolArn],
+        }),
+      );
+    }
+    this.roles.set(key, role);
+    return role;
   }
 
   /** The API Gateway route of a route-table row. */

@@ -15,6 +15,13 @@ export interface Features {
   reservedConcurrency?: { public?: number; staff?: number; consumers?: number };
   /** A monthly AWS Budgets cost budget in USD, alerting the alarm address at 80% actual and 100% forecast. */
   budgetMonthlyUsd?: number;
+  /**
+   * X-Ray active tracing of every function with Powertools Tracer from its Lambda layer (infra/cdk/tracing.ts).
+   * On unless `tracing=false`: sampled, it costs cents a month at a council's traffic (docs/runbook.md).
+   */
+  tracing: boolean;
+  /** The Powertools layer version to trace with (default infra/cdk/tracing.ts POWERTOOLS_LAYER_VERSION). */
+  powertoolsLayerVersion?: number;
 }
 
 /** Deploy-time settings, from CDK context (`-c key=value` or cdk.json) or the environment. */
@@ -33,7 +40,7 @@ export interface DeployConfig {
   features: Features;
 }
 
-export const DEFAULT_FEATURES: Features = { waf: false, wafRateLimit: 1000 };
+export const DEFAULT_FEATURES: Features = { waf: false, wafRateLimit: 1000, tracing: true };
 
 function read(node: Node, key: string, env: string): string | undefined {
   const value = node.tryGetContext(key) ?? process.env[env];
@@ -101,8 +108,16 @@ function reservedConcurrency(raw: string | undefined): Features['reservedConcurr
 export function features(node: Node): Features {
   const waf = read(node, 'waf', 'CIVICBOARD_WAF');
   if (waf !== undefined && waf !== 'true' && waf !== 'false') throw new Error(`waf must be true or false, not "${waf}"`);
+  const tracing = read(node, 'tracing', 'CIVICBOARD_TRACING');
+  if (tracing !== undefined && tracing !== 'true' && tracing !== 'false')
+    throw new Error(`tracing must be true or false, not "${tracing}"`);
   return {
     waf: waf === 'true',
+    tracing: tracing !== 'false',
+    powertoolsLayerVersion: positiveInt(
+      'powertoolsLayerVersion',
+      read(node, 'powertoolsLayerVersion', 'CIVICBOARD_POWERTOOLS_LAYER_VERSION'),
+    ),
     wafRateLimit: positiveInt('wafRateLimit', read(node, 'wafRateLimit', 'CIVICBOARD_WAF_RATE_LIMIT')) ?? DEFAULT_FEATURES.wafRateLimit,
     reservedConcurrency: reservedConcurrency(read(node, 'reservedConcurrency', 'CIVICBOARD_RESERVED_CONCURRENCY')),
     budgetMonthlyUsd: positiveInt('budgetMonthlyUsd', read(node, 'budgetMonthlyUsd', 'CIVICBOARD_BUDGET_MONTHLY_USD')),

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { type IGrantable, type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type ILogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -25,7 +25,8 @@ export const BUNDLE = {
   banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   // The Node 24 runtime ships AWS SDK v3 (clients, lib-dynamodb, util-dynamodb): use it rather than
   // bundling ~340 KB of SDK into every function. docs/deploy.md explains the trade-off.
-  externalModules: ['@aws-sdk/*'],
+  // Tracer and the X-Ray SDK come from the Powertools layer when tracing is on (functions/lib/tracing.ts).
+  externalModules: ['@aws-sdk/*', '@aws-lambda-powertools/tracer', 'aws-xray-sdk-core'],
 } as const;
 
 /**
@@ -38,8 +39,12 @@ export function boardFunction(
   handlerModule: string,
   environment: Record<string, string>,
   timeout = Duration.seconds(10),
-  /** Native modules (sharp) installed into the bundle for Lambda's platform instead of bundled. */
-  extra: { nodeModules?: string[] } = {},
+  extra: {
+    /** Native modules (sharp) installed into the bundle for Lambda's platform instead of bundled. */
+    nodeModules?: string[];
+    /** A role shared with other functions of the same grants (infra/cdk/api.ts); a role of its own otherwise. */
+    role?: IRole;
+  } = {},
 ): NodejsFunction {
   const logGroup = functionLogs(scope);
   return new NodejsFunction(scope, id, {
@@ -50,6 +55,7 @@ export function boardFunction(
     memorySize: 512,
     timeout,
     logGroup,
+    ...(extra.role && { role: extra.role }),
     environment: { NODE_OPTIONS: '--enable-source-maps', [JURISDICTION_ID_ENV]: jurisdiction.id, ...environment },
     projectRoot: ROOT,
     depsLockFilePath: join(ROOT, 'package-lock.json'),
@@ -92,9 +98,9 @@ export function reserveConcurrency(fns: Iterable<NodejsFunction>, count: number 
  * Grants DynamoDB actions on the table and each of its indexes by name: no `index/*` wildcard, so the
  * grant reads the same whether the table is in this stack or, as now, the data stack's.
  */
-export function grantTable(fn: NodejsFunction, table: ITable, actions: readonly string[]): void {
+export function grantTable(grantee: IGrantable, table: ITable, actions: readonly string[]): void {
   if (!actions.length) return;
-  fn.addToRolePolicy(
+  grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({
       actions: actions.map((a) => `dynamodb:${a}`),
       resources: [table.tableArn, ...TABLE_DEFINITION.indexes.map((i) => `${table.tableArn}/index/${i.name}`)],

@@ -18,6 +18,7 @@ import { BoardDashboard, CostBudget } from './observability.js';
 import { BoardPhotos } from './photos.js';
 import { SecretRotation } from './rotation.js';
 import { BoardSite } from './site.js';
+import { traceFunctions } from './tracing.js';
 import { DerivedViews } from './views.js';
 
 /**
@@ -115,6 +116,7 @@ export class CivicboardStack extends Stack {
     if (config.features.budgetMonthlyUsd && config.alarmEmail)
       new CostBudget(this, 'Budget', { monthlyUsd: config.features.budgetMonthlyUsd, email: config.alarmEmail });
     acknowledgeFindings(this, { api, site });
+    if (config.features.tracing) traceFunctions(this, this, config.features.powertoolsLayerVersion);
 
     new CfnOutput(this, 'BoardUrl', { value: publicBaseUrl });
   }

@@ -1,5 +1,6 @@
 import { circleCover } from '../../../shared/alerts/geo.js';
 import type { Alert, AlertTarget } from '../../../shared/alerts/schemas.js';
+import { correlated } from '../../lib/correlation.js';
 import { emailKey } from './subscriptions.js';
 
 /**
@@ -74,6 +75,7 @@ export function alertRequestNotificationRecord(alertId: string, requestId: strin
     PK: `ALERT#${alertId}`,
     SK: `NTF#${requestId}#alert.requested`,
     entity: 'notification',
+    ...correlated(),
     kind: 'alert.requested',
     itemId: alertId,
     alertId,

@@ -1,4 +1,5 @@
 import type { Item, NotificationKind } from '../../../shared/items.js';
+import { correlated } from '../../lib/correlation.js';
 import { keyHash } from './hash.js';
 import { eventSK, itemPK } from './items.js';
 
@@ -57,6 +58,7 @@ export function eventNotificationRecord(item: Item, kind: NotificationKind, even
     PK: itemPK(item.id),
     SK: `${NOTIFICATION_PREFIX}${event.id}#${kind}`,
     entity: 'notification',
+    ...correlated(),
     kind,
     itemId: item.id,
     eventId: event.id,
@@ -74,6 +76,7 @@ export function followRequestNotificationRecord(itemId: string, email: string, r
     PK: itemPK(itemId),
     SK: `${NOTIFICATION_PREFIX}${requestId}#${kind}`,
     entity: 'notification',
+    ...correlated(),
     kind,
     itemId,
     subscriptionSK: subscriptionSK(email),
