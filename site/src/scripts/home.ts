@@ -106,6 +106,19 @@ async function main() {
     heading.textContent = `${plural(total)} in this part of the map`;
   };
 
+  /** Zoomed out: the list pages through the viewport's reports on the server, by cursor. */
+  const serverList = (box: ViewBox) => {
+    const cursors: (string | undefined)[] = [undefined];
+    const base = `/reports?bbox=${boxParam(box)}&limit=${LIST_PAGE}${filterQuery()}`;
+    note = '';
+    source = async (page) => {
+      const cursor = cursors[page];
+      const { body } = await apiFetch<ListPage<PublicItem>>(`${base}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      cursors[page + 1] = body.nextCursor;
+      return { items: body.items.filter((i) => phases.has(i.phase)), more: !!body.nextCursor };
+    };
+  };
+
   /** Zoomed out: each cell's count of the checked phases, drawn where the cell is. */
   const drawCells = async (box: ViewBox, my: number) => {
     const { precision, tiles: needed } = viewportTiles(box, precisionForZoom(map.getZoom(), map.getCenter().lat));
@@ -121,16 +134,6 @@ async function main() {
         .filter((p) => p.count > 0),
     );
     summarise(phaseCounts, 'cells');
-    // The list pages through the viewport's reports on the server, by cursor.
-    const cursors: (string | undefined)[] = [undefined];
-    const base = `/reports?bbox=${boxParam(box)}&limit=${LIST_PAGE}${filterQuery()}`;
-    note = '';
-    source = async (page) => {
-      const cursor = cursors[page];
-      const { body } = await apiFetch<ListPage<PublicItem>>(`${base}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-      cursors[page + 1] = body.nextCursor;
-      return { items: body.items.filter((i) => phases.has(i.phase)), more: !!body.nextCursor };
-    };
   };
 
   /** Zoomed in: the viewport's pins, at most PIN_LIMIT. */
@@ -152,7 +155,8 @@ async function main() {
     });
   };
 
-  const renderList = async (my: number) => {
+  /** Shows the list's current page; `settle` marks the list ready (`aria-busy=false`) when done. */
+  const renderList = async (my: number, settle = true) => {
     list.setAttribute('aria-busy', 'true');
     const { items, more } = phases.size ? await source(listPage) : { items: [], more: false };
     if (my !== run) return;
@@ -165,7 +169,7 @@ async function main() {
     listStatus.textContent = items.length
       ? `Showing ${(from + 1).toLocaleString('en')}–${(from + items.length).toLocaleString('en')} of the reports in this part of the map.${note}`
       : note.trim();
-    list.setAttribute('aria-busy', 'false');
+    if (settle) list.setAttribute('aria-busy', 'false');
   };
 
   /** The view or a filter changed: redraw the map for the viewport, then its list from the first page. */
@@ -177,8 +181,15 @@ async function main() {
     listPage = 0;
     const box = viewBox();
     try {
-      await (map.getZoom() >= PIN_ZOOM ? drawPins(box, my) : drawCells(box, my));
-      if (my === run) await renderList(my);
+      if (map.getZoom() >= PIN_ZOOM) {
+        await drawPins(box, my);
+        if (my === run) await renderList(my);
+      } else {
+        // The counts and the list's first page come side by side.
+        serverList(box);
+        await Promise.all([drawCells(box, my), renderList(my, false)]);
+        if (my === run) list.setAttribute('aria-busy', 'false');
+      }
     } catch (err) {
       if (my !== run) return;
       show(list, statusLine('error', (err as Error).message));
