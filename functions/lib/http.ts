@@ -31,6 +31,11 @@ export interface HttpRequest<B, Q> {
 interface RouteOptions<BS extends z.ZodType | undefined, QS extends z.ZodType | undefined> {
   body?: BS;
   query?: QS;
+  /**
+   * A query the operation validates itself once it has decided the caller may act (403 before 400):
+   * not parsed here, only named, so the API description and the hostile suite know it.
+   */
+  laterQuery?: z.ZodType;
 }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -170,7 +175,9 @@ export function route<BS extends z.ZodType | undefined = undefined, QS extends z
         header: (n) => header(event, n),
       });
     });
-  return correlate(handler);
+  // The schemas stay readable on the handler: test/unit/openapi.test.ts checks the OpenAPI document's
+  // (functions/openapi/route-schemas.ts) are these very objects.
+  return Object.assign(correlate(handler), { schemas: { body: options.body, query: options.query ?? options.laterQuery } });
 }
 
 /**

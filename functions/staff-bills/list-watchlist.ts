@@ -6,7 +6,7 @@ import { json, route } from '../lib/http.js';
 import { exportWatchlist } from '../ops/watchlist.js';
 
 /** The caller's office watchlist: each tracked bill as it is now, with the office's private note; `?format=csv` downloads it. */
-export const handler = route({}, async ({ event }) => {
+export const handler = route({ laterQuery: watchlistQuerySchema }, async ({ event }) => {
   const query = () => parseWith(watchlistQuerySchema, event.queryStringParameters ?? {}, 'query');
   const { office, rows, csv } = await exportWatchlist(staffActor(event), query);
   if (csv !== undefined) {

@@ -6,7 +6,7 @@ import { staffReports } from '../ops/read-reports.js';
 import { toStaffItem } from './view.js';
 
 /** The work list: only services the signed-in staff member's groups may act on. `assignee=me` works. */
-export const handler = route({}, async ({ event }) => {
+export const handler = route({ laterQuery: staffListQuerySchema }, async ({ event }) => {
   // The query is validated inside the operation, once it has decided the caller may list (403 before 400).
   const raw = event.queryStringParameters ?? {};
   const page = await staffReports(staffActor(event), () => parseWith(staffListQuerySchema, raw, 'query'), raw.service);

@@ -1,6 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import { API_KEYS_PK, apiKeyKey } from './keys/api-keys.js';
+import { queryAllPages } from './paginate.js';
 
 /** An API key as stored: the secret only as its SHA-256 (hex). */
 export interface StoredApiKey {
@@ -38,19 +39,15 @@ export async function findApiKey(id: string): Promise<StoredApiKey | undefined> 
 /** Every key, oldest first (a council has a handful). */
 export async function listApiKeys(): Promise<StoredApiKey[]> {
   const out: StoredApiKey[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': API_KEYS_PK },
-        ExclusiveStartKey: start,
-      }),
-    );
+  const pages = queryAllPages({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': API_KEYS_PK },
+  });
+  for await (const page of pages) {
     out.push(...(page.Items ?? []).map(fromRecord));
-    start = page.LastEvaluatedKey;
-  } while (start && out.length < 1000);
+    if (out.length >= 1000) break;
+  }
   return out;
 }
 

@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Item } from '../../shared/items.js';
 import { db, tableName } from './client.js';
 import { FLAG_REASONS_KEPT, flagKey, MODERATION_QUEUE_PK } from './keys/moderation.js';
+import { queryAllPages } from './paginate.js';
 
 /** One citizen's flag as the moderation queue keeps it. */
 export interface FlagReason {
@@ -54,22 +55,17 @@ export async function addFlag(item: Pick<Item, 'id' | 'reference' | 'serviceCode
 /** The moderation queue: every report with open flags, most flagged first. One Query of one small partition. */
 export async function listOpenFlags(): Promise<OpenFlags[]> {
   const rows: OpenFlags[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': MODERATION_QUEUE_PK },
-        ExclusiveStartKey: start,
-      }),
-    );
+  const pages = queryAllPages({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': MODERATION_QUEUE_PK },
+  });
+  for await (const page of pages) {
     for (const r of page.Items ?? []) {
       const { PK: _pk, SK: _sk, entity: _e, ...row } = r;
       rows.push(row as OpenFlags);
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return rows.sort((a, b) => b.count - a.count || a.firstAt.localeCompare(b.firstAt));
 }
 

@@ -218,7 +218,7 @@ function jsonSchemasOf(route: RouteDefinition) {
   let found = schemas.get(key);
   if (!found) {
     const inputs = inputsOf(route);
-    if (!inputs) throw new Error(`${key} has no entry in test/support/hostile/inputs.ts: add its body and query schemas`);
+    if (!inputs) throw new Error(`${key} has no entry in functions/openapi/route-schemas.ts: add its body and query schemas`);
     found = { body: inputs.body && toJson(inputs.body), query: inputs.query && toJson(inputs.query) };
     schemas.set(key, found);
   }
