@@ -35,7 +35,7 @@ async function call(target: Target, path: string, init: { method?: string; body?
 
 /** Tokens in the newest email to `address` (links carry `token=`), waiting for it to arrive. */
 export async function mailedTokens(target: Target, address: string): Promise<string[]> {
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 1500; i++) {
     const { emails } = (await (await fetch(`${target.mailboxUrl}/store`)).json()) as {
       emails: { destination: { to: string[] }; body: { text?: string; html?: string } }[];
     };

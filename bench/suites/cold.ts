@@ -358,9 +358,15 @@ export async function coldSuite(opts: BenchOptions): Promise<SuiteResult> {
       opts.log(`cold: ${handler}`);
       const file = await bundle(handler, dir);
       const bytes = statSync(file).size;
-      const makeEvent = await eventFor(handler, method, path, runs, target, fx);
       const samples = [];
-      for (let i = 0; i < runs; i++) samples.push(await runOnce(runner, file, await makeEvent(), await makeEvent(), target));
+      try {
+        const makeEvent = await eventFor(handler, method, path, runs, target, fx);
+        for (let i = 0; i < runs; i++) samples.push(await runOnce(runner, file, await makeEvent(), await makeEvent(), target));
+      } catch (err) {
+        // One function's event that could not be made must not lose every other function's figures.
+        opts.log(`cold: no event for ${handler}: ${(err as Error).message}`);
+        continue;
+      }
       rows.push({
         handler,
         route: `${method} ${path}`,
