@@ -1,4 +1,4 @@
-// `npm run bench [-- --only api,scale,cold,site,map,notify] [--quick] [--build-site] [--connections N]`
+// `npm run bench [-- --only api,scale,cold,site,map,notify,alerts] [--quick] [--build-site] [--connections N]`
 // Starts its own local stacks (or uses BENCH_URL), measures, writes bench/results/<date>.json and
 // prints markdown. Figures are printed, never asserted: see docs/performance.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { machineInfo } from './lib/machine.js';
 import type { BenchOptions, SuiteResult } from './lib/suite.js';
 import { table } from './lib/suite.js';
+import { alertsSuite } from './suites/alerts.js';
 import { apiSuite } from './suites/api.js';
 import { coldSuite } from './suites/cold.js';
 import { mapSuite } from './suites/map.js';
@@ -21,6 +22,7 @@ const SUITES: Record<string, { title: string; run: (o: BenchOptions & { buildSit
   site: { title: 'Site: page weight', run: siteSuite },
   map: { title: 'Map: the home view at 1k and 100k reports, cell counts stream lag', run: mapSuite },
   notify: { title: 'Notifications: transition commit to email in the inbox', run: notifySuite },
+  alerts: { title: 'Alerts: fan-out to a followed ward, and create latency with and without followers', run: alertsSuite },
 };
 
 const { values } = parseArgs({

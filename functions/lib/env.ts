@@ -28,6 +28,8 @@ export const ENV = {
   photoBucket: 'PHOTO_BUCKET',
   /** Local only: the S3 stand-in (infra/local/s3.ts). */
   s3Endpoint: 'S3_ENDPOINT',
+  /** Alert emails a second the alert sender may hand SES (the account's SES sending rate, or less). */
+  alertSendRate: 'ALERT_SEND_RATE',
 } as const;
 
 const schema = z.object({
@@ -48,6 +50,8 @@ const schema = z.object({
   [ENV.uploadBucket]: z.string().min(3).default('civicboard-uploads'),
   [ENV.photoBucket]: z.string().min(3).default('civicboard-photos'),
   [ENV.s3Endpoint]: z.url().optional(),
+  // SES's production default is 14 a second; a sandbox account has 1.
+  [ENV.alertSendRate]: z.coerce.number().positive().max(1000).default(14),
 });
 
 /** RATE_LIMITS: JSON replacing some of the defaults, e.g. `{"perClient":{"report":[{"limit":30,"seconds":600}]}}`. */
@@ -117,6 +121,7 @@ export interface Config {
   uploadBucket: string;
   photoBucket: string;
   s3Endpoint?: string;
+  alertSendRate: number;
 }
 
 let cached: Config | undefined;
@@ -147,6 +152,7 @@ export function config(): Config {
     uploadBucket: e[ENV.uploadBucket],
     photoBucket: e[ENV.photoBucket],
     s3Endpoint: e[ENV.s3Endpoint],
+    alertSendRate: e[ENV.alertSendRate],
   };
   return cached;
 }

@@ -21,6 +21,9 @@ export const METRIC = {
   emailsSent: 'EmailsSent',
   emailsFailed: 'EmailsFailed',
   emailsSuppressed: 'EmailsSuppressed',
+  /** Alert emails waiting in the queue after a sender run (functions/notify/alert-sender.ts): the backlog. */
+  alertEmailsQueued: 'AlertEmailsQueued',
+  digestsSent: 'DigestsSent',
   addressesBounced: 'AddressesBounced',
   addressesComplained: 'AddressesComplained',
 } as const;
@@ -36,6 +39,11 @@ function metrics(): Metrics {
 
 /** Adds to a count for this invocation. */
 export function count(name: MetricName, value = 1): void {
+  if (enabled()) metrics().addMetric(name, MetricUnit.Count, value);
+}
+
+/** Records a level (a backlog): CloudWatch keeps the maximum and the average per period. */
+export function gauge(name: MetricName, value: number): void {
   if (enabled()) metrics().addMetric(name, MetricUnit.Count, value);
 }
 

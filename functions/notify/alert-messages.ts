@@ -1,6 +1,11 @@
-import { alertConfirmation, alertMatch } from '../../shared/alerts/emails.js';
+import { type DigestChange, digestDay } from '../../shared/alerts/digest.js';
+import { alertConfirmation } from '../../shared/alerts/emails.js';
+import { findService } from '../../shared/catalog/index.js';
+import type { ItemFacts } from '../../shared/email/templates.js';
 import type { HistoryEvent, Item } from '../../shared/items.js';
+import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { config } from '../lib/env.js';
+import { alertJobRecord, digestEntryRecord, putAlertRecords } from '../store/alert-queue.js';
 import { findAlert, matchingAlerts } from '../store/alerts.js';
 import type { Notification } from '../store/notifications.js';
 import type { Subscription } from '../store/subscriptions.js';
@@ -20,30 +25,67 @@ export async function alertConfirmationMessages(n: Notification): Promise<Messag
   return [{ to: alert.email, email: alertConfirmation(alert.target, alert.frequency, alertLinks.confirm(alert.confirmToken)) }];
 }
 
+/** Whether an event moved a report into a done state ("finished" in a digest). */
+function finishes(item: Item, event: HistoryEvent | undefined): boolean {
+  if (event?.type !== 'transition' || !event.to) return false;
+  return findService(item.serviceCode)?.workflow.states.find((s) => s.id === event.to)?.phase === 'done';
+}
+
 /**
- * Emails to `instant` alerts a report matches when it is created or gets a public update, found
- * through the alert indexes (service, area, geohash cells refined by distance). An address that
- * already follows the item itself is left to that email; one address matched by several alerts gets
- * one email (the notifier's delivery claim is per notification and address).
+ * The fan-out (docs/notifications.md, "Alert fan-out"): the alerts a report matches when it is created
+ * or gets a public update, found through the indexes (service, area, geohash cells refined by
+ * distance) a page at a time, become records, never emails sent here:
+ * - an `instant` alert → a queued job (functions/notify/alert-sender.ts sends the queue at the SES rate);
+ * - a `daily` alert → an entry in that day's digest (sent at 07:00 by the same sender).
+ * Keys come from the notification and the address, so a retried fan-out rewrites the same records.
+ * An address that follows the item itself is left to that email. Returns how many records it wrote.
  */
-export async function alertMatchMessages(
+export async function queueAlertMatches(
+  n: Notification,
   item: Item,
-  facts: Parameters<typeof alertMatch>[0],
+  facts: ItemFacts,
   change: 'new' | 'updated',
   event: HistoryEvent | undefined,
   followers: Subscription[] = [],
-): Promise<Message[]> {
-  if (item.kind !== 'report' || (event && event.visibility !== 'public')) return [];
+): Promise<number> {
+  if (item.kind !== 'report' || item.hidden || (event && event.visibility !== 'public')) return 0;
   const following = new Set(followers.map((f) => f.email.toLowerCase()));
-  const matches = await matchingAlerts({ serviceCode: item.serviceCode, areaId: item.area?.id, location: item.location });
-  return matches
-    .filter((m) => m.frequency === 'instant' && !following.has(m.email.toLowerCase()))
-    .map((m) => {
-      const unsubscribeUrl = alertLinks.unsubscribe(m.unsubscribeToken);
-      return {
-        to: m.email,
-        email: alertMatch(facts, change, m.target, { unsubscribeUrl, manageUrl: alertLinks.manage(m.unsubscribeToken) }),
-        unsubscribeUrl,
-      };
-    });
+  const at = event?.at ?? item.createdAt;
+  // By when the fan-out runs, not when the event happened: an entry is never written into a day whose
+  // digest already went out at 07:00 (a stream record handled a little late goes to the next morning's).
+  const day = digestDay(new Date(), jurisdiction.timezone);
+  const digestChange: DigestChange = change === 'new' ? 'new' : finishes(item, event) ? 'finished' : 'updated';
+  const queuedAt = new Date().toISOString();
+  let written = 0;
+  await matchingAlerts({ serviceCode: item.serviceCode, areaId: item.area?.id, location: item.location }, async (page) => {
+    const records = page
+      .filter((m) => !following.has(m.email.toLowerCase()))
+      .map((m) =>
+        m.frequency === 'daily'
+          ? digestEntryRecord(day, {
+              email: m.email,
+              itemId: item.id,
+              change: digestChange,
+              alertId: m.alertId,
+              target: m.target,
+              unsubscribeToken: m.unsubscribeToken,
+              at,
+            })
+          : alertJobRecord({
+              itemId: item.id,
+              notificationSK: n.SK,
+              email: m.email,
+              alertId: m.alertId,
+              target: m.target,
+              unsubscribeToken: m.unsubscribeToken,
+              change,
+              facts,
+              queuedAt,
+              ...(n.correlationId && { correlationId: n.correlationId }),
+            }),
+      );
+    await putAlertRecords(records);
+    written += records.length;
+  });
+  return written;
 }

@@ -6,7 +6,7 @@ import { statusLabel } from '../../shared/public-view.js';
 import { findStaffMember } from '../directory/cognito.js';
 import { listTeamMembers } from '../directory/team.js';
 import { type Notification, notificationContext } from '../store/notifications.js';
-import { alertConfirmationMessages, alertMatchMessages } from './alert-messages.js';
+import { alertConfirmationMessages, queueAlertMatches } from './alert-messages.js';
 import { links } from './links.js';
 import { watchAlerts } from './office-alerts.js';
 
@@ -17,7 +17,7 @@ export interface Message {
   unsubscribeUrl?: string;
 }
 
-function facts(item: Item, status = item.status): templates.ItemFacts {
+export function facts(item: Item, status = item.status): templates.ItemFacts {
   const service = getService(item.serviceCode);
   return {
     reference: item.reference,
@@ -36,7 +36,8 @@ function unconfirmedFacts(item: Item): templates.UnconfirmedFacts {
 
 /**
  * Works out the emails a notification causes, from the item, event and followers as they are at send
- * time. Internal events never produce a public email, whatever record asked for it.
+ * time. Internal events never produce a public email, whatever record asked for it. The alerts a report
+ * matches are queued here (queueAlertMatches), not returned: the alert sender mails them at the SES rate.
  */
 export async function messagesFor(n: Notification): Promise<Message[]> {
   // An alert's confirmation is about the alert, not an item (functions/notify/alert-messages.ts).
@@ -47,10 +48,10 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
   switch (n.kind) {
     case 'report.created': {
       const email = item.reporter?.email;
-      const alerts = await alertMatchMessages(item, facts(item), 'new', undefined);
-      if (!email) return alerts;
+      await queueAlertMatches(n, item, facts(item), 'new', undefined);
+      if (!email) return [];
       const unsubscribeUrl = subscription ? links.unsubscribe(subscription.unsubscribeToken) : undefined;
-      return [{ to: email, email: templates.acknowledgement(unconfirmedFacts(item), unsubscribeUrl), unsubscribeUrl }, ...alerts];
+      return [{ to: email, email: templates.acknowledgement(unconfirmedFacts(item), unsubscribeUrl), unsubscribeUrl }];
     }
     case 'item.updated': {
       // Nothing the council removed is ever emailed: no update for a hidden report, redacted text replaced.
@@ -58,7 +59,7 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
       // A bill's vote event names the stage it left (from) and, if it moved the bill, the one it entered (to).
       const stage = event.type === 'vote' ? (event.to ?? event.from) : event.type === 'transition' ? event.to : undefined;
       const itemFacts = facts(item, stage ?? item.status);
-      const alerts = await alertMatchMessages(item, itemFacts, 'updated', event, followers);
+      await queueAlertMatches(n, item, itemFacts, 'updated', event, followers);
       const toFollowers = (followers ?? []).map((sub) => {
         const unsubscribeUrl = links.unsubscribe(sub.unsubscribeToken);
         const email =
@@ -71,11 +72,12 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
               );
         return { to: sub.email, email, unsubscribeUrl };
       });
-      return [...toFollowers, ...(await watchAlerts(item, event, itemFacts)), ...alerts];
+      return [...toFollowers, ...(await watchAlerts(item, event, itemFacts))];
     }
     case 'report.filed':
       // A new report with nobody to acknowledge: only alerts hear of it.
-      return alertMatchMessages(item, facts(item), 'new', undefined);
+      await queueAlertMatches(n, item, facts(item), 'new', undefined);
+      return [];
     case 'item.assigned': {
       const member = item.assignee ? await findStaffMember(item.assignee.id) : undefined;
       return member?.email ? [{ to: member.email, email: templates.assignment(facts(item), links.staff(item.id)) }] : [];

@@ -37,6 +37,8 @@ export interface DeployConfig {
   alarmEmail?: string;
   /** During an origin-secret rotation: the VersionId of the old value, still accepted by the API. */
   originSecretPreviousVersion?: string;
+  /** Alert emails a second the alert sender may send (`-c alertSendRate=`): the account's SES sending rate or less (default 14). */
+  alertSendRate?: number;
   features: Features;
 }
 
@@ -137,6 +139,7 @@ export function deployConfig(node: Node): DeployConfig {
     certificateArn,
     alarmEmail: read(node, 'alarmEmail', 'CIVICBOARD_ALARM_EMAIL'),
     originSecretPreviousVersion: read(node, 'originSecretPreviousVersion', 'CIVICBOARD_ORIGIN_SECRET_PREVIOUS_VERSION'),
+    alertSendRate: positiveInt('alertSendRate', read(node, 'alertSendRate', 'CIVICBOARD_ALERT_SEND_RATE')),
     features: features(node),
   };
   if (config.features.budgetMonthlyUsd && !config.alarmEmail)

@@ -101,6 +101,8 @@ export class BoardDashboard extends Construct {
           boardMetric(METRIC.emailsSuppressed).with({ label: 'skipped: suppressed' }),
           boardMetric(METRIC.addressesBounced).with({ label: 'addresses bounced' }),
           boardMetric(METRIC.addressesComplained).with({ label: 'complaints' }),
+          boardMetric(METRIC.alertEmailsQueued, 'Maximum').with({ label: 'alert emails queued (backlog)' }),
+          boardMetric(METRIC.digestsSent).with({ label: 'daily digests sent' }),
         ],
         width: 12,
       }),

@@ -5,6 +5,7 @@ import { listServices } from '../../shared/catalog/index.js';
 import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { publicConfig } from '../../shared/jurisdiction/public.js';
 import { BoardAlarms, deadLetterAlarm } from './alarms.js';
+import { AlertSender } from './alert-sender.js';
 import { BoardApi, routeId } from './api.js';
 import type { DeployConfig } from './config.js';
 import { Open311Connector } from './connector.js';
@@ -77,6 +78,14 @@ export class CivicboardStack extends Stack {
     const upstreams = listServices('report').flatMap((s) => (s.open311 ? [s.open311] : []));
     if (upstreams.length) new Open311Connector(this, 'Open311Connector', { table, upstreams });
     const escalation = new Escalation(this, 'Escalation', { table });
+    const alertSender = new AlertSender(this, 'AlertSender', {
+      table,
+      mail,
+      publicBaseUrl,
+      senderEmail: config.senderEmail,
+      sesIdentity: config.sesIdentity,
+      sendRate: config.alertSendRate,
+    });
     const rotation = new SecretRotation(this, 'Rotation', {
       originSecret: data.originSecret.secret,
       cursorKey: data.cursorKey.secret,
@@ -88,7 +97,7 @@ export class CivicboardStack extends Stack {
       auth: { region: this.region, userPoolId: auth.userPool.userPoolId, userPoolClientId: auth.client.userPoolClientId, mfa: 'required' },
     });
     const consumers = [notifier.fn, views.fn, views.statsFn, mail.fn];
-    const allFunctions = [...api.functions.values(), ...consumers, rotation.fn, photos.processor, escalation.fn];
+    const allFunctions = [...api.functions.values(), ...consumers, rotation.fn, photos.processor, escalation.fn, alertSender.fn];
     reserveConcurrency(consumers, config.features.reservedConcurrency?.consumers);
     const alarms = new BoardAlarms(this, 'Alarms', {
       api: api.api,

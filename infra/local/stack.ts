@@ -6,7 +6,7 @@ import { ESCALATION_EVERY_MINUTES, ESCALATION_TABLE_ACTIONS } from '../../functi
 import { ENV } from '../../functions/lib/env.js';
 import { ORIGIN_ENV } from '../../functions/lib/origin.js';
 import { matchesFilter, NOTIFIER_FILTER } from '../../functions/notify/filter.js';
-import { NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
+import { ALERT_SENDER_TABLE_ACTIONS, NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
 import { PHOTO_PROCESSOR_TABLE_ACTIONS } from '../../functions/photos/table-grants.js';
 import { db } from '../../functions/store/client.js';
 import { ensureQueueCounts } from '../../functions/store/queue-counts.js';
@@ -51,6 +51,8 @@ export interface LocalStackOptions {
   staffMfa?: 'required' | 'optional';
   /** How often the SLA escalation job runs, in ms (default: every ESCALATION_EVERY_MINUTES; 0 turns it off). */
   escalationEveryMs?: number;
+  /** How often the alert sender runs (queued alert emails, daily digests), in ms (default 1000; 0 turns it off). */
+  alertSenderEveryMs?: number;
   log?: (line: string) => void;
 }
 
@@ -131,6 +133,32 @@ function startEscalationTimer(everyMs: number, log: (line: string) => void): { s
   }, everyMs);
   return {
     stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/**
+ * A timer in place of the alert sender's EventBridge rule: the same handler under its own grants, one
+ * run at a time (the handler's lease would turn a second one away anyway).
+ */
+function startAlertSenderTimer(everyMs: number, log: (line: string) => void): { stop(): Promise<void> } {
+  const role = { method: 'SCHEDULE', path: 'alert-sender', table: ALERT_SENDER_TABLE_ACTIONS } as const;
+  let running: Promise<unknown> | undefined;
+  let stopped = false;
+  const timer = setInterval(() => {
+    if (running || stopped) return;
+    running = import('../../functions/notify/alert-sender.js')
+      .then(({ handler }) => withGrantsOf(role, () => handler()))
+      .catch((err) => log(`alert sender run failed: ${String(err)}`))
+      .finally(() => {
+        running = undefined;
+      });
+  }, everyMs);
+  return {
+    stop: async () => {
+      stopped = true;
       clearInterval(timer);
       await running;
     },
@@ -284,6 +312,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const escalationEveryMs = options.escalationEveryMs ?? ESCALATION_EVERY_MINUTES * 60_000;
     const escalation = escalationEveryMs > 0 ? startEscalationTimer(escalationEveryMs, log) : undefined;
+    const alertSenderEveryMs = options.alertSenderEveryMs ?? 1000;
+    const alertSender =
+      options.notifications === false || alertSenderEveryMs <= 0 ? undefined : startAlertSenderTimer(alertSenderEveryMs, log);
 
     const siteConfig = {
       ...publicConfig(jurisdiction),
@@ -312,7 +343,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       options,
       children,
       stop: async () => {
-        await Promise.all([poller?.stop(), views?.stop(), stats?.stop(), escalation?.stop(), connector?.stop()]);
+        await Promise.all([poller?.stop(), views?.stop(), stats?.stop(), escalation?.stop(), alertSender?.stop(), connector?.stop()]);
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
         await stopAll();

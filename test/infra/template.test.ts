@@ -2,7 +2,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ESCALATION_EVERY_MINUTES, ESCALATION_TABLE_ACTIONS } from '../../functions/escalation/table-grants.js';
 import { NOTIFIER_FILTER } from '../../functions/notify/filter.js';
-import { NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
+import { ALERT_SENDER_EVERY_MINUTES, ALERT_SENDER_TABLE_ACTIONS, NOTIFIER_TABLE_ACTIONS } from '../../functions/notify/table-grants.js';
 import { ROUTES } from '../../functions/routes.js';
 import { TABLE_DEFINITION } from '../../functions/store/table.js';
 import { ALARM_THRESHOLDS } from '../../infra/cdk/alarms.js';
@@ -68,9 +68,9 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are one per route plus the notifier, the queue counters and statistics consumers, the SES events handler, the photo processor and the escalation job, each Node 24 on arm64 with source maps and a one-month log group', () => {
+  it('are one per route plus the notifier, the queue counters and statistics consumers, the SES events handler, the photo processor, the escalation job and the alert sender, each Node 24 on arm64 with source maps and a one-month log group', () => {
     const fns = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.TABLE_NAME);
-    expect(fns).toHaveLength(ROUTES.length + 6);
+    expect(fns).toHaveLength(ROUTES.length + 7);
     for (const [id, fn] of fns) {
       expect(fn.Properties.Runtime, id).toBe('nodejs24.x');
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
@@ -270,17 +270,29 @@ describe('the notifier', () => {
     expect(NOTIFIER_FILTER).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['notification'] } } } });
   });
 
-  it('may send email only as the configured SES identity, through the configuration set', () => {
+  it('may send email only as the configured SES identity, through the configuration set (the notifier and the alert sender)', () => {
     const sesStatements = ofType('AWS::IAM::Policy')
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
       .filter((s: Cfn) => [s.Action].flat().some((a: string) => a.startsWith('ses:')));
-    expect(sesStatements).toHaveLength(1);
-    const resource = JSON.stringify(sesStatements[0].Resource);
-    expect(resource).toContain(':identity/board.democity.gov.uk');
-    const [setId] = ofType('AWS::SES::ConfigurationSet').map(([id]) => id);
-    expect(resource).toContain(':configuration-set/');
-    expect(resource).toContain(setId);
-    expect(resource).not.toContain('*');
+    expect(sesStatements).toHaveLength(2);
+    for (const statement of sesStatements) {
+      const resource = JSON.stringify(statement.Resource);
+      expect(resource).toContain(':identity/board.democity.gov.uk');
+      const [setId] = ofType('AWS::SES::ConfigurationSet').map(([id]) => id);
+      expect(resource).toContain(':configuration-set/');
+      expect(resource).toContain(setId);
+      expect(resource).not.toContain('*');
+    }
+  });
+
+  it('runs the alert sender every minute with the grants the local timer enforces, and its SES rate from the deploy config', () => {
+    const [id, fn] = ofType('AWS::Lambda::Function').find(([fid]) => fid.startsWith('AlertSenderJob'))!;
+    const rule = ofType('AWS::Events::Rule').find(([, r]) => JSON.stringify(r.Properties.Targets).includes(id))![1];
+    expect(rule.Properties.ScheduleExpression).toBe(`rate(${ALERT_SENDER_EVERY_MINUTES} minute)`);
+    expect(tableActionsOf(id).sort()).toEqual(ALERT_SENDER_TABLE_ACTIONS.map((a) => `dynamodb:${a}`).sort());
+    // Its run ends 15 s before the timeout; the lease (run + 30 s) outlives a run the timeout kills.
+    expect(fn.Properties.Timeout).toBe(75);
+    expect(fn.Properties.Environment.Variables.SES_CONFIGURATION_SET).toBeDefined();
   });
 });
 

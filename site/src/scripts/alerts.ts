@@ -42,10 +42,12 @@ function row(alert: ManagedAlert): HTMLElement {
   return item;
 }
 
+/** "Manage my alerts": only with a token from an alert email's link; without one the page is just the form. */
 async function main() {
   const token = new URLSearchParams(location.search).get('token')?.trim();
   container.setAttribute('aria-busy', 'false');
-  if (!token) return show(container, statusLine('error', 'Open this page from the "Manage my alerts" link in one of your alert emails.'));
+  if (!token) return;
+  $('#manage').hidden = false;
   try {
     const { body } = await apiFetch<{ items: ManagedAlert[] }>(`/alerts/manage?token=${encodeURIComponent(token)}`);
     if (body.items.length === 0) return show(container, statusLine('empty', 'This address has no alerts.'));

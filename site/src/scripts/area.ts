@@ -43,6 +43,8 @@ async function main() {
   $('#area-heading').textContent = title;
   document.title = `${title} · ${config.jurisdiction.name} board`;
   $('#area-counts').textContent = `${area.counts.waiting} waiting · ${area.counts.in_progress} in progress · ${area.counts.done} finished`;
+  $('#area-alert').setAttribute('href', `/alerts/?area=${encodeURIComponent(id)}`);
+  $('#area-alert').textContent = `Email me about reports in ${title}`;
 
   const map = createMap($('#map'), config, { label: `Map of ${title} and its reports. The list beside it shows the same reports.` });
   if (config.areas) {

@@ -129,7 +129,16 @@ async function main() {
     const policy = services?.body.items.find((s) => s.code === item.serviceCode)?.sla;
     const feed = `/api/reports/${encodeURIComponent(item.id)}/feed.atom`;
     announceFeed(feed, `${item.reference} updates (Atom feed)`);
-    show(container, ...render(item, policy), feedLink(feed, 'Follow this report in a feed reader (Atom)'));
+    const nearby = item.location
+      ? [
+          el(
+            'p',
+            { class: 'muted' },
+            el('a', { href: `/alerts/?lat=${item.location.lat}&lng=${item.location.lng}` }, 'Email me about new reports near here'),
+          ),
+        ]
+      : [];
+    show(container, ...render(item, policy), feedLink(feed, 'Follow this report in a feed reader (Atom)'), ...nearby);
     bindFollowForm(`/reports/${encodeURIComponent(item.id)}`);
     if (item.location) {
       const config = await loadConfig();
