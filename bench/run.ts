@@ -1,4 +1,4 @@
-// `npm run bench [-- --only api,scale,cold,site,notify,alerts] [--quick] [--build-site] [--connections N]`
+// `npm run bench [-- --only api,scale,cold,site,map,notify,alerts] [--quick] [--build-site] [--connections N]`
 // Starts its own local stacks (or uses BENCH_URL), measures, writes bench/results/<date>.json and
 // prints markdown. Figures are printed, never asserted: see docs/performance.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { table } from './lib/suite.js';
 import { alertsSuite } from './suites/alerts.js';
 import { apiSuite } from './suites/api.js';
 import { coldSuite } from './suites/cold.js';
+import { mapSuite } from './suites/map.js';
 import { notifySuite } from './suites/notify.js';
 import { scaleSuite } from './suites/scale.js';
 import { siteSuite } from './suites/site.js';
@@ -18,7 +19,8 @@ const SUITES: Record<string, { title: string; run: (o: BenchOptions & { buildSit
   api: { title: 'API vs raw store', run: apiSuite },
   scale: { title: 'Scale: read routes at 1k and at 100k items', run: scaleSuite },
   cold: { title: 'Cold start: bundle size and first answer per function', run: coldSuite },
-  site: { title: 'Site: page weight and the 20k-pin home map', run: siteSuite },
+  site: { title: 'Site: page weight', run: siteSuite },
+  map: { title: 'Map: the home view at 1k and 100k reports, cell counts stream lag', run: mapSuite },
   notify: { title: 'Notifications: transition commit to email in the inbox', run: notifySuite },
   alerts: { title: 'Alerts: fan-out to a followed ward, and create latency with and without followers', run: alertsSuite },
 };

@@ -112,6 +112,8 @@ export const ROUTES: RouteDefinition[] = [
     table: READ,
   },
   { method: 'GET', path: '/api/stats', handler: 'reports/get-stats', auth: 'public', access: 'read', table: ['Query'] },
+  // The home map's counts per geohash cell and phase, one tile per request (shared/map-cells.ts).
+  { method: 'GET', path: '/api/map/cells', handler: 'map/get-map-cells', auth: 'public', access: 'read', table: ['Query'] },
   { method: 'GET', path: '/api/queues/{serviceCode}', handler: 'queues/get-queue', auth: 'public', access: 'read', table: READ },
   { method: 'GET', path: '/api/areas', handler: 'areas/list-areas', auth: 'public', access: 'read', table: ['Query'] },
   { method: 'GET', path: '/api/areas/shapes', handler: 'areas/get-area-shapes', auth: 'public', access: 'read', table: [] },

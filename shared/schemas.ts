@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { PHASES } from './catalog/index.js';
 import { freeText } from './fields.js';
+import { MAP_PRECISIONS, type MapPrecision, TILE_DROP } from './map-cells.js';
 import { reportPhotosSchema } from './photo-schemas.js';
 import { PRIORITIES } from './queue.js';
 
@@ -146,6 +147,22 @@ export const listReportsQuerySchema = z
 
 export const completedMonthsQuerySchema = z.object({ service: z.string().min(1).optional() }).strict();
 export type CompletedMonthsQuery = z.output<typeof completedMonthsQuerySchema>;
+
+/** `GET /api/map/cells`: one tile of map cells (shared/map-cells.ts): the cells of `precision` under `tile`. */
+export const mapCellsQuerySchema = z
+  .object({
+    precision: z.coerce
+      .number({ error: `must be one of ${MAP_PRECISIONS.join(', ')}` })
+      .refine((p): p is MapPrecision => (MAP_PRECISIONS as readonly number[]).includes(p), `must be one of ${MAP_PRECISIONS.join(', ')}`),
+    tile: z.string().regex(/^[0-9b-hjkmnp-z]{1,8}$/, 'must be a geohash (digits and lower-case letters except a, i, l, o)'),
+    service: z.string().min(1).max(64).optional(),
+  })
+  .strict()
+  .refine((q) => q.tile.length === q.precision - TILE_DROP, {
+    path: ['tile'],
+    message: `must be ${TILE_DROP} characters shorter than precision`,
+  });
+export type MapCellsQuery = z.output<typeof mapCellsQuerySchema>;
 export type ListReportsQuery = z.output<typeof listReportsQuerySchema>;
 
 export const queueQuerySchema = z.object({ limit, cursor: z.string().min(1).optional() }).strict();

@@ -45,6 +45,9 @@ export async function seedReports(
       priority: item.priority,
       createdAt: item.createdAt,
       updatedAt: item.updatedAt,
+      location: item.location,
+      area: item.area,
+      hidden: item.hidden,
     });
     if (seen++ % every === 0) {
       sample.push({ id: item.id, phase: item.phase, serviceCode: item.serviceCode });

@@ -219,6 +219,11 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 
 /** Short shared caching for public reads: fresh enough for a live board, cheap under load. */
 export const PUBLIC_CACHE = { 'cache-control': 'public, max-age=15, stale-while-revalidate=30' };
+/**
+ * The map's cell counts: one URL per tile, the same for every visitor, so the CDN answers most of them.
+ * A minute stale at most (counts, not the reports themselves; a hidden report's pin leaves with the list's 15 s).
+ */
+export const MAP_CACHE = { 'cache-control': 'public, max-age=30, stale-while-revalidate=30' };
 
 export const etag = (version: number) => ({ etag: `"${version}"` });
 

@@ -6,10 +6,12 @@ import { db, tableName } from './client.js';
 import { type DoneFields, doneDeltas } from './done-counts.js';
 import { backoff, cancellationCodes } from './errors.js';
 import { appliedMarker, COUNTED_ON_LOAD, COUNTER_SHARDS } from './keys/counters.js';
+import { cellDeltas, type MapFields } from './map-cells.js';
 import { type CounterKey, counterDeltas, counterUpdate, type QueueFields } from './queue-counts.js';
 
 /**
- * The counters' side of the table stream (queue counters, finished reports per month): what each stream
+ * The counters' side of the table stream (queue counters, finished reports per month, area and map-cell
+ * counts): what each stream
  * record changes in them, and applying a run of records as one transaction.
  *
  * Idempotent per stream record: each record that moves a counter is applied in the same transaction as
@@ -29,7 +31,7 @@ export interface CounterChange {
 
 type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
 
-type Counted = QueueFields & DoneFields & AreaFields & Record<string, unknown>;
+type Counted = QueueFields & DoneFields & AreaFields & MapFields & Record<string, unknown>;
 
 function itemImage(image: Image | undefined): Counted | undefined {
   if (image?.entity?.S !== 'item') return undefined;
@@ -43,7 +45,12 @@ export function counterChangeOf(record: DynamoDBRecord): CounterChange | undefin
   const after = itemImage(record.dynamodb?.NewImage);
   // A bulk-loaded item's arrival was counted by its loader (countBulkLoaded).
   if (record.eventName === 'INSERT' && after?.[COUNTED_ON_LOAD]) return undefined;
-  const deltas = [...counterDeltas([{ before, after }]), ...doneDeltas([{ before, after }]), ...areaDeltas([{ before, after }])];
+  const deltas = [
+    ...counterDeltas([{ before, after }]),
+    ...doneDeltas([{ before, after }]),
+    ...areaDeltas([{ before, after }]),
+    ...cellDeltas([{ before, after }]),
+  ];
   if (!deltas.length) return undefined;
   return { eventId: record.eventID as string, sequenceNumber: record.dynamodb?.SequenceNumber as string, deltas };
 }

@@ -8,6 +8,7 @@ import { bulkDb, db, tableName } from './client.js';
 import { type DoneFields, doneDeltas, rebuildDoneCounts } from './done-counts.js';
 import { backoff, isWriteConflict } from './errors.js';
 import { COUNTERS_READY_KEY, counterPK, counterRecord, daySK, monthDaysSK, monthSK, shardSK } from './keys/counters.js';
+import { cellDeltas, ensureMapCells, type MapFields } from './map-cells.js';
 import { queryAllPages } from './paginate.js';
 
 /**
@@ -88,9 +89,9 @@ export const counterUpdate = (key: CounterKey, delta: number, shard: number) => 
  * pass many items at once), retried while a live transaction holds the counter. Their item records
  * carry COUNTED_ON_LOAD (bulk.ts), so the stream consumer does not count their INSERTs a second time.
  */
-export async function countBulkLoaded(items: (QueueFields & DoneFields & AreaFields)[]): Promise<void> {
+export async function countBulkLoaded(items: (QueueFields & DoneFields & AreaFields & MapFields)[]): Promise<void> {
   const loaded = items.map((after) => ({ after }));
-  const deltas = [...counterDeltas(loaded), ...doneDeltas(loaded), ...areaDeltas(loaded)];
+  const deltas = [...counterDeltas(loaded), ...doneDeltas(loaded), ...areaDeltas(loaded), ...cellDeltas(loaded)];
   for (let i = 0; i < deltas.length; i += 16) {
     await Promise.all(
       // The bulk client: a request-path timeout (3 s) turned a loaded DynamoDB Local into a failed import halfway.
@@ -215,8 +216,10 @@ export async function queuePosition(item: Item, now = new Date()): Promise<numbe
  * already in the stream are in the recount.
  */
 export async function ensureQueueCounts(): Promise<'ready' | 'rebuilt'> {
+  // The map cells came later than the other counters: a table may have those and not these.
+  const cells = await ensureMapCells();
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: COUNTERS_READY_KEY, ConsistentRead: true }));
-  if (Item) return 'ready';
+  if (Item) return cells;
   const services = listServices('report').map((s) => s.code);
   for (const service of services) await rebuildService(service);
   await rebuildDoneCounts(services);

@@ -44,8 +44,10 @@ describe('a citizen, by keyboard only', () => {
     expect(await page.textContent('#queue-position')).toMatch(/^\d+(st|nd|rd|th) in the queue for pothole$/);
     expect(await page.textContent('#description')).toBe(description);
 
-    const home = await openPage(browser, '/');
+    // The home map zoomed in on the report: its pin is drawn and the list of what is in view holds it.
+    const home = await openPage(browser, '/#map=17/51.4431/-2.6102');
     await home.waitForFunction((r) => document.querySelector('#list')?.textContent?.includes(r), ref);
+    expect(await home.getAttribute('#map', 'data-mode')).toBe('pins');
     expect(Number(await home.getAttribute('#map', 'data-pins'))).toBeGreaterThan(0);
   });
 });
@@ -94,16 +96,20 @@ describe('the report form', () => {
 describe('the home page', () => {
   it('filters change what the map and the list show', async () => {
     const page = await openPage(browser, '/');
-    await page.waitForSelector('#list[aria-busy="false"]');
+    const settled = () => page.waitForSelector('#list[aria-busy="false"]', { state: 'attached' });
+    await settled();
     const all = Number(await page.getAttribute('#map', 'data-pins'));
     await page.uncheck('input[value="waiting"]');
     await page.uncheck('input[value="in_progress"]');
+    await settled();
     const done = Number(await page.getAttribute('#map', 'data-pins'));
+    expect(done).toBeGreaterThan(0);
     expect(done).toBeLessThan(all);
     const badges = await page.$$eval('#list .status', (els) => els.map((e) => e.className));
     expect(badges.length).toBeGreaterThan(0);
     expect(badges.every((c) => c.includes('done'))).toBe(true);
     await page.selectOption('#service', 'pothole');
+    await settled();
     const titles = await page.$$eval('#list li .muted', (els) => els.map((e) => e.textContent ?? ''));
     expect(titles.every((t) => t.includes('Pothole'))).toBe(true);
   });

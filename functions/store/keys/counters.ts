@@ -48,3 +48,14 @@ export const COUNTED_ON_LOAD = 'countedOnLoad';
 
 export const COUNTERS_READY_KEY = { PK: 'META#QCOUNT', SK: '#META#2' };
 export const SEEDED_KEY = { PK: 'META#SEED', SK: '#META' };
+
+/**
+ * Reports per map cell and phase (store/map-cells.ts), of one service or all (`*`): one partition per
+ * tile (the cells of one precision under one shorter cell, shared/map-cells.ts), so a tile is one Query.
+ *
+ *   MCELL#<service | *>#<precision>#<tile>  <cell>#<phase>#<shard>  n
+ */
+export const mapTilePK = (precision: number, tile: string, serviceCode?: string) => `MCELL#${serviceCode ?? '*'}#${precision}#${tile}`;
+export const mapCellSK = (cell: string, phase: string) => `${cell}#${phase}`;
+/** Map cells built (a table from before them is counted once at start-up). */
+export const MAP_CELLS_READY_KEY = { PK: 'META#MCELL', SK: '#META#1' };

@@ -1,46 +1,22 @@
-import type L from 'leaflet';
 import type { ListPage, Phase, PublicItem, ServiceView } from '../../../shared/api-types.js';
+import { type CellCount, cellBox, cellCentre, PIN_ZOOM, precisionForZoom, type ViewBox, viewportTiles } from '../../../shared/map-cells.js';
 import { apiFetch } from './api.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
 import { age } from './format.js';
-import { createMap, lightPin, pinLayer } from './map.js';
+import { countLayer, createMap, pin } from './map.js';
+import { boxParam, readView, writeView } from './map-view.js';
 
 /** Reports per list page: the list is the map's non-map alternative, so it stays short and paged. */
 const LIST_PAGE = 50;
+/** Most pins one viewport downloads (zoomed in past PIN_ZOOM); more than that and the list says to zoom in. */
+const PIN_LIMIT = 500;
 const PHASES: Phase[] = ['waiting', 'in_progress', 'done'];
-/** One list per phase, fetched side by side: three short cursor chains instead of one long one. */
-const apiPage = (phase: Phase, cursor?: string) =>
-  `/reports?phase=${phase}&limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-
-/** The list's order: most recently changed first, as the API lists each phase. */
-export const newestFirst = (a: PublicItem, b: PublicItem) =>
-  a.updatedAt === b.updatedAt ? (a.id < b.id ? 1 : -1) : a.updatedAt < b.updatedAt ? 1 : -1;
 
 export function countByPhase(items: PublicItem[]): Record<Phase, number> {
   const counts: Record<Phase, number> = { waiting: 0, in_progress: 0, done: 0 };
   for (const i of items) counts[i.phase]++;
   return counts;
-}
-
-/**
- * Every page of one phase's list, handed over as it arrives. The next page is requested before the
- * current one is handed over, so drawing a page overlaps with fetching the next.
- */
-async function eachPage(
-  phase: Phase,
-  first: Promise<{ body: ListPage<PublicItem> }>,
-  onPage: (items: PublicItem[]) => void,
-  maxPages = 100,
-): Promise<void> {
-  let next = first;
-  for (let n = 0; n < maxPages; n++) {
-    const { body } = await next;
-    const cursor = body.nextCursor;
-    if (cursor) next = apiFetch<ListPage<PublicItem>>(apiPage(phase, cursor));
-    onPage(body.items);
-    if (!cursor) return;
-  }
 }
 
 const plural = (n: number) => `${n.toLocaleString('en')} report${n === 1 ? '' : 's'}`;
@@ -56,11 +32,22 @@ function listEntry(item: PublicItem): HTMLElement {
   );
 }
 
+const intersects = (cell: string, box: ViewBox) => {
+  const [minLat, minLng, maxLat, maxLng] = cellBox(cell);
+  return minLat < box.maxLat && maxLat > box.minLat && minLng < box.maxLng && maxLng > box.minLng;
+};
+
+/** One page of the list: its reports and whether there is a next one. */
+type ListSource = (page: number) => Promise<{ items: PublicItem[]; more: boolean }>;
+
+/**
+ * `/`: the map shows what is in the viewport and nothing else. Zoomed out, it draws the counts per
+ * geohash cell (`/api/map/cells`, one cached tile per request, shared/map-cells.ts); from PIN_ZOOM in,
+ * the viewport's pins (the bbox list). The list beside it is the viewport's reports, a page at a time.
+ * The view is kept in the address (`#map=zoom/lat/lng`), so it can be shared and restored.
+ */
 async function main() {
   void brand();
-  // Ask for each phase's first page at once, alongside the config, the services and the map plugin.
-  const firstPages = PHASES.map((phase) => apiFetch<ListPage<PublicItem>>(apiPage(phase)));
-  for (const p of firstPages) p.catch(() => undefined);
   const [config, { body: services }] = await Promise.all([loadConfig(), apiFetch<{ items: ServiceView[] }>('/services')]);
   const select = $('#service') as HTMLSelectElement;
   for (const s of services.items.filter((x) => x.kind === 'report')) select.append(el('option', { value: s.code }, s.name));
@@ -74,127 +61,160 @@ async function main() {
   const prev = $('#list-prev') as HTMLButtonElement;
   const next = $('#list-next') as HTMLButtonElement;
 
-  // Every report loaded, its pin (created once; undefined without a location), and the ones the filters keep.
-  const all: PublicItem[] = [];
-  const pins: (L.CircleMarker | undefined)[] = [];
-  const itemOfPin = new WeakMap<L.Layer, PublicItem>();
-  let visible: PublicItem[] = [];
-  let phaseCounts = countByPhase([]);
+  const map = createMap(mapEl, config, {
+    label: 'Map of reports. Zoomed out it shows how many reports each part of the map holds; the list beside it shows the reports in view.',
+    ...readView(location.hash),
+  });
+  const layer = countLayer(map);
+  const tiles = new Map<string, Promise<CellCount[]>>();
+  const tile = (url: string) => {
+    let cells = tiles.get(url);
+    if (!cells) {
+      cells = apiFetch<{ cells: CellCount[] }>(url).then((r) => r.body.cells);
+      cells.catch(() => tiles.delete(url));
+      tiles.set(url, cells);
+    }
+    return cells;
+  };
+
   let phases = new Set<Phase>();
   let service = '';
+  let run = 0;
+  let source: ListSource = async () => ({ items: [], more: false });
   let listPage = 0;
-  let loading = true;
-  /** Ids of the list entries on screen, so a page that changes none of them leaves the list alone. */
-  let listed = '';
-
-  const map = createMap(mapEl, config, { label: 'Map of reports. The list beside it shows the same reports.' });
-  const layer = await pinLayer(map, (l) => itemOfPin.get(l));
+  let note = '';
 
   const readFilters = () => {
     phases = new Set([...document.querySelectorAll<HTMLInputElement>('input[name="phase"]:checked')].map((i) => i.value as Phase));
     service = select.value;
   };
-  const matches = (i: PublicItem) => phases.has(i.phase) && (!service || i.serviceCode === service);
+  const viewBox = (): ViewBox => {
+    const b = map.getBounds();
+    return { minLat: b.getSouth(), minLng: b.getWest(), maxLat: b.getNorth(), maxLng: b.getEast() };
+  };
+  /** The list API's filter for the checked phases: one phase is asked for, two are filtered here, none lists nothing. */
+  const filterQuery = () =>
+    `${phases.size === 1 ? `&phase=${[...phases][0]}` : ''}${service ? `&service=${encodeURIComponent(service)}` : ''}`;
 
-  /** The counts, the heading and `#map[data-pins]`: cheap, so updated after every page. */
-  const summarise = () => {
-    mapEl.dataset.pins = String(visible.length);
+  const summarise = (phaseCounts: Record<Phase, number>, mode: 'cells' | 'pins') => {
+    const total = PHASES.filter((p) => phases.has(p)).reduce((sum, p) => sum + phaseCounts[p], 0);
+    mapEl.dataset.mode = mode;
+    mapEl.dataset.pins = String(total);
+    mapEl.dataset.markers = String(layer.drawn);
     for (const p of PHASES) $(`[data-count="${p}"]`, counts).textContent = ` ${phaseCounts[p].toLocaleString('en')}`;
     counts.hidden = false;
-    heading.textContent = loading ? `${plural(visible.length)} so far (loading…)` : plural(visible.length);
+    heading.textContent = `${plural(total)} in this part of the map`;
   };
 
-  /** One page of the list (at most LIST_PAGE entries), its pager and a status line for screen readers. */
-  const renderList = () => {
-    const pages = Math.max(1, Math.ceil(visible.length / LIST_PAGE));
-    listPage = Math.min(listPage, pages - 1);
-    const from = listPage * LIST_PAGE;
-    const shown = visible.slice(from, from + LIST_PAGE);
-    listed = shown.map((i) => i.id).join();
-    if (shown.length === 0)
-      show(list, statusLine(loading ? 'loading' : 'empty', loading ? 'Loading reports…' : 'No reports match these filters.'));
-    else show(list, el('ul', { class: 'items' }, ...shown.map(listEntry)));
-    pager.hidden = pages === 1;
-    prev.disabled = listPage === 0;
-    next.disabled = listPage >= pages - 1;
-    announce();
-  };
-  const announce = () => {
-    const total = visible.length;
-    const from = listPage * LIST_PAGE;
-    listStatus.textContent =
-      total === 0
-        ? ''
-        : `Showing ${(from + 1).toLocaleString('en')}–${Math.min(from + LIST_PAGE, total).toLocaleString('en')} of ${plural(total)}${
-            loading ? ' loaded so far' : ''
-          }.${total > LIST_PAGE ? ' Use the filters above to narrow the list.' : ''}`;
+  /** Zoomed out: the list pages through the viewport's reports on the server, by cursor. */
+  const serverList = (box: ViewBox) => {
+    const cursors: (string | undefined)[] = [undefined];
+    const base = `/reports?bbox=${boxParam(box)}&limit=${LIST_PAGE}${filterQuery()}`;
+    note = '';
+    source = async (page) => {
+      const cursor = cursors[page];
+      const { body } = await apiFetch<ListPage<PublicItem>>(`${base}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      cursors[page + 1] = body.nextCursor;
+      return { items: body.items.filter((i) => phases.has(i.phase)), more: !!body.nextCursor };
+    };
   };
 
-  const onPage = (page: PublicItem[]) => {
-    const added: L.Layer[] = [];
-    for (const item of page) {
-      all.push(item);
-      const marker = lightPin(item);
-      pins.push(marker);
-      if (marker) itemOfPin.set(marker, item);
-      if (!matches(item)) continue;
-      visible.push(item);
-      phaseCounts[item.phase]++;
-      if (marker) added.push(marker);
-    }
-    layer.add(added);
-    // The phases arrive side by side: keep the list newest first across them (nearly sorted: cheap).
-    visible.sort(newestFirst);
-    summarise();
-    // Redraw the list only if the entries on its current page changed; otherwise only the pager changes.
-    const from = listPage * LIST_PAGE;
-    if (
-      visible
-        .slice(from, from + LIST_PAGE)
-        .map((i) => i.id)
-        .join() !== listed
-    )
-      renderList();
-    else next.disabled = visible.length <= from + LIST_PAGE;
-    pager.hidden = visible.length <= LIST_PAGE;
+  /** Zoomed out: each cell's count of the checked phases, drawn where the cell is. */
+  const drawCells = async (box: ViewBox, my: number) => {
+    const { precision, tiles: needed } = viewportTiles(box, precisionForZoom(map.getZoom(), map.getCenter().lat));
+    const svc = service ? `&service=${encodeURIComponent(service)}` : '';
+    const cells = (await Promise.all(needed.map((t) => tile(`/map/cells?precision=${precision}&tile=${t}${svc}`)))).flat();
+    if (my !== run) return;
+    const inView = cells.filter((c) => intersects(c.cell, box));
+    const phaseCounts: Record<Phase, number> = { waiting: 0, in_progress: 0, done: 0 };
+    for (const c of inView) for (const p of PHASES) phaseCounts[p] += c[p];
+    layer.set(
+      inView
+        .map((c) => ({ ...cellCentre(c.cell), count: PHASES.filter((p) => phases.has(p)).reduce((s, p) => s + c[p], 0) }))
+        .filter((p) => p.count > 0),
+    );
+    summarise(phaseCounts, 'cells');
   };
 
-  /** A filter changed: no new request, the pins already made are shown again. */
-  const refilter = () => {
-    readFilters();
-    visible = [];
-    const shownPins: L.Layer[] = [];
-    all.forEach((item, n) => {
-      if (!matches(item)) return;
-      visible.push(item);
-      const marker = pins[n];
-      if (marker) shownPins.push(marker);
+  /** Zoomed in: the viewport's pins, at most PIN_LIMIT. */
+  const drawPins = async (box: ViewBox, my: number) => {
+    const { body } = await apiFetch<ListPage<PublicItem>>(`/reports?bbox=${boxParam(box)}&limit=${PIN_LIMIT}${filterQuery()}`);
+    if (my !== run) return;
+    const items = body.items.filter((i) => phases.has(i.phase));
+    layer.set(
+      items.flatMap((i) => {
+        const marker = pin(i);
+        return marker && i.location ? [{ ...i.location, count: 1, layer: marker }] : [];
+      }),
+    );
+    summarise(countByPhase(items), 'pins');
+    note = body.nextCursor ? ` The map shows the first ${PIN_LIMIT.toLocaleString('en')}: zoom in to see all.` : '';
+    source = async (page) => ({
+      items: items.slice(page * LIST_PAGE, (page + 1) * LIST_PAGE),
+      more: items.length > (page + 1) * LIST_PAGE,
     });
-    visible.sort(newestFirst);
-    phaseCounts = countByPhase(visible);
-    listPage = 0;
-    layer.replace(shownPins);
-    summarise();
-    renderList();
   };
 
-  const turn = (button: HTMLButtonElement, by: number) => {
+  /** Shows the list's current page; `settle` marks the list ready (`aria-busy=false`) when done. */
+  const renderList = async (my: number, settle = true) => {
+    list.setAttribute('aria-busy', 'true');
+    const { items, more } = phases.size ? await source(listPage) : { items: [], more: false };
+    if (my !== run) return;
+    if (items.length === 0) show(list, statusLine('empty', 'No reports here match these filters. Zoom out or move the map.'));
+    else show(list, el('ul', { class: 'items' }, ...items.map(listEntry)));
+    pager.hidden = listPage === 0 && !more;
+    prev.disabled = listPage === 0;
+    next.disabled = !more;
+    const from = listPage * LIST_PAGE;
+    listStatus.textContent = items.length
+      ? `Showing ${(from + 1).toLocaleString('en')}–${(from + items.length).toLocaleString('en')} of the reports in this part of the map.${note}`
+      : note.trim();
+    if (settle) list.setAttribute('aria-busy', 'false');
+  };
+
+  /** The view or a filter changed: redraw the map for the viewport, then its list from the first page. */
+  const refresh = async () => {
+    const my = ++run;
+    list.setAttribute('aria-busy', 'true');
+    readFilters();
+    writeView(map);
+    listPage = 0;
+    const box = viewBox();
+    try {
+      if (map.getZoom() >= PIN_ZOOM) {
+        await drawPins(box, my);
+        if (my === run) await renderList(my);
+      } else {
+        // The counts and the list's first page come side by side.
+        serverList(box);
+        await Promise.all([drawCells(box, my), renderList(my, false)]);
+        if (my === run) list.setAttribute('aria-busy', 'false');
+      }
+    } catch (err) {
+      if (my !== run) return;
+      show(list, statusLine('error', (err as Error).message));
+      list.setAttribute('aria-busy', 'false');
+    }
+  };
+
+  const turn = async (button: HTMLButtonElement, by: number) => {
     listPage += by;
-    renderList();
+    await renderList(run);
     // A disabled button loses focus: move it to the other one. The status line announces the new range.
     if (button.disabled) (by > 0 ? prev : next).focus();
   };
-  prev.addEventListener('click', () => turn(prev, -1));
-  next.addEventListener('click', () => turn(next, 1));
-  for (const input of document.querySelectorAll('#filters input, #filters select')) input.addEventListener('change', refilter);
+  prev.addEventListener('click', () => void turn(prev, -1));
+  next.addEventListener('click', () => void turn(next, 1));
+  for (const input of document.querySelectorAll('#filters input, #filters select')) input.addEventListener('change', () => void refresh());
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  map.on('moveend', () => {
+    list.setAttribute('aria-busy', 'true');
+    clearTimeout(settle);
+    settle = setTimeout(() => void refresh(), 150);
+  });
 
-  readFilters();
   show(list, statusLine('loading', 'Loading reports…'));
-  await Promise.all(PHASES.map((phase, n) => eachPage(phase, firstPages[n] as Promise<{ body: ListPage<PublicItem> }>, onPage)));
-  loading = false;
-  summarise();
-  renderList();
-  list.setAttribute('aria-busy', 'false');
+  await refresh();
 }
 
 main().catch((err: Error) => show($('#list'), statusLine('error', err.message)));

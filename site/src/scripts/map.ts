@@ -1,10 +1,10 @@
 import 'leaflet/dist/leaflet.css';
-import 'leaflet.markercluster/dist/MarkerCluster.css';
 import L from 'leaflet';
 import iconUrl from 'leaflet/dist/images/marker-icon.png?url';
 import iconRetinaUrl from 'leaflet/dist/images/marker-icon-2x.png?url';
 import shadowUrl from 'leaflet/dist/images/marker-shadow.png?url';
 import type { Phase, PublicItem } from '../../../shared/api-types.js';
+import { spreadMarkers, type Weighted } from '../../../shared/map-cells.js';
 import type { SiteConfig } from './config.js';
 
 // Under Vite, Leaflet cannot find its default marker images by itself.
@@ -63,82 +63,146 @@ export function pin(item: PinItem): L.CircleMarker | undefined {
   return lightPin(item)?.bindPopup(() => popupContent(item));
 }
 
-type ClusterGroup = L.FeatureGroup & { addLayers(layers: L.Layer[]): void; clearLayers(): ClusterGroup };
-
-/**
- * A clustering layer that stays smooth with tens of thousands of pins (chunked loading, canvas pins).
- * leaflet.markercluster is a UMD plugin that looks for a global `L`, so it is loaded after we set one.
- */
-export async function clusterLayer(map: L.Map, options: object = {}): Promise<ClusterGroup> {
-  (window as unknown as { L: typeof L }).L = L;
-  await import('leaflet.markercluster');
-  const group = (L as unknown as { markerClusterGroup(o: object): ClusterGroup }).markerClusterGroup({
-    chunkedLoading: true,
-    showCoverageOnHover: false,
-    spiderfyOnMaxZoom: true,
-    maxClusterRadius: 50,
-    ...options,
-  });
-  map.addLayer(group);
-  return group;
+/** A point for `countLayer`: a weight, and the layer to draw when it stands alone (a report's pin), if any. */
+export interface CountPoint extends Weighted {
+  layer?: L.Layer;
+  /** What a marker standing for it says, e.g. "12 reports in this cell". */
+  label?: string;
 }
 
-/** Pins added page by page to a cluster layer, and replaced as a whole when a filter changes. */
-export interface PinLayer {
-  /** Adds these pins to those on the map (chunked: the map stays responsive). */
-  add(markers: L.Layer[]): void;
-  /** Shows exactly these pins instead. */
-  replace(markers: L.Layer[]): void;
+export interface CountLayer {
+  /** Draws exactly these points (grouped so no two markers overlap at the current zoom). */
+  set(points: CountPoint[]): void;
+  /** The number of markers drawn (groups and lone pins). */
+  readonly drawn: number;
 }
 
+const plural = (n: number) => `${n.toLocaleString('en')} report${n === 1 ? '' : 's'}`;
+
 /**
- * A cluster layer fed incrementally. markercluster's chunked `addLayers` keeps working after it returns
- * and cannot be cancelled, so one batch runs at a time: pins that arrive meanwhile wait and go in as one
- * batch, and a `replace` clears the layer only once the running batch has finished. Pins share one popup,
- * built when a pin is clicked, from the item `itemOf` gives for it.
+ * Markers that never overlap: points closer than MARKER_SPACING px are drawn as one count marker (a
+ * 36 × 36 px button: WCAG 2.5.8 asks 24) at the heaviest one's place; a lone point with a layer of its
+ * own (a report's pin) is drawn as that layer. Regrouped after every zoom. Activating a count marker
+ * (click, Enter) zooms in on it; at the map's last zoom level the points are drawn one by one.
  */
-export async function pinLayer(map: L.Map, itemOf: (layer: L.Layer) => PinItem | undefined): Promise<PinLayer> {
-  let busy = false;
-  let reset = false;
-  let pending: L.Layer[] = [];
-  const flush = () => {
-    if (busy) return;
-    if (reset) {
-      reset = false;
-      group.clearLayers();
+export function countLayer(map: L.Map): CountLayer {
+  const group = L.layerGroup().addTo(map);
+  let points: CountPoint[] = [];
+  let drawn = 0;
+  /**
+   * Where a point may be drawn, in container px: inside the map by half a marker, and clear of Leaflet's
+   * controls (zoom buttons, attribution), so a marker is never cut off or on top of another target.
+   */
+  const placeOf = () => {
+    const size = map.getSize();
+    const box = map.getContainer().getBoundingClientRect();
+    const half = 20;
+    const controls = [...map.getContainer().querySelectorAll('.leaflet-control')].map((c) => {
+      const r = c.getBoundingClientRect();
+      return {
+        minX: r.left - box.left - half,
+        maxX: r.right - box.left + half,
+        minY: r.top - box.top - half,
+        maxY: r.bottom - box.top + half,
+      };
+    });
+    return (p: { lat: number; lng: number }) => {
+      const at = map.latLngToContainerPoint([p.lat, p.lng]);
+      let x = Math.min(Math.max(at.x, half), size.x - half);
+      let y = Math.min(Math.max(at.y, half), size.y - half);
+      for (const c of controls) {
+        if (x <= c.minX || x >= c.maxX || y <= c.minY || y >= c.maxY) continue;
+        // Out of the control by the shortest way that stays inside the map.
+        const ways = [
+          { d: x - c.minX, x: c.minX, y },
+          { d: c.maxX - x, x: c.maxX, y },
+          { d: y - c.minY, x, y: c.minY },
+          { d: c.maxY - y, x, y: c.maxY },
+        ].filter((w) => w.x >= half && w.x <= size.x - half && w.y >= half && w.y <= size.y - half);
+        const best = ways.sort((a, b) => a.d - b.d)[0];
+        if (best) ({ x, y } = best);
+      }
+      return { x, y };
+    };
+  };
+  const draw = () => {
+    group.clearLayers();
+    const atMax = map.getZoom() >= map.getMaxZoom();
+    const place = placeOf();
+    const groups = atMax ? points.map((p) => ({ lat: p.lat, lng: p.lng, count: p.count, members: [p] })) : spreadMarkers(points, place);
+    for (const g of groups) {
+      const only = g.members.length === 1 ? g.members[0] : undefined;
+      if (only?.layer && only.count === 1) {
+        group.addLayer(only.layer);
+        continue;
+      }
+      const label = only?.label ?? `${plural(g.count)} here. Zoom in to see them.`;
+      const size = g.count < 100 ? 'small' : g.count < 1000 ? 'medium' : 'large';
+      const { x, y } = place(g);
+      const marker = L.marker(map.containerPointToLatLng([x, y]), {
+        icon: L.divIcon({
+          className: `map-count ${size}`,
+          html: `<span aria-hidden="true">${g.count < 10_000 ? g.count.toLocaleString('en') : `${Math.round(g.count / 1000)}k`}</span>`,
+          iconSize: [36, 36],
+        }),
+        title: label,
+        alt: label,
+        keyboard: true,
+        riseOnHover: true,
+      });
+      const zoomIn = () => {
+        if (!atMax) map.setView([g.lat, g.lng], Math.min(map.getZoom() + 2, map.getMaxZoom()));
+      };
+      marker.on('add', () => {
+        const el = marker.getElement();
+        el?.setAttribute('aria-label', label);
+        el?.setAttribute('role', 'button');
+        el?.addEventListener('keydown', (e) => {
+          if (e.key !== 'Enter' && e.key !== ' ') return;
+          e.preventDefault();
+          zoomIn();
+        });
+      });
+      marker.on('click', zoomIn);
+      group.addLayer(marker);
     }
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    busy = true;
-    group.addLayers(batch);
+    drawn = groups.length;
   };
-  const group = await clusterLayer(map, {
-    chunkInterval: 100,
-    chunkDelay: 10,
-    // Called after every chunk; the batch is finished once every pin is in. Flush after addLayers returns.
-    chunkProgress: (done: number, total: number) => {
-      if (done < total) return;
-      busy = false;
-      setTimeout(flush, 0);
-    },
-  });
-  const popup = L.popup();
-  group.on('click', (e: L.LeafletEvent & { layer?: L.Layer }) => {
-    const item = e.layer && itemOf(e.layer);
-    if (!item?.location) return;
-    popup.setLatLng([item.location.lat, item.location.lng]).setContent(popupContent(item)).openOn(map);
-  });
+  map.on('zoomend', draw);
   return {
-    add(markers) {
-      if (markers.length === 0) return;
-      pending = pending.length ? pending.concat(markers) : markers;
-      flush();
+    set(next) {
+      points = next;
+      draw();
     },
-    replace(markers) {
-      pending = markers;
-      reset = true;
-      flush();
+    get drawn() {
+      return drawn;
     },
   };
+}
+
+type ClusterGroup = { addLayers(layers: L.Layer[]): void; clearLayers(): ClusterGroup };
+
+/**
+ * Pins grouped into count markers that never overlap (`countLayer`), added page by page: the area and
+ * completed pages' maps. Each pin stands alone once zoomed in far enough.
+ */
+export async function clusterLayer(map: L.Map): Promise<ClusterGroup> {
+  const layer = countLayer(map);
+  let points: CountPoint[] = [];
+  const group: ClusterGroup = {
+    addLayers(layers) {
+      for (const l of layers) {
+        if (!(l instanceof L.CircleMarker)) continue;
+        const { lat, lng } = l.getLatLng();
+        points.push({ lat, lng, count: 1, layer: l });
+      }
+      layer.set(points);
+    },
+    clearLayers() {
+      points = [];
+      layer.set(points);
+      return group;
+    },
+  };
+  return group;
 }
