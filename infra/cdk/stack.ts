@@ -1,5 +1,6 @@
 import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { ENV } from '../../functions/lib/env.js';
 import { ROUTES } from '../../functions/routes.js';
 import { listServices } from '../../shared/catalog/index.js';
 import { jurisdiction } from '../../shared/jurisdiction/index.js';
@@ -67,6 +68,8 @@ export class CivicboardStack extends Stack {
     for (const fn of withholders) photos.allowWithholding(fn, site.distribution);
     photos.acknowledgeFindings(signers, withholders);
     const publicBaseUrl = config.domainName ? `https://${config.domainName}` : `https://${site.distribution.distributionDomainName}`;
+    // The API's absolute links (feeds, calendars, Open311 discovery and media_url, alert pages) name the board's own address.
+    for (const fn of api.functions.values()) fn.addEnvironment(ENV.publicBaseUrl, publicBaseUrl);
     const mail = new MailEvents(this, 'Mail', { table, senderEmail: config.senderEmail });
     const notifier = new Notifier(this, 'Notifier', {
       mail,

@@ -38,4 +38,16 @@ describe('X-Ray tracing with Powertools Tracer (issue 21)', () => {
     const pinned = boardFunctions(synthBoard({ features: { powertoolsLayerVersion: 41 } }).resources);
     expect(JSON.stringify(pinned[0]?.[1].Properties.Layers)).toContain('AWSLambdaPowertoolsTypeScriptV2:41');
   });
+
+  it("gives every API function the board's public address, so feeds, calendars and Open311 links are absolute and right", () => {
+    const { resources } = synthBoard();
+    const routeFns = boardFunctions(resources).filter(([id]) =>
+      Object.values(resources).some(
+        (r) => r.Type === 'AWS::ApiGatewayV2::Integration' && r.Properties.IntegrationUri['Fn::GetAtt']?.[0] === id,
+      ),
+    );
+    expect(routeFns.length).toBeGreaterThan(60);
+    for (const [id, fn] of routeFns)
+      expect(JSON.stringify(fn.Properties.Environment.Variables.PUBLIC_BASE_URL), id).toContain('DomainName');
+  });
 });
