@@ -40,7 +40,7 @@ describe('X-Ray tracing with Powertools Tracer (issue 21)', () => {
   });
 
   it("gives every API function the board's public address, so feeds, calendars and Open311 links are absolute and right", () => {
-    const { resources } = synthBoard();
+    const resources = synthBoard().resources as Record<string, Resource>;
     const routeFns = boardFunctions(resources).filter(([id]) =>
       Object.values(resources).some(
         (r) => r.Type === 'AWS::ApiGatewayV2::Integration' && r.Properties.IntegrationUri['Fn::GetAtt']?.[0] === id,
