@@ -28,6 +28,8 @@ export const ALARM_THRESHOLDS = {
   p99LatencyMs: 3000,
   /** Age of the oldest stream record a consumer has not handled: emails or counters are that late. */
   iteratorAgeMs: 5 * 60_000,
+  /** Alert emails waiting at the top of each 5 minutes for 15 minutes: about 12 minutes of sending at SES's default 14/s. */
+  alertBacklog: 10_000,
 } as const;
 
 interface AlarmProps {

@@ -18,7 +18,7 @@ import type { MailEvents } from './mail.js';
  *
  * Few resources (function, its role and policy, rule, invoke permission): the service stack is near
  * CloudFormation's 500, so no SQS queue and no scheduler role. The backlog is the AlertEmailsQueued
- * metric (on the dashboard) and `alerts.queued` of GET /api/health; an alarm on it waits for room.
+ * metric (on the dashboard) and `alerts.queued` of GET /api/health; BacklogAlarm (infra/cdk/stack.ts) fires when it stays high.
  */
 export class AlertSender extends Construct {
   readonly fn: NodejsFunction;

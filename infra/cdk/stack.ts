@@ -1,11 +1,13 @@
 import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
 import { ENV } from '../../functions/lib/env.js';
+import { METRIC } from '../../functions/lib/metrics.js';
 import { ROUTES } from '../../functions/routes.js';
 import { listServices } from '../../shared/catalog/index.js';
 import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { publicConfig } from '../../shared/jurisdiction/public.js';
-import { BoardAlarms, deadLetterAlarm } from './alarms.js';
+import { ALARM_THRESHOLDS, BoardAlarms, deadLetterAlarm } from './alarms.js';
 import { AlertSender } from './alert-sender.js';
 import { BoardApi, routeId } from './api.js';
 import type { DeployConfig } from './config.js';
@@ -16,7 +18,7 @@ import { reserveConcurrency } from './lambda.js';
 import { MailEvents } from './mail.js';
 import { acknowledgeFindings } from './nag.js';
 import { Notifier } from './notifier.js';
-import { BoardDashboard, CostBudget } from './observability.js';
+import { BoardDashboard, boardMetric, CostBudget } from './observability.js';
 import { BoardPhotos } from './photos.js';
 import { SecretRotation } from './rotation.js';
 import { BoardSite } from './site.js';
@@ -119,6 +121,17 @@ export class CivicboardStack extends Stack {
         mail.deadLetters,
         'SES bounce or complaint events could not be recorded: those addresses are not suppressed yet',
       ),
+    );
+    // The alert sender's queue growing for 15 minutes: the SES rate is too low for the followers, or the sender is failing.
+    alarms.add(
+      new Alarm(alertSender, 'BacklogAlarm', {
+        alarmDescription: `Over ${ALARM_THRESHOLDS.alertBacklog} alert emails have waited for 15 minutes (docs/runbook.md)`,
+        metric: boardMetric(METRIC.alertEmailsQueued, 'Maximum'),
+        threshold: ALARM_THRESHOLDS.alertBacklog,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 3,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
     );
     new BoardDashboard(this, 'Dashboard', {
       api: api.api,

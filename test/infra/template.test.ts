@@ -443,3 +443,17 @@ describe('alarms', () => {
     for (const [id, group] of ofType('AWS::Logs::LogGroup')) expect(group.Properties.RetentionInDays, id).toBeGreaterThan(0);
   });
 });
+
+describe('the alert backlog alarm (issue 20)', () => {
+  it('alarms when the alert sender’s queue stays above its threshold for 15 minutes, to the alarm topic', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').filter(([, a]) => a.Properties.MetricName === 'AlertEmailsQueued');
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]![1].Properties).toMatchObject({
+      Threshold: ALARM_THRESHOLDS.alertBacklog,
+      EvaluationPeriods: 3,
+      Statistic: 'Maximum',
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    expect(alarms[0]![1].Properties.AlarmActions).toHaveLength(1);
+  });
+});
