@@ -3,6 +3,7 @@ import type { AreaRef } from '../../shared/areas/index.js';
 import { PHASES, type Phase } from '../../shared/catalog/index.js';
 import type { Item } from '../../shared/items.js';
 import { db, tableName } from './client.js';
+import { type Delta, netDeltas } from './deltas.js';
 import { AREA_COUNTS_PK, areaCountSK, counterRecord } from './keys/counters.js';
 import { queryAllPages } from './paginate.js';
 
@@ -16,8 +17,6 @@ import { queryAllPages } from './paginate.js';
 
 export type AreaFields = Pick<Item, 'kind' | 'phase' | 'hidden'> & { area?: AreaRef };
 
-type Delta = { key: { PK: string; SK: string }; delta: number };
-
 function areaKey(item: AreaFields | undefined): { PK: string; SK: string } | undefined {
   // A report staff hid leaves the public counts, as it leaves the public lists (docs/moderation.md).
   if (item?.kind !== 'report' || !item.area || item.hidden) return undefined;
@@ -25,19 +24,11 @@ function areaKey(item: AreaFields | undefined): { PK: string; SK: string } | und
 }
 
 /** The net change to each area counter when items go from `before` to `after`. */
-export function areaDeltas(changes: { before?: AreaFields; after?: AreaFields }[]): Delta[] {
-  const deltas = new Map<string, Delta>();
-  const add = (item: AreaFields | undefined, by: number) => {
+export const areaDeltas = (changes: { before?: AreaFields; after?: AreaFields }[]): Delta[] =>
+  netDeltas(changes, (item) => {
     const key = areaKey(item);
-    if (!key) return;
-    deltas.set(key.SK, { key, delta: (deltas.get(key.SK)?.delta ?? 0) + by });
-  };
-  for (const { before, after } of changes) {
-    add(before, -1);
-    add(after, +1);
-  }
-  return [...deltas.values()].filter((d) => d.delta !== 0);
-}
+    return key ? [key] : [];
+  });
 
 export type PhaseCounts = Record<Phase, number>;
 

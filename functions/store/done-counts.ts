@@ -1,6 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Item } from '../../shared/items.js';
 import { db, tableName } from './client.js';
+import { type Delta, netDeltas } from './deltas.js';
 import { counterRecord, doneCounterPK, monthSK } from './keys/counters.js';
 import { queryAllPages } from './paginate.js';
 
@@ -27,20 +28,7 @@ function doneKeys(item: DoneFields | undefined): { PK: string; SK: string }[] {
 }
 
 /** The net change to each month counter when items go from `before` to `after`. */
-export function doneDeltas(changes: { before?: DoneFields; after?: DoneFields }[]): { key: { PK: string; SK: string }; delta: number }[] {
-  const deltas = new Map<string, { key: { PK: string; SK: string }; delta: number }>();
-  const add = (item: DoneFields | undefined, by: number) => {
-    for (const key of doneKeys(item)) {
-      const id = `${key.PK}\n${key.SK}`;
-      deltas.set(id, { key, delta: (deltas.get(id)?.delta ?? 0) + by });
-    }
-  };
-  for (const { before, after } of changes) {
-    add(before, -1);
-    add(after, +1);
-  }
-  return [...deltas.values()].filter((d) => d.delta !== 0);
-}
+export const doneDeltas = (changes: { before?: DoneFields; after?: DoneFields }[]): Delta[] => netDeltas(changes, doneKeys);
 
 export interface MonthCount {
   /** `yyyy-mm` */

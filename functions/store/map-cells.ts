@@ -3,6 +3,7 @@ import { PHASES, type Phase } from '../../shared/catalog/index.js';
 import type { Item } from '../../shared/items.js';
 import { type CellCount, cellsOf, type MapPrecision, tileOf } from '../../shared/map-cells.js';
 import { db, tableName } from './client.js';
+import { type Delta, netDeltas } from './deltas.js';
 import { counterRecord, MAP_CELLS_READY_KEY, mapCellSK, mapTilePK } from './keys/counters.js';
 import { queryAllPages } from './paginate.js';
 
@@ -16,8 +17,6 @@ import { queryAllPages } from './paginate.js';
 
 export type MapFields = Pick<Item, 'kind' | 'phase' | 'serviceCode' | 'location' | 'hidden'>;
 
-type Delta = { key: { PK: string; SK: string }; delta: number };
-
 /** The cell counters a report is in: its cell at every kept precision, for its service and for all. */
 function cellKeys(item: MapFields | undefined): { PK: string; SK: string }[] {
   // Hidden reports leave the public map as they leave the public lists (docs/moderation.md).
@@ -28,20 +27,7 @@ function cellKeys(item: MapFields | undefined): { PK: string; SK: string }[] {
 }
 
 /** The net change to each cell counter when items go from `before` to `after` (a move or a phase change is -1 and +1). */
-export function cellDeltas(changes: { before?: MapFields; after?: MapFields }[]): Delta[] {
-  const deltas = new Map<string, Delta>();
-  const add = (item: MapFields | undefined, by: number) => {
-    for (const key of cellKeys(item)) {
-      const id = `${key.PK}\n${key.SK}`;
-      deltas.set(id, { key, delta: (deltas.get(id)?.delta ?? 0) + by });
-    }
-  };
-  for (const { before, after } of changes) {
-    add(before, -1);
-    add(after, +1);
-  }
-  return [...deltas.values()].filter((d) => d.delta !== 0);
-}
+export const cellDeltas = (changes: { before?: MapFields; after?: MapFields }[]): Delta[] => netDeltas(changes, cellKeys);
 
 /**
  * One tile's cells with their counts per phase (cells with none left out), of one service or all: one

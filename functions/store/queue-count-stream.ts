@@ -3,11 +3,12 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { type AreaFields, areaDeltas } from './area-counts.js';
 import { db, tableName } from './client.js';
+import { type Delta, sumDeltas } from './deltas.js';
 import { type DoneFields, doneDeltas } from './done-counts.js';
 import { backoff, cancellationCodes } from './errors.js';
 import { appliedMarker, COUNTED_ON_LOAD, COUNTER_SHARDS } from './keys/counters.js';
 import { cellDeltas, type MapFields } from './map-cells.js';
-import { type CounterKey, counterDeltas, counterUpdate, type QueueFields } from './queue-counts.js';
+import { counterDeltas, counterUpdate, type QueueFields } from './queue-counts.js';
 
 /**
  * The counters' side of the table stream (queue counters, finished reports per month, area and map-cell
@@ -26,7 +27,7 @@ import { type CounterKey, counterDeltas, counterUpdate, type QueueFields } from 
 export interface CounterChange {
   eventId: string;
   sequenceNumber: string;
-  deltas: { key: CounterKey; delta: number }[];
+  deltas: Delta[];
 }
 
 type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
@@ -81,14 +82,7 @@ export function chunkCounterChanges(changes: CounterChange[], limit = MAX_TRANSA
 }
 
 /** The run's net change per counter: one update per counter, however many records touch it. */
-function netDeltas(changes: CounterChange[]): { key: CounterKey; delta: number }[] {
-  const net = new Map<string, { key: CounterKey; delta: number }>();
-  for (const { key, delta } of changes.flatMap((c) => c.deltas)) {
-    const id = `${key.PK}\n${key.SK}`;
-    net.set(id, { key, delta: (net.get(id)?.delta ?? 0) + delta });
-  }
-  return [...net.values()].filter((d) => d.delta !== 0);
-}
+const netOfRun = (changes: CounterChange[]): Delta[] => sumDeltas(changes.flatMap((c) => c.deltas));
 
 /**
  * Applies a run of changes in one transaction: a marker per change and one ADD per counter, to one
@@ -102,7 +96,7 @@ export async function applyCounterChanges(chunk: CounterChange[], nowMs = Date.n
     const markers = pending.map((c) => ({
       Put: { TableName: tableName(), Item: appliedMarker(c.eventId, nowMs), ConditionExpression: 'attribute_not_exists(PK)' },
     }));
-    const updates = netDeltas(pending).map(({ key, delta }) => ({ Update: counterUpdate(key, delta, shard) }));
+    const updates = netOfRun(pending).map(({ key, delta }) => ({ Update: counterUpdate(key, delta, shard) }));
     try {
       await db().send(new TransactWriteCommand({ TransactItems: [...markers, ...updates] }));
       return { applied: pending.length };

@@ -5,6 +5,7 @@ import type { Item } from '../../shared/items.js';
 import { queueRank, queueSortKey } from '../../shared/queue.js';
 import { type AreaFields, areaDeltas, rebuildAreaCounts } from './area-counts.js';
 import { bulkDb, db, tableName } from './client.js';
+import { type CounterKey, type Delta, netDeltas } from './deltas.js';
 import { type DoneFields, doneDeltas, rebuildDoneCounts } from './done-counts.js';
 import { backoff, isWriteConflict } from './errors.js';
 import { COUNTERS_READY_KEY, counterPK, counterRecord, daySK, monthDaysSK, monthSK, shardSK } from './keys/counters.js';
@@ -51,30 +52,12 @@ function slotOf(item: QueueFields | undefined): Slot | undefined {
 
 const slotKeys = (s: Slot) => [monthSK(s.rank, s.createdAt.slice(0, 7)), daySK(s.rank, s.createdAt.slice(0, 10))];
 
-/** A counter, before sharding: its shard is picked by whoever writes to it. */
-export type CounterKey = { PK: string; SK: string };
-
 /** The net change to each counter when items go from `before` to `after` (either may be absent). */
-export function counterDeltas(changes: { before?: QueueFields; after?: QueueFields }[]): { key: CounterKey; delta: number }[] {
-  const deltas = new Map<string, number>();
-  const add = (slot: Slot | undefined, by: number) => {
-    if (!slot) return;
-    for (const sk of slotKeys(slot)) {
-      const id = `${counterPK(slot.serviceCode)}\n${sk}`;
-      deltas.set(id, (deltas.get(id) ?? 0) + by);
-    }
-  };
-  for (const { before, after } of changes) {
-    add(slotOf(before), -1);
-    add(slotOf(after), +1);
-  }
-  return [...deltas]
-    .filter(([, delta]) => delta !== 0)
-    .map(([id, delta]) => {
-      const [PK, SK] = id.split('\n') as [string, string];
-      return { key: { PK, SK }, delta };
-    });
-}
+export const counterDeltas = (changes: { before?: QueueFields; after?: QueueFields }[]): Delta[] =>
+  netDeltas(changes, (item) => {
+    const slot = slotOf(item);
+    return slot ? slotKeys(slot).map((SK) => ({ PK: counterPK(slot.serviceCode), SK })) : [];
+  });
 
 /** Adds `delta` to one shard of a counter. */
 export const counterUpdate = (key: CounterKey, delta: number, shard: number) => ({

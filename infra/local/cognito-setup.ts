@@ -7,6 +7,7 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DescribeUserPoolCommand,
+  ListGroupsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 import { officeGroups } from '../../shared/bills/office.js';
@@ -54,13 +55,12 @@ export async function ensureCognito(client: CognitoIdentityProviderClient, saved
   if (saved) {
     const found = await client.send(new DescribeUserPoolCommand({ UserPoolId: saved.userPoolId })).catch(() => undefined);
     if (found?.UserPool) {
-      // A catalog that gained a team since the pool was made: its group is added.
-      for (const group of allStaffGroups()) {
-        await client
-          .send(new CreateGroupCommand({ UserPoolId: saved.userPoolId, GroupName: group.name, Description: group.description }))
-          .catch((err: { name?: string }) => {
-            if (err.name !== 'GroupExistsException') throw err;
-          });
+      // A catalog that gained a team since the pool was made: its group is added. Only missing groups:
+      // cognito-local replaces an existing group on CreateGroup, and with it the group's members.
+      const { Groups = [] } = await client.send(new ListGroupsCommand({ UserPoolId: saved.userPoolId, Limit: 60 }));
+      const existing = new Set(Groups.map((g) => g.GroupName));
+      for (const group of allStaffGroups().filter((g) => !existing.has(g.name))) {
+        await client.send(new CreateGroupCommand({ UserPoolId: saved.userPoolId, GroupName: group.name, Description: group.description }));
       }
       return saved;
     }

@@ -18,6 +18,11 @@ describe('request paths', () => {
       expect(files.map((x) => x.replaceAll('\\', '/'))).toContain(f);
     }
     const scanning = files.filter((f) => /\bScan(Command|Input)\b|\.scan\(|["']Scan["']/.test(readFileSync(f, 'utf8')));
-    expect(scanning).toEqual([]);
+    // The one exception is maintenance, not a request path: the statistics recount (npm run rebuild:stats,
+    // and the local stack's start-up) sweeps stray counter items with a keys-only Scan. No function imports it.
+    const maintenance = 'functions/store/stats-rebuild.ts';
+    expect(scanning.map((x) => x.replaceAll('\\', '/'))).toEqual([maintenance]);
+    const importers = files.filter((f) => readFileSync(f, 'utf8').includes('stats-rebuild.js'));
+    expect(importers).toEqual([]);
   });
 });

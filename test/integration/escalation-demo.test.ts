@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { db, tableName } from '../../functions/store/client.js';
+import { commit } from '../../functions/store/commit.js';
+import { findItem, getItemWithHistory } from '../../functions/store/items.js';
+import { type LocalStack, startLocalStack } from '../../infra/local/stack.js';
+import type { ItemSla } from '../../shared/sla/index.js';
+import { type Mail, mailWith } from '../support/mailbox.js';
+import { freePort } from '../support/ports.js';
+
+const TEAM = 'rita.okafor@demo-city.example';
+const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+const _ahead = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+
+async function fileReport(stack: LocalStack): Promise<{ id: string; reference: string }> {
+  const res = await fetch(`${stack.urls.api}/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ serviceCode: 'pothole', description: 'Deep hole', location: { lat: 51.45, lng: -2.59 } }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; reference: string };
+}
+
+/** Puts an item's promise where a test needs it (as time passing would), through the store's own commit. */
+async function setSla(id: string, sla: ItemSla): Promise<void> {
+  const item = await findItem(id, true);
+  if (!item) throw new Error(`no item ${id}`);
+  await commit({ change: { item: { ...item, version: item.version + 1, sla }, events: [], notifications: [] }, before: item });
+}
+
+/** Waits until every notification of the item so far is sent: a follower's confirmation comes after them. */
+async function drain(stack: LocalStack, id: string): Promise<void> {
+  const witness = `drain.${Date.now()}.${Math.random()}@example.org`;
+  await fetch(`${stack.urls.api}/reports/${id}/subscriptions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: witness }),
+  });
+  await mailWith(witness, 'onfirm', { mailboxUrl: stack.urls.mailbox });
+}
+
+const _about = (mail: Mail[], subject: string) => mail.filter((m) => m.subject === subject);
+const _escalationEvents = async (id: string) =>
+  (await getItemWithHistory(id)).history.filter((e) => e.type === 'field' && e.field === 'sla').map((e) => `${e.to}:${e.visibility}`);
+
+/**
+ * A demo start of its own, in a file of its own: the local stack configures the handlers of this worker
+ * through process.env and module state, so it must not share a worker with another stack's start.
+ */
+describe('SLA escalation on a fresh demo', () => {
+  it('a fresh demo start emails nobody about the seeded reports, while a new overdue report still escalates', async () => {
+    const demoDir = mkdtempSync(join(tmpdir(), 'civicboard-escalation-demo-'));
+    const stack = await startLocalStack({
+      dataDir: demoDir,
+      port: await freePort(),
+      dynamoPort: await freePort(),
+      cognitoPort: await freePort(),
+      sesPort: await freePort(),
+      seedCount: 300,
+      escalationEveryMs: 200,
+    });
+    try {
+      // The seed has reports already overdue or at risk (so the test means something), each marked as
+      // escalated to the level it had reached when the demo started.
+      const now = new Date().toISOString();
+      const overdue = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'due',
+          KeyConditionExpression: 'duePK = :pk AND dueSK < :now',
+          ExpressionAttributeValues: { ':pk': 'report', ':now': now },
+        }),
+      );
+      const seeded = (overdue.Items ?? []) as { sla?: ItemSla }[];
+      expect(seeded.length).toBeGreaterThan(10);
+      expect(seeded.every((i) => i.sla?.escalated === 'breached')).toBe(true);
+
+      // The positive control: a report filed now and overdue is escalated by the job...
+      const fresh = await fileReport(stack);
+      await setSla(fresh.id, { resolutionAtRiskAt: ago(60), resolutionDueAt: ago(1) });
+      await mailWith(TEAM, `Overdue: ${fresh.reference}`, { mailboxUrl: stack.urls.mailbox });
+      await drain(stack, fresh.id);
+      // ...and the runs that sent it passed the seeded entries first (the index is in due order, theirs
+      // are older): every escalation email sent is about the new report.
+      const res = await fetch(`${stack.urls.mailbox}/store`);
+      const { emails } = (await res.json()) as { emails: Mail[] };
+      const escalations = emails.filter((m) => /^(At risk|Overdue): /.test(m.subject)).map((m) => m.subject);
+      expect(escalations.length).toBeGreaterThan(0);
+      expect([...new Set(escalations)]).toEqual([`Overdue: ${fresh.reference}`]);
+    } finally {
+      await stack.stop();
+      rmSync(demoDir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
