@@ -37,9 +37,7 @@ describe('correlation ids', () => {
     expect(notifications.map((n) => n.correlationId)).toEqual(notifications.map(() => id));
     // The email is in the emulator a moment before the notifier records it sent. Other files' alerts
     // may follow this street too: every email the report caused carries the id.
-    await expect
-      .poll(async () => (await recordsOf(res.body.id, 'DLV#')).some((d) => d.status === 'sent'), { timeout: 10_000 })
-      .toBe(true);
+    await expect.poll(async () => (await recordsOf(res.body.id, 'DLV#')).some((d) => d.status === 'sent'), { timeout: 10_000 }).toBe(true);
     const deliveries = await recordsOf(res.body.id, 'DLV#');
     expect(deliveries.map((d) => d.correlationId)).toEqual(deliveries.map(() => id));
   });
