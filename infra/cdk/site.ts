@@ -29,6 +29,18 @@ import { contentSecurityPolicy } from '../security-headers.js';
 import type { OriginHeader } from './origin-secret.js';
 import { siteRequestFunction } from './site-pages.js';
 
+/** A private bucket for S3 and CloudFront access logs, kept 90 days and retained with the stack's data. */
+export function accessLogBucket(scope: Construct, id: string): Bucket {
+  return new Bucket(scope, id, {
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    encryption: BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+    lifecycleRules: [{ expiration: Duration.days(90) }],
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+}
+
 /**
  * The site: a private bucket behind CloudFront (OAC), `/api/*` routed to the HTTP API on the same
  * origin, public GETs cached briefly (the API's own Cache-Control decides), staff routes never cached,
@@ -58,14 +70,7 @@ export class BoardSite extends Construct {
     },
   ) {
     super(scope, id);
-    const logs = new Bucket(this, 'Logs', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    const logs = accessLogBucket(this, 'Logs');
     this.logs = logs;
     this.bucket = new Bucket(this, 'Bucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
