@@ -8,6 +8,9 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
+/** Errors that mean the iterator, not the stream, is lost: a new one carries on. */
+const LOST_ITERATOR = new Set(['TrimmedDataAccessException', 'ExpiredIteratorException']);
+
 type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
 
 export interface StreamPoller {
@@ -70,6 +73,8 @@ export async function startStreamPoller(opts: {
   const interval = opts.intervalMs ?? 200;
   const iterators = new Map<string, string | undefined>();
   const finished = new Set<string>();
+  /** The last record handed over from each shard: where a lost iterator picks up again. */
+  const lastDelivered = new Map<string, string>();
   let running = true;
   let backoff = 0;
   const stopped = new AbortController();
@@ -91,8 +96,13 @@ export async function startStreamPoller(opts: {
     for (const shard of StreamDescription?.Shards ?? []) {
       const id = shard.ShardId as string;
       if (iterators.has(id) || finished.has(id)) continue;
+      const after = lastDelivered.get(id);
       const { ShardIterator } = await streams.send(
-        new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: id, ShardIteratorType: initial }),
+        new GetShardIteratorCommand(
+          after
+            ? { StreamArn: streamArn, ShardId: id, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+            : { StreamArn: streamArn, ShardId: id, ShardIteratorType: initial },
+        ),
       );
       iterators.set(id, ShardIterator);
     }
@@ -128,10 +138,26 @@ export async function startStreamPoller(opts: {
         finished.add(shardId);
         continue;
       }
-      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
-      const records = (page.Records ?? []).map((r) => toLambdaRecord(r, streamArn)).filter(opts.filter ?? (() => true));
+      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 })).catch((err: Error) => {
+        if (!LOST_ITERATOR.has(err.name)) throw err;
+        // DynamoDB Local now and then refuses an iterator it handed out on a new table ("read past the
+        // oldest stream record"), and any iterator expires after 15 minutes. Lambda then asks for a new
+        // one after the last record it delivered; so does this poller, next pass. Kept, the iterator
+        // fails the same way for ever and the views silently stop.
+        opts.log?.(`stream poller: shard ${shardId}: ${err.message}; asking for a new iterator`);
+        iterators.delete(shardId);
+        return undefined;
+      });
+      if (!page) {
+        delivered = Math.max(delivered, 1); // not a quiet pass: nothing has been read from this shard
+        continue;
+      }
+      const all = page.Records ?? [];
+      const records = all.map((r) => toLambdaRecord(r, streamArn)).filter(opts.filter ?? (() => true));
       if (records.length && !(await deliver(records))) return -1;
       delivered += records.length;
+      const last = all.at(-1)?.dynamodb?.SequenceNumber;
+      if (last) lastDelivered.set(shardId, last);
       iterators.set(shardId, page.NextShardIterator);
     }
     return delivered;
