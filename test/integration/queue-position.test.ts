@@ -26,7 +26,13 @@ import { useTestTable } from '../support/api.js';
  */
 let views: StreamPoller | undefined;
 const startViews = async () => {
-  views = await startStreamPoller({ endpoint: inject('dynamoEndpoint'), tableName: tableName(), handler: countersHandler, intervalMs: 50, log: (m) => console.error('POLLER', m) });
+  views = await startStreamPoller({
+    endpoint: inject('dynamoEndpoint'),
+    tableName: tableName(),
+    handler: countersHandler,
+    intervalMs: 50,
+    log: (m) => console.error(m),
+  });
 };
 const stopViews = async () => {
   await views?.stop();
