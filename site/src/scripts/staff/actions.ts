@@ -6,6 +6,8 @@ import { byId, lockWhile } from './fields.js';
 import { currentItem, notice, writeItem } from './item.js';
 import { bindModeration, syncModeration } from './moderation.js';
 import { staffFetch } from './session.js';
+import { t } from '../i18n.js';
+import { moveName, resolutionName, serviceName, stateName } from './words.js';
 
 /**
  * The action forms beside the open item. They live in the page, not in the re-rendered item view, so
@@ -44,7 +46,7 @@ async function loadMembers(item: StaffItem): Promise<void> {
   }
   const people = await list.catch(() => [] as Member[]);
   const target = select('assignee');
-  const opts = [{ value: '', label: 'Unassigned' }, ...people.map((m) => ({ value: m.id, label: `${m.name} (${m.id})` }))];
+  const opts = [{ value: '', label: t('staff.unassigned') }, ...people.map((m) => ({ value: m.id, label: `${m.name} (${m.id})` }))];
   if (item.assignee && !people.some((m) => m.id === item.assignee?.id)) opts.push({ value: item.assignee.id, label: item.assignee.name });
   options(target, opts);
   setIfClean(target, item.assignee?.id ?? '');
@@ -56,8 +58,8 @@ function transitionFields(item: StaffItem): void {
   const resolutions = target?.resolutions ?? [];
   byId('resolution-field').hidden = resolutions.length === 0;
   const res = select('resolution');
-  const choose = resolutions.length > 1 ? [{ value: '', label: 'Choose a resolution' }] : [];
-  options(res, [...choose, ...resolutions.map((r) => ({ value: r, label: r.replace(/_/g, ' ') }))]);
+  const choose = resolutions.length > 1 ? [{ value: '', label: t('staff.move.choose_resolution') }] : [];
+  options(res, [...choose, ...resolutions.map((r) => ({ value: r, label: resolutionName(r) }))]);
   byId('duplicate-field').hidden = res.value !== 'duplicate';
 }
 
@@ -82,13 +84,19 @@ export function syncForms(item: StaffItem, fresh: boolean): void {
   );
   options(
     select('service-code'),
-    same.map((s) => ({ value: s.code, label: s.name })),
+    same.map((s) => ({ value: s.code, label: serviceName(s.code, s.name) })),
   );
   setIfClean(select('service-code'), item.serviceCode);
   setIfClean(byId('pin-lat'), item.location ? String(Number(item.location.lat.toFixed(6))) : '');
   setIfClean(byId('pin-lng'), item.location ? String(Number(item.location.lng.toFixed(6))) : '');
-  const moves = item.transitions.map((t) => ({ value: t.to, label: `${t.label} (to ${t.toLabel})` }));
-  options(select('transition-to'), moves.length ? moves : [{ value: '', label: 'No moves from here' }]);
+  const moves = item.transitions.map((m) => ({
+    value: m.to,
+    label: t('staff.move.option', {
+      move: moveName(item.serviceCode, item.status, m.to, m.label),
+      state: stateName(item.serviceCode, m.to, m.toLabel),
+    }),
+  }));
+  options(select('transition-to'), moves.length ? moves : [{ value: '', label: t('staff.move.none') }]);
   byId<HTMLButtonElement>('transition-submit').disabled = moves.length === 0;
   transitionFields(item);
   syncModeration(item);
@@ -124,8 +132,8 @@ function keepMoveDisabled(): void {
 function commentMode(): void {
   const pub = byId('visibility-public').checked;
   byId('comment-form').classList.toggle('public', pub);
-  byId('comment-label').textContent = pub ? 'Public update (the reporter and followers will read this)' : 'Internal note (staff only)';
-  byId('comment-submit').textContent = pub ? 'Send public update' : 'Add internal note';
+  byId('comment-label').textContent = pub ? t('staff.comment.label.public') : t('staff.comment.label.internal');
+  byId('comment-submit').textContent = pub ? t('staff.comment.submit.public') : t('staff.comment.submit.internal');
 }
 
 export function setActionServices(allowed: ServiceView[]): void {
@@ -151,14 +159,14 @@ export function bindActions(): void {
   byId('assign-me').addEventListener(
     'click',
     () =>
-      void writeItem('', 'PATCH', { assignee: 'me' }, 'Assigned to you.').then((ok) => ok && clean(byId<HTMLFormElement>('assign-form'))),
+      void writeItem('', 'PATCH', { assignee: 'me' }, t('staff.saved.assigned_me')).then((ok) => ok && clean(byId<HTMLFormElement>('assign-form'))),
   );
   onSubmit('assign-form', () => {
     const who = select('assignee').value;
-    return writeItem('', 'PATCH', { assignee: who || null }, who ? `Assigned to ${who}.` : 'Unassigned.');
+    return writeItem('', 'PATCH', { assignee: who || null }, who ? t('staff.saved.assigned', { who }) : t('staff.saved.unassigned'));
   });
   onSubmit('priority-form', () =>
-    writeItem('', 'PATCH', { priority: select('priority').value }, `Priority set to ${select('priority').value}.`),
+    writeItem('', 'PATCH', { priority: select('priority').value }, t('staff.saved.priority', { priority: select('priority').value })),
   );
   onSubmit('correct-form', async () => {
     const item = currentItem();
@@ -171,18 +179,18 @@ export function bindActions(): void {
     const moved = (a: number, b: number | undefined) => b === undefined || Math.abs(a - b) > 5e-7;
     if (Number.isFinite(lat) && Number.isFinite(lng) && (moved(lat, item.location?.lat) || moved(lng, item.location?.lng)))
       patch.location = { lat, lng };
-    if (Object.keys(patch).length === 0) return void notice('error', 'Nothing to save: the service and pin are unchanged.');
-    return writeItem('', 'PATCH', patch, 'Corrections saved.');
+    if (Object.keys(patch).length === 0) return void notice('error', t('staff.correct.nothing'));
+    return writeItem('', 'PATCH', patch, t('staff.saved.corrections'));
   });
   onSubmit('transition-form', async () => {
     const to = select('transition-to').value;
     const resolution = byId('resolution-field').hidden ? undefined : select('resolution').value || undefined;
-    if (!byId('resolution-field').hidden && !resolution) return void notice('error', 'Choose a resolution for this step.');
+    if (!byId('resolution-field').hidden && !resolution) return void notice('error', t('staff.move.resolution_needed'));
     const duplicateOf = resolution === 'duplicate' ? byId('duplicate-of').value.trim() : undefined;
-    if (resolution === 'duplicate' && !duplicateOf) return void notice('error', 'Name the report this one duplicates.');
+    if (resolution === 'duplicate' && !duplicateOf) return void notice('error', t('staff.move.duplicate_needed'));
     const note = byId<HTMLTextAreaElement>('transition-note').value.trim() || undefined;
     const label = select('transition-to').selectedOptions[0]?.textContent ?? to;
-    return writeItem('/transitions', 'POST', { to, note, resolution, duplicateOf }, `Done: ${label}.`);
+    return writeItem('/transitions', 'POST', { to, note, resolution, duplicateOf }, t('staff.saved.moved', { label }));
   });
   onSubmit('comment-form', async () => {
     const body = byId<HTMLTextAreaElement>('comment-body');
@@ -191,7 +199,7 @@ export function bindActions(): void {
     if (body.value.trim()) body.removeAttribute('aria-invalid');
     else body.setAttribute('aria-invalid', 'true');
     if (!body.value.trim()) {
-      error.textContent = 'Write the comment first.';
+      error.textContent = t('staff.comment.empty');
       body.focus();
       return false;
     }
@@ -200,7 +208,7 @@ export function bindActions(): void {
       '/comments',
       'POST',
       { body: body.value.trim(), visibility },
-      visibility === 'public' ? 'Public update sent.' : 'Internal note added.',
+      visibility === 'public' ? t('staff.saved.public_update') : t('staff.saved.internal_note'),
     );
   });
 }

@@ -4,6 +4,8 @@ import { ApiError } from '../api.js';
 import { el, show, statusLine } from '../dom.js';
 import { byId } from './fields.js';
 import { staffFetch } from './session.js';
+import { i18n, t } from '../i18n.js';
+import { serviceName } from './words.js';
 
 /** The admins' API-keys tab: create (the secret shown once), list, revoke. User text only as text. */
 let services: ServiceView[] = [];
@@ -13,7 +15,7 @@ export async function showApiKeys(all: ServiceView[]): Promise<void> {
   show(
     byId('key-services'),
     ...services.map((s) =>
-      el('label', { class: 'inline' }, el('input', { type: 'checkbox', name: 'key-service', value: s.code }), ` ${s.name}`),
+      el('label', { class: 'inline' }, el('input', { type: 'checkbox', name: 'key-service', value: s.code }), ` ${serviceName(s.code, s.name)}`),
     ),
   );
   await loadKeys();
@@ -21,23 +23,24 @@ export async function showApiKeys(all: ServiceView[]): Promise<void> {
 
 async function loadKeys(): Promise<void> {
   const list = byId('key-list');
-  show(list, statusLine('loading', 'Loading keys…'));
+  show(list, statusLine('loading', t('staff.keys.loading')));
   try {
     const { body } = await staffFetch<{ items: ApiKeyView[] }>('/staff/api-keys');
-    if (body.items.length === 0) return show(list, statusLine('empty', 'No keys yet.'));
+    if (body.items.length === 0) return show(list, statusLine('empty', t('staff.keys.empty')));
     show(list, keyTable(body.items));
   } catch (err) {
-    show(list, statusLine('error', err instanceof ApiError ? err.detail : 'The keys could not be loaded.'));
+    show(list, statusLine('error', err instanceof ApiError ? err.detail : t('staff.keys.load_failed')));
   }
 }
 
 function keyTable(keys: ApiKeyView[]): HTMLElement {
-  const name = (code: string) => services.find((s) => s.code === code)?.name ?? code;
+  const name = (code: string) => serviceName(code, services.find((s) => s.code === code)?.name ?? code);
+  const columns = ['name', 'services', 'rate', 'created', 'state'].map((c) => t(`staff.keys.col.${c}`));
   return el(
     'table',
     {},
-    el('caption', { class: 'visually-hidden' }, 'API keys'),
-    el('thead', {}, el('tr', {}, ...['Name', 'Services', 'Per minute', 'Created', 'State'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('caption', { class: 'visually-hidden' }, t('staff.tabs.keys')),
+    el('thead', {}, el('tr', {}, ...columns.map((h) => el('th', { scope: 'col' }, h)))),
     el(
       'tbody',
       {},
@@ -45,11 +48,11 @@ function keyTable(keys: ApiKeyView[]): HTMLElement {
         el(
           'tr',
           {},
-          el('th', { scope: 'row' }, k.name),
-          el('td', {}, k.services.map(name).join(', ')),
-          el('td', {}, k.ratePerMinute),
-          el('td', {}, new Date(k.createdAt).toLocaleString()),
-          el('td', {}, k.revokedAt ? `Revoked ${new Date(k.revokedAt).toLocaleString()}` : revokeButton(k)),
+          el('th', { scope: 'row', translate: 'no' }, k.name),
+          el('td', {}, i18n.list(k.services.map(name))),
+          el('td', {}, i18n.number(k.ratePerMinute)),
+          el('td', {}, i18n.date(k.createdAt)),
+          el('td', {}, k.revokedAt ? t('staff.keys.revoked', { date: i18n.date(k.revokedAt) }) : revokeButton(k)),
         ),
       ),
     ),
@@ -57,9 +60,14 @@ function keyTable(keys: ApiKeyView[]): HTMLElement {
 }
 
 function revokeButton(key: ApiKeyView): HTMLElement {
-  const button = el('button', { type: 'button', class: 'secondary' }, 'Revoke', el('span', { class: 'visually-hidden' }, ` ${key.name}`));
+  const button = el(
+    'button',
+    { type: 'button', class: 'secondary' },
+    t('staff.keys.revoke'),
+    el('span', { class: 'visually-hidden', translate: 'no' }, ` ${key.name}`),
+  );
   button.addEventListener('click', async () => {
-    if (!confirm(`Revoke “${key.name}”? Systems using it stop at once.`)) return;
+    if (!confirm(t('staff.keys.confirm', { name: key.name }))) return;
     button.setAttribute('disabled', '');
     try {
       await staffFetch(`/staff/api-keys/${encodeURIComponent(key.id)}`, { method: 'DELETE' });
@@ -76,13 +84,13 @@ export function bindApiKeys(): void {
     event.preventDefault();
     const status = byId('key-form-status');
     const chosen = [...document.querySelectorAll<HTMLInputElement>('input[name="key-service"]:checked')].map((i) => i.value);
-    status.textContent = 'Creating…';
+    status.textContent = t('staff.keys.creating');
     try {
       const { body } = await staffFetch<ApiKeyView & { secret: string }>('/staff/api-keys', {
         method: 'POST',
         json: { name: byId('key-name').value, services: chosen, ratePerMinute: Number(byId('key-rate').value) },
       });
-      status.textContent = `Key “${body.name}” created.`;
+      status.textContent = t('staff.keys.created', { name: body.name });
       byId('key-secret-value').textContent = body.secret;
       byId('key-secret').hidden = false;
       byId('key-secret').focus();
@@ -92,7 +100,7 @@ export function bindApiKeys(): void {
       status.textContent =
         err instanceof ApiError
           ? [err.detail, ...err.errors.map((e) => `${e.path}: ${e.message}`)].join(' ')
-          : 'The key could not be created.';
+          : t('staff.keys.failed');
     }
   });
 }

@@ -2,6 +2,8 @@
  * Staff sign-in against the Cognito user pool named in /config.json, with plain fetch calls (no AWS
  * SDK in the browser): the same JSON-1.1 protocol in AWS and against cognito-local.
  */
+import { t } from '../i18n.js';
+
 export interface StaffSession {
   idToken: string;
   refreshToken: string;
@@ -26,7 +28,15 @@ export interface NewPasswordChallenge {
   session: string;
 }
 
-export class AuthError extends Error {}
+/** A sign-in step Cognito refused, in words for the person; `sessionGone` when only a fresh sign-in helps. */
+export class AuthError extends Error {
+  constructor(
+    message: string,
+    readonly sessionGone = false,
+  ) {
+    super(message);
+  }
+}
 
 /** The `auth` block of /config.json. */
 export interface AuthConfig {
@@ -58,16 +68,16 @@ interface AuthResponse {
   Session?: string;
 }
 
-/** Friendly words for Cognito's error types; anything else shows Cognito's own message. */
+/** Friendly words (message keys) for Cognito's error types; anything else shows Cognito's own message. */
 const MESSAGES: Record<string, string> = {
-  NotAuthorizedException: 'That username and password do not match. Check them and try again.',
-  UserNotFoundException: 'That username and password do not match. Check them and try again.',
-  PasswordResetRequiredException: 'Your password must be reset. Ask an administrator.',
-  UserNotConfirmedException: 'Your account is not confirmed yet. Ask an administrator.',
-  TooManyRequestsException: 'Too many attempts. Wait a minute and try again.',
-  CodeMismatchException: 'That code is not right. Enter the 6-digit code your authenticator app shows now.',
-  EnableSoftwareTokenMFAException: 'That code is not right. Enter the 6-digit code your authenticator app shows now.',
-  ExpiredCodeException: 'That code has expired. Enter the code your authenticator app shows now.',
+  NotAuthorizedException: 'staff.auth.mismatch',
+  UserNotFoundException: 'staff.auth.mismatch',
+  PasswordResetRequiredException: 'staff.auth.reset',
+  UserNotConfirmedException: 'staff.auth.unconfirmed',
+  TooManyRequestsException: 'staff.auth.too_many',
+  CodeMismatchException: 'staff.auth.wrong_code',
+  EnableSoftwareTokenMFAException: 'staff.auth.wrong_code',
+  ExpiredCodeException: 'staff.auth.expired_code',
 };
 
 export function cognitoUrl(auth: AuthConfig): string {
@@ -76,7 +86,7 @@ export function cognitoUrl(auth: AuthConfig): string {
 
 // cognito-local answers a wrong password with InvalidPasswordException where Cognito says NotAuthorized;
 // for RespondToAuthChallenge the same type means "does not meet the policy" and its message says why.
-const SIGN_IN_MESSAGES: Record<string, string> = { InvalidPasswordException: MESSAGES.NotAuthorizedException as string };
+const SIGN_IN_MESSAGES: Record<string, string> = { InvalidPasswordException: 'staff.auth.mismatch' };
 
 export async function cognito<T>(auth: AuthConfig, action: string, body: unknown, messages: Record<string, string> = {}): Promise<T> {
   let res: Response;
@@ -90,12 +100,16 @@ export async function cognito<T>(auth: AuthConfig, action: string, body: unknown
       body: JSON.stringify(body),
     });
   } catch {
-    throw new AuthError('The sign-in service could not be reached. Check your connection and try again.');
+    throw new AuthError(t('staff.auth.unreachable'));
   }
   const json = (await res.json().catch(() => ({}))) as T & { __type?: string; message?: string };
   if (!res.ok) {
     const type = (json.__type ?? '').split('#').pop() ?? '';
-    throw new AuthError(messages[type] ?? MESSAGES[type] ?? json.message ?? `Sign-in failed (${res.status}).`);
+    const key = messages[type] ?? MESSAGES[type];
+    if (key) throw new AuthError(t(key));
+    // Cognito's own words (English): a sign-in session that timed out says so, and is not about the code.
+    const own = json.message;
+    throw new AuthError(own ?? t('staff.auth.failed', { status: res.status }), !!own && /session|expired/i.test(own) && !/code/i.test(own));
   }
   return json;
 }
@@ -130,8 +144,8 @@ export function outcome(res: AuthResponse, username: string, passedMfa = false):
   if ((res.ChallengeName === 'MFA_SETUP' || res.ChallengeName === 'SOFTWARE_TOKEN_MFA') && res.Session) {
     return { challenge: res.ChallengeName, username, session: res.Session };
   }
-  if (res.ChallengeName) throw new AuthError(`This account needs a sign-in step the console does not support (${res.ChallengeName}).`);
-  if (!res.AuthenticationResult?.RefreshToken) throw new AuthError('Sign-in returned no tokens.');
+  if (res.ChallengeName) throw new AuthError(t('staff.auth.unsupported', { challenge: res.ChallengeName }));
+  if (!res.AuthenticationResult?.RefreshToken) throw new AuthError(t('staff.auth.no_tokens'));
   return toSession(res.AuthenticationResult, res.AuthenticationResult.RefreshToken, passedMfa);
 }
 
@@ -156,7 +170,7 @@ export async function completeNewPassword(auth: AuthConfig, challenge: NewPasswo
   });
   const next = outcome(res, challenge.username);
   if ('challenge' in next && next.challenge === 'NEW_PASSWORD_REQUIRED')
-    throw new AuthError('Cognito asked for a new password again. Try a different one.');
+    throw new AuthError(t('staff.newpass.again_asked'));
   return next;
 }
 
@@ -167,7 +181,7 @@ export async function refresh(auth: AuthConfig, session: StaffSession): Promise<
     ClientId: auth.userPoolClientId,
     AuthParameters: { REFRESH_TOKEN: session.refreshToken },
   });
-  if (!res.AuthenticationResult) throw new AuthError('Your session could not be renewed. Sign in again.');
+  if (!res.AuthenticationResult) throw new AuthError(t('staff.session.not_renewed'));
   return toSession(res.AuthenticationResult, res.AuthenticationResult.RefreshToken ?? session.refreshToken);
 }
 

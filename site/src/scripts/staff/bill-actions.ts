@@ -5,6 +5,7 @@ import { bindRollCall, isoOf, recordVote } from './bill-vote.js';
 import { bindWatchExtras } from './bill-watch-extras.js';
 import { byId, fieldError, lockWhile } from './fields.js';
 import { staffFetch } from './session.js';
+import { t } from '../i18n.js';
 
 /** What the bill's forms send: a move to another stage (with the vote date where it schedules one), a vote, the watchlist note. */
 async function move(): Promise<void> {
@@ -14,14 +15,14 @@ async function move(): Promise<void> {
   if (schedulesVote(to)) {
     const at = isoOf('bill-vote-date');
     if (!at) {
-      fieldError('bill-vote-date', 'Choose the date and time of the vote.');
+      fieldError('bill-vote-date', t('staff.bill.move.date_needed'));
       byId('bill-vote-date').focus();
       return;
     }
     body.scheduledVote = { at };
   }
   const label = byId<HTMLSelectElement>('bill-to').selectedOptions[0]?.textContent ?? to;
-  const ok = await writeBill('/transitions', body, `Done: ${label}.`, (errors) =>
+  const ok = await writeBill('/transitions', body, t('staff.saved.moved', { label }), (errors) =>
     errors.flatMap((e) => {
       if (!e.path.startsWith('scheduledVote')) return [`${e.path}: ${e.message}`];
       fieldError('bill-vote-date', e.message);
@@ -44,14 +45,14 @@ async function watch(remove: boolean): Promise<void> {
     if (remove) await staffFetch(path, { method: 'DELETE' });
     else await staffFetch(path, { method: 'PUT', json: { note: byId<HTMLTextAreaElement>('watch-note').value } });
   } catch (err) {
-    const e = err instanceof ApiError ? err : new ApiError(0, 'The watchlist could not be changed.');
+    const e = err instanceof ApiError ? err : new ApiError(0, t('staff.watch.failed'));
     const note = e.errors.find((f) => f.path === 'note');
-    if (note) fieldError('watch-note', `Note ${note.message}`);
-    billNotice('error', `Not saved: ${e.detail}`);
+    if (note) fieldError('watch-note', t('staff.watch.note_error', { message: note.message }));
+    billNotice('error', t('staff.save.not_saved', { detail: e.detail }));
     return;
   }
   if (remove) byId<HTMLTextAreaElement>('watch-note').value = '';
-  billNotice('success', remove ? 'Your office no longer tracks this bill.' : 'Saved to your office’s watchlist.');
+  billNotice('success', remove ? t('staff.watch.removed') : t('staff.watch.saved'));
   await openBill(bill.id);
 }
 

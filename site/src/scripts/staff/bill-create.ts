@@ -4,6 +4,7 @@ import { ApiError } from '../api.js';
 import { el, show } from '../dom.js';
 import { busy, byId, fieldError } from './fields.js';
 import { staffFetch } from './session.js';
+import { t } from '../i18n.js';
 
 /** The form that files a new bill (POST /api/staff/bills), with the API's field errors beside the fields. */
 const CREATE_FIELDS = ['number', 'session', 'title', 'summary', 'chamber', 'committee', 'sponsor', 'cosponsors', 'links'] as const;
@@ -29,7 +30,7 @@ function readLinks(): { label: string; url: string }[] | string {
     const url = (bar === -1 ? line : line.slice(bar + 1)).trim();
     const label = bar === -1 ? url : line.slice(0, bar).trim();
     const problem = httpUrlProblem(url);
-    if (problem) return `"${line}": the link ${problem}`;
+    if (problem) return t('staff.bills.create.link_problem', { line, problem });
     links.push({ label: label || url, url });
   }
   return links;
@@ -59,7 +60,7 @@ function billBody(links: { label: string; url: string }[]) {
 
 /** Puts each field error beside its field (a 409 names the number), the rest in the notice; focuses the first. */
 function showCreateErrors(err: unknown): void {
-  const e = err instanceof ApiError ? err : new ApiError(0, 'The bill could not be filed.');
+  const e = err instanceof ApiError ? err : new ApiError(0, t('staff.bills.create.failed'));
   let first: CreateField | undefined;
   const leftover: string[] = [];
   for (const f of e.errors) {
@@ -75,7 +76,7 @@ function showCreateErrors(err: unknown): void {
     first = 'number';
     fieldError('bc-number', e.detail);
   }
-  createNotice('error', `Not filed: ${[e.detail, ...leftover].join(' ')}`);
+  createNotice('error', t('staff.bills.create.not_filed', { detail: [e.detail, ...leftover].join(' ') }));
   if (first) byId(`bc-${first}`).focus();
 }
 

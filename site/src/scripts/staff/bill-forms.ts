@@ -2,6 +2,8 @@ import type { StaffBill } from '../../../../shared/api-types.js';
 import { schedulesVote } from './bill-item.js';
 import { syncWatchExtras } from './bill-watch-extras.js';
 import { byId, fieldError, options } from './fields.js';
+import { t } from '../i18n.js';
+import { moveName, stateName } from './words.js';
 
 /** Every field of the bill's forms that can show an error of its own. */
 const ERROR_FIELDS = [
@@ -23,8 +25,14 @@ const ERROR_FIELDS = [
  */
 export function syncBillForms(bill: StaffBill, fresh: boolean, office: string | undefined): void {
   if (fresh) startOver(bill);
-  const moves = bill.transitions.map((t) => ({ value: t.to, label: `${t.label} (to ${t.toLabel})` }));
-  options(byId<HTMLSelectElement>('bill-to'), moves.length ? moves : [{ value: '', label: 'No moves from here' }]);
+  const moves = bill.transitions.map((m) => ({
+    value: m.to,
+    label: t('staff.move.option', {
+      move: moveName(bill.serviceCode, bill.status, m.to, m.label),
+      state: stateName(bill.serviceCode, m.to, m.toLabel),
+    }),
+  }));
+  options(byId<HTMLSelectElement>('bill-to'), moves.length ? moves : [{ value: '', label: t('staff.move.none') }]);
   byId<HTMLButtonElement>('bill-move-submit').disabled = moves.length === 0;
   scheduleField();
   watchForm(bill, office);
@@ -48,11 +56,11 @@ export function scheduleField(): void {
 function watchForm(bill: StaffBill, office: string | undefined): void {
   const watching = !!bill.watch;
   byId('watch-status').textContent = !office
-    ? 'You are in no office group, so you have no office watchlist.'
+    ? t('staff.watch.no_office')
     : watching
-      ? `Your office (${office}) tracks this bill.`
-      : `Your office (${office}) does not track this bill.`;
-  byId<HTMLButtonElement>('watch-submit').textContent = watching ? 'Save note' : 'Track and save note';
+      ? t('staff.watch.tracked', { office })
+      : t('staff.watch.untracked', { office });
+  byId<HTMLButtonElement>('watch-submit').textContent = watching ? t('staff.watch.save') : t('staff.watch.track');
   byId('watch-remove').hidden = !watching;
   byId<HTMLFormElement>('watch-form').querySelector('fieldset')?.toggleAttribute('disabled', !office);
 }

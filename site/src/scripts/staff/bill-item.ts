@@ -6,6 +6,8 @@ import { billDetails } from './bill-view.js';
 import { byId } from './fields.js';
 import { historyList } from './history.js';
 import { staffFetch } from './session.js';
+import { t } from '../i18n.js';
+import { stateName } from './words.js';
 
 /**
  * The open bill: fetches it with its full history, renders it, and sends every change with
@@ -22,12 +24,14 @@ export interface BillHooks {
 
 let current: StaffBill | undefined;
 let states: BillState[] = [];
+let serviceCode: string | undefined;
 let hooks: BillHooks = { sync: () => undefined, changed: () => undefined };
 
 export const currentBill = () => current;
 
-export function initBills(opts: { states: BillState[] } & BillHooks): void {
+export function initBills(opts: { states: BillState[]; serviceCode?: string } & BillHooks): void {
   states = opts.states;
+  serviceCode = opts.serviceCode;
   hooks = { sync: opts.sync, changed: opts.changed };
 }
 
@@ -41,17 +45,17 @@ export function billNotice(kind: 'error' | 'success' | 'none', text = '', detail
 function render(bill: StaffBill, fresh: boolean): void {
   current = bill;
   show(byId('bill-view'), ...billDetails(bill));
-  const labels = Object.fromEntries(states.map((s) => [s.id, s.label]));
-  show(byId('bill-history'), el('h3', {}, 'History'), historyList(bill, labels, 'Filed'));
+  const labels = Object.fromEntries(states.map((s) => [s.id, serviceCode ? stateName(serviceCode, s.id, s.label) : s.label]));
+  show(byId('bill-history'), el('h3', {}, t('staff.history.heading')), historyList(bill, labels, t('staff.history.filed')));
   byId('bill-actions').hidden = false;
   hooks.sync(bill, fresh);
 }
 
-const REFUSED = {
-  forbidden: 'You are not allowed to open this bill.',
-  missing: 'There is no such bill.',
-  failed: 'The bill could not be loaded.',
-};
+const refused = () => ({
+  forbidden: t('staff.bill.forbidden'),
+  missing: t('staff.bill.missing'),
+  failed: t('staff.bill.failed'),
+});
 
 /** Opens a bill by id, reference or number; 403/404 become a clear message in its place. */
 export async function openBill(id: string, opts: { focus?: boolean } = {}): Promise<void> {
@@ -60,7 +64,7 @@ export async function openBill(id: string, opts: { focus?: boolean } = {}): Prom
     billNotice('none');
     byId('bill-actions').hidden = true;
     show(byId('bill-history'));
-    show(byId('bill-view'), statusLine('loading', 'Loading the bill…'));
+    show(byId('bill-view'), statusLine('loading', t('staff.bill.loading')));
   }
   try {
     const { body } = await staffFetch<StaffBill>(`/staff/bills/${encodeURIComponent(id)}`, { cache: 'no-store' });
@@ -70,7 +74,7 @@ export async function openBill(id: string, opts: { focus?: boolean } = {}): Prom
     current = undefined;
     byId('bill-actions').hidden = true;
     show(byId('bill-history'));
-    show(byId('bill-view'), refusal(err, 'bill', REFUSED));
+    show(byId('bill-view'), refusal(err, 'bill', refused()));
   }
 }
 
@@ -80,11 +84,9 @@ export function closeBill(): void {
   billNotice('none');
   byId('bill-actions').hidden = true;
   show(byId('bill-history'));
-  show(byId('bill-view'), el('p', { class: 'muted' }, 'Choose a bill from the list to see it here.'));
+  show(byId('bill-view'), el('p', { class: 'muted' }, t('staff.bill.choose')));
 }
 
-const STALE =
-  'Someone else changed this bill after you opened it, so your change was not saved. The bill below is now the current version; what you typed is still in the form. Check it and send again.';
 
 /** Sends one change of the open bill with If-Match; field errors go to `onFields`, which returns the rest. True when saved. */
 export async function writeBill(
@@ -102,13 +104,13 @@ export async function writeBill(
       headers: { 'if-match': `"${bill.version}"` },
     });
   } catch (err) {
-    const e = err instanceof ApiError ? err : new ApiError(0, 'The change could not be saved.');
+    const e = err instanceof ApiError ? err : new ApiError(0, t('staff.save.failed'));
     if (e.status === 412 || e.status === 409) {
-      const text = e.status === 412 ? STALE : `${e.detail} The bill below is the current version; what you typed is still in the form.`;
+      const text = e.status === 412 ? t('staff.bill.stale') : t('staff.bill.conflict', { detail: e.detail });
       billNotice('error', text);
       await openBill(bill.id);
       hooks.changed();
-    } else billNotice('error', `Not saved: ${e.detail}`, onFields(e.errors));
+    } else billNotice('error', t('staff.save.not_saved', { detail: e.detail }), onFields(e.errors));
     return false;
   }
   billNotice('success', saved);

@@ -1,19 +1,24 @@
 import type { BillState, ListPage, PublicBill } from '../../../../shared/api-types.js';
 import { ApiError, apiFetch } from '../api.js';
 import { el, show, statusBadge, statusLine } from '../dom.js';
-import { formatDate, PHASE_LABELS } from '../format.js';
+import { PHASE_LABELS } from '../format.js';
 import { byId, collectPages, countLine } from './fields.js';
+import { href, i18n, t } from '../i18n.js';
+import { stateName } from './words.js';
 
 /** The Bills screen's list: GET /api/bills with its filters; "up for a vote" lists soonest first. */
 
 /** Fills the stage filter: each phase, then each stage of the catalog's bill workflow. */
-export function billStageOptions(states: BillState[]): void {
+export function billStageOptions(states: BillState[], serviceCode?: string): void {
   const select = byId<HTMLSelectElement>('bf-stage');
-  select.replaceChildren(el('option', { value: '' }, 'Any stage'));
-  const phases = el('optgroup', { label: 'Phase' });
+  select.replaceChildren(el('option', { value: '' }, t('staff.bills.stage.any')));
+  const phases = el('optgroup', { label: t('staff.filter.phase') });
   for (const [phase, label] of Object.entries(PHASE_LABELS)) phases.append(el('option', { value: `phase:${phase}` }, label));
-  const stages = el('optgroup', { label: 'Stage' });
-  for (const s of states) stages.append(el('option', { value: `status:${s.id}` }, `${s.label} (${PHASE_LABELS[s.phase]})`));
+  const stages = el('optgroup', { label: t('staff.bills.stage') });
+  for (const s of states) {
+    const state = serviceCode ? stateName(serviceCode, s.id, s.label) : s.label;
+    stages.append(el('option', { value: `status:${s.id}` }, t('staff.filter.state_option', { state, phase: PHASE_LABELS[s.phase] })));
+  }
   select.append(phases, stages);
 }
 
@@ -42,15 +47,15 @@ function billRow(bill: PublicBill, selected: boolean): HTMLElement {
     { 'data-id': bill.id, class: selected ? 'selected' : undefined },
     el(
       'a',
-      { href: `/staff/?bill=${encodeURIComponent(bill.id)}`, class: 'title', 'aria-current': selected ? 'true' : undefined },
+      { href: href(`/staff/?bill=${encodeURIComponent(bill.id)}`), class: 'title', 'aria-current': selected ? 'true' : undefined, translate: 'no' },
       `${bill.number}: ${bill.title}`,
     ),
     el(
       'div',
       { class: 'meta' },
-      statusBadge(bill.phase, bill.statusLabel),
+      statusBadge(bill.phase, stateName(bill.serviceCode, bill.status, bill.statusLabel)),
       el('span', {}, bill.session),
-      bill.scheduledVote ? el('span', { class: 'vote-date' }, `Vote ${formatDate(bill.scheduledVote.at)}`) : null,
+      bill.scheduledVote ? el('span', { class: 'vote-date' }, t('staff.bills.vote_on', { date: i18n.date(bill.scheduledVote.at) })) : null,
     ),
   );
 }
@@ -63,7 +68,7 @@ export async function loadBills(open?: string): Promise<void> {
   const status = byId('bill-list-status');
   const mine = ++request;
   list.setAttribute('aria-busy', 'true');
-  show(status, statusLine('loading', 'Loading bills…'));
+  show(status, statusLine('loading', t('staff.bills.loading')));
   const query = billQuery();
   const page = (cursor?: string) =>
     apiFetch<ListPage<PublicBill>>(`${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { cache: 'no-store' }).then(
@@ -76,13 +81,13 @@ export async function loadBills(open?: string): Promise<void> {
     if (mine !== request) return;
     list.removeAttribute('aria-busy');
     list.replaceChildren();
-    const why = err instanceof ApiError ? [err.detail, ...err.errors.map((e) => `${e.path} ${e.message}`)].join(' ') : 'unknown error';
-    return show(status, statusLine('error', `The bills could not be loaded: ${why}`));
+    const why = err instanceof ApiError ? [err.detail, ...err.errors.map((e) => `${e.path} ${e.message}`)].join(' ') : t('staff.error.unknown');
+    return show(status, statusLine('error', t('staff.bills.failed', { why })));
   }
   if (mine !== request) return;
   const { items, nextCursor } = found;
   list.removeAttribute('aria-busy');
   list.replaceChildren(...items.map((b) => billRow(b, b.id === open)));
-  const count = countLine(items.length, 'bill', !!nextCursor);
-  show(status, items.length ? el('p', { class: 'muted' }, count) : statusLine('empty', 'No bills match these filters.'));
+  const count = countLine(items.length, 'bills', !!nextCursor);
+  show(status, items.length ? el('p', { class: 'muted' }, count) : statusLine('empty', t('staff.bills.empty')));
 }

@@ -2,6 +2,8 @@ import { MEMBER_VOTES } from '../../../../shared/bills/model.js';
 import { el } from '../dom.js';
 import { currentBill, writeBill } from './bill-item.js';
 import { byId, fieldError } from './fields.js';
+import { t } from '../i18n.js';
+import { memberVote } from './words.js';
 
 /** The vote form: counts, result and an optional roll call, checked here first, then by the API. */
 const VOTE_FIELDS = ['at', 'chamber', 'motion', 'yes', 'no', 'abstain', 'absent', 'result'] as const;
@@ -25,7 +27,7 @@ export function rollRow(member = '', vote = 'yes'): HTMLElement {
   const rows = byId('roll-call-rows');
   const n = rows.children.length + 1;
   const id = `rc-${Date.now().toString(36)}-${n}`;
-  const voteSelect = el('select', { id: `${id}-vote`, class: 'rc-vote' }, ...MEMBER_VOTES.map((v) => el('option', { value: v }, v)));
+  const voteSelect = el('select', { id: `${id}-vote`, class: 'rc-vote' }, ...MEMBER_VOTES.map((v) => el('option', { value: v }, memberVote(v))));
   voteSelect.value = vote;
   const row = el(
     'li',
@@ -33,12 +35,12 @@ export function rollRow(member = '', vote = 'yes'): HTMLElement {
     el(
       'div',
       {},
-      el('label', { for: `${id}-member` }, `Member ${n}`),
+      el('label', { for: `${id}-member` }, t('staff.vote.roll.member', { n })),
       el('input', { type: 'text', id: `${id}-member`, class: 'rc-member', value: member, 'aria-describedby': `${id}-member-error` }),
       el('p', { class: 'field-error', id: `${id}-member-error`, hidden: true }),
     ),
-    el('div', {}, el('label', { for: `${id}-vote` }, `Vote of member ${n}`), voteSelect),
-    el('div', {}, el('button', { type: 'button', class: 'secondary rc-remove' }, `Remove member ${n}`)),
+    el('div', {}, el('label', { for: `${id}-vote` }, t('staff.vote.roll.vote', { n })), voteSelect),
+    el('div', {}, el('button', { type: 'button', class: 'secondary rc-remove' }, t('staff.vote.roll.remove', { n }))),
   );
   rows.append(row);
   return row;
@@ -54,9 +56,9 @@ function namedRows(): HTMLElement[] {
 /** What the browser can tell before sending: a time and whole counts. The first field with a problem, or undefined. */
 function checkLocally(): string | undefined {
   const local: [string, string][] = [];
-  if (!isoOf('vote-at')) local.push(['vote-at', 'Choose when the vote was taken.']);
+  if (!isoOf('vote-at')) local.push(['vote-at', t('staff.vote.at_needed')]);
   for (const f of COUNTS)
-    if (!Number.isInteger(count(`vote-${f}`)) || count(`vote-${f}`) < 0) local.push([`vote-${f}`, 'Enter a whole number, 0 or more.']);
+    if (!Number.isInteger(count(`vote-${f}`)) || count(`vote-${f}`) < 0) local.push([`vote-${f}`, t('staff.vote.count_needed')]);
   for (const [id, msg] of local) fieldError(id, msg);
   return local[0]?.[0];
 }
@@ -88,12 +90,12 @@ export async function recordVote(): Promise<void> {
   if (invalid) return byId(invalid).focus();
   const rows = namedRows();
   let first: string | undefined;
-  const ok = await writeBill('/votes', voteBody(rows), 'Vote recorded.', (errors) =>
+  const ok = await writeBill('/votes', voteBody(rows), t('staff.saved.vote'), (errors) =>
     errors.flatMap((e) => {
       const id = fieldOf(e.path, rows);
       if (!id) return [`${e.path}: ${e.message}`];
       const head = e.path.split('.')[0];
-      const name = head === 'rollCall' ? 'Member' : (byId(id).labels?.[0]?.textContent ?? head);
+      const name = head === 'rollCall' ? t('staff.vote.roll.member_word') : (byId(id).labels?.[0]?.textContent ?? head);
       fieldError(id, `${name} ${e.message}`);
       first ??= id;
       return [];

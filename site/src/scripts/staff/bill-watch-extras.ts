@@ -1,7 +1,7 @@
 import type { StaffBill } from '../../../../shared/api-types.js';
 import { ApiError } from '../api.js';
 import { el } from '../dom.js';
-import { formatDate } from '../format.js';
+import { i18n, t } from '../i18n.js';
 import { billNotice } from './bill-item.js';
 import { byId } from './fields.js';
 import { session, staffFetch } from './session.js';
@@ -14,7 +14,14 @@ export function syncWatchExtras(bill: StaffBill, office: string | undefined): vo
   const versions = bill.watch?.history ?? [];
   byId('watch-history-box').hidden = versions.length === 0;
   byId('watch-history').replaceChildren(
-    ...versions.map((v) => el('li', {}, el('strong', {}, `${v.by.name}, ${formatDate(v.at)}: `), v.note || '(note cleared)')),
+    ...versions.map((v) =>
+      el(
+        'li',
+        {},
+        el('strong', {}, t('staff.watch.version', { name: v.by.name, date: i18n.date(v.at) }), ' '),
+        v.note ? el('span', { translate: 'no' }, v.note) : t('staff.watch.cleared'),
+      ),
+    ),
   );
   byId('watch-extras').hidden = !office;
   if (office) void loadAlerts();
@@ -33,10 +40,10 @@ async function saveAlerts(): Promise<void> {
   const box = byId<HTMLInputElement>('watch-alerts');
   try {
     await staffFetch('/staff/watchlist-alerts', { method: 'PUT', json: { enabled: box.checked } });
-    billNotice('success', box.checked ? 'You will get an email when a watched bill moves or gets a vote.' : 'Watchlist emails are off.');
+    billNotice('success', box.checked ? t('staff.watch.alerts_on') : t('staff.watch.alerts_off'));
   } catch (err) {
     box.checked = !box.checked;
-    billNotice('error', err instanceof ApiError ? err.message : 'The setting could not be saved.');
+    billNotice('error', err instanceof ApiError ? err.message : t('staff.watch.alerts_failed'));
   }
 }
 
@@ -47,7 +54,7 @@ async function downloadCsv(): Promise<void> {
     ? await fetch('/api/staff/watchlist?format=csv', { headers: { authorization: `Bearer ${token}` } }).catch(() => undefined)
     : undefined;
   if (!res?.ok) {
-    billNotice('error', 'The watchlist could not be downloaded. Sign in again and retry.');
+    billNotice('error', t('staff.watch.csv_failed'));
     return;
   }
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'watchlist.csv';

@@ -6,6 +6,7 @@ import { closeBill, currentBill, initBills, openBill } from './bill-item.js';
 import { billStageOptions, loadBills } from './bill-list.js';
 import { byId, markSelected, openLinksInPlace } from './fields.js';
 import { showTab, tabsShown } from './tabs.js';
+import { href } from '../i18n.js';
 
 /** The Bills screen for legislature staff and admins: the list, the new-bill form and the open bill. */
 let screenReady = false;
@@ -19,17 +20,19 @@ export const actsOnBills = (services: ServiceView[], groups: string[]) =>
 const reloadList = () => loadBills(currentBill()?.id);
 
 export async function showBills(services: ServiceView[], groups: string[]): Promise<void> {
-  const states = billService(services)?.workflow.states ?? [];
+  const service = billService(services);
+  const states = service?.workflow.states ?? [];
   // An `office-…` group keeps a watchlist (shared/bills/office.ts; not imported: it would bring the catalog along).
   const office = groups.find((g) => g.startsWith('office-'));
   initBills({
     states,
+    serviceCode: service?.code,
     sync: (bill, fresh) => syncBillForms(bill, fresh, office),
     changed: () => void reloadList(),
   });
   if (!screenReady) {
     screenReady = true;
-    billStageOptions(states);
+    billStageOptions(states, service?.code);
     bindBillActions();
   }
   const id = new URLSearchParams(location.search).get('bill');
@@ -60,7 +63,7 @@ export function bindBills(): void {
   for (const id of ['bf-stage', 'bf-vote']) byId(id).addEventListener('change', () => void reloadList());
   openLinksInPlace(byId('bill-list'), () => void openBillFromUrl(true));
   bindBillCreate(async (id) => {
-    history.pushState(null, '', `/staff/?bill=${encodeURIComponent(id)}`);
+    history.pushState(null, '', href(`/staff/?bill=${encodeURIComponent(id)}`));
     await Promise.all([openBillFromUrl(true), loadBills(id)]);
   });
 }

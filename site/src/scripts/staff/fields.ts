@@ -1,5 +1,6 @@
 import type { ListPage } from '../../../../shared/api-types.js';
 import { $, el } from '../dom.js';
+import { t } from '../i18n.js';
 
 /** The console's controls by id: the page is static, so a missing one is a bug that should throw. */
 export const byId = <T extends HTMLElement = HTMLInputElement>(id: string) => $(`#${id}`) as unknown as T;
@@ -86,7 +87,7 @@ export async function collectPages<T>(
   return { items, nextCursor: cursor };
 }
 
-/** "12 items." or "200 items shown; there are more: narrow the filters to see them." */
-export function countLine(n: number, noun: string, more: boolean): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}${more ? ' shown; there are more: narrow the filters to see them' : ''}.`;
+/** "12 items." or "200 items shown; there are more: narrow the filters to see them." (`bills` alike). */
+export function countLine(n: number, noun: 'items' | 'bills', more: boolean): string {
+  return t(`staff.count.${noun}`, { n, more: more ? 'yes' : 'no' });
 }

@@ -1,56 +1,70 @@
 import type { HistoryEvent } from '../../../../shared/api-types.js';
 import { el } from '../dom.js';
-import { formatDate } from '../format.js';
+import { i18n, t } from '../i18n.js';
+import { resolutionName } from './words.js';
 
 /** Who did it, as staff see it: a colleague's name, "Reporter" or "System". */
 function actorName(e: HistoryEvent): string {
   if (e.actor.type === 'staff') return `${e.actor.name} (${e.actor.id})`;
-  return e.actor.type === 'citizen' ? 'Reporter' : 'System';
+  return e.actor.type === 'citizen' ? t('staff.history.reporter') : t('staff.history.system');
 }
 
 const FIELD_NAMES: Record<string, string> = {
-  priority: 'Priority',
-  serviceCode: 'Service',
-  title: 'Title',
-  location: 'Pin',
-  assignee: 'Assignee',
+  priority: 'staff.history.field.priority',
+  serviceCode: 'staff.history.field.service',
+  title: 'staff.history.field.title',
+  location: 'staff.history.field.pin',
+  assignee: 'staff.history.field.assignee',
 };
 
-/** One line saying what an event changed, including from what to what. */
-export function staffHeadline(e: HistoryEvent, labels: Record<string, string>, created = 'Reported'): string {
-  const label = (id?: string) => (id ? (labels[id] ?? id) : 'nothing');
+/** The part a redaction replaced: `title`, `description`, `address`, or a public comment. */
+const redactedPart = (field = '') => (field.startsWith('comment:') ? 'comment' : field);
+
+/** One line saying what an event changed, including from what to what; `created` names the first event ("Reported", "Filed"). */
+export function staffHeadline(e: HistoryEvent, labels: Record<string, string>, created = t('staff.history.created')): string {
+  const nothing = t('staff.history.nothing');
+  const label = (id?: string) => (id ? (labels[id] ?? id) : nothing);
   switch (e.type) {
     case 'created':
       return created;
     case 'transition':
-      return `Moved from ${label(e.from)} to ${label(e.to)}${e.resolution ? ` (resolution: ${e.resolution.replace(/_/g, ' ')})` : ''}`;
+      return e.resolution
+        ? t('staff.history.moved_resolved', { from: label(e.from), to: label(e.to), resolution: resolutionName(e.resolution) })
+        : t('staff.history.moved', { from: label(e.from), to: label(e.to) });
     case 'comment':
-      return e.visibility === 'internal' ? 'Internal note' : 'Public update';
+      return e.visibility === 'internal' ? t('staff.history.internal_note') : t('staff.history.public_update');
     case 'vote':
-      return e.to ? `Vote: moved from ${label(e.from)} to ${label(e.to)}` : 'Vote recorded';
+      return e.to ? t('staff.history.vote_moved', { from: label(e.from), to: label(e.to) }) : t('staff.history.vote');
     case 'action':
-      return 'Action';
+      return t('staff.history.action');
     case 'redacted':
-      return e.field?.startsWith('photo:')
-        ? 'Photo hidden from the public'
-        : `Redacted for the public: ${e.field?.startsWith('comment:') ? 'a public comment' : e.field}${e.to ? ` (shown as “${e.to}”)` : ''}`;
+      if (e.field?.startsWith('photo:')) return t('staff.history.photo_hidden');
+      return e.to
+        ? t('staff.history.redacted_as', { field: redactedPart(e.field), shown: e.to })
+        : t('staff.history.redacted', { field: redactedPart(e.field) });
     case 'hidden':
-      return 'Hidden from the public';
+      return t('staff.history.hidden');
     case 'unhidden':
-      return 'Shown to the public again';
+      return t('staff.history.unhidden');
     case 'flags-resolved':
-      return `Flags reviewed: ${e.to}`;
+      return t('staff.history.flags', { action: e.to ?? '' });
     case 'assigned':
-      return e.to ? `Assigned to ${e.to}${e.from ? ` (was ${e.from})` : ''}` : `Unassigned (was ${e.from ?? 'nobody'})`;
+      if (e.to) return e.from ? t('staff.history.reassigned', { to: e.to, from: e.from }) : t('staff.history.assigned', { to: e.to });
+      return e.from ? t('staff.history.unassigned', { from: e.from }) : t('staff.history.unassigned_nobody');
     default:
-      return `${FIELD_NAMES[e.field ?? ''] ?? e.field ?? 'Details'} changed from ${e.from ?? 'nothing'} to ${e.to ?? 'nothing'}`;
+      if (e.field === 'priority') return t('staff.history.priority_changed', { from: e.from ?? '', to: e.to ?? '' });
+      return t('staff.history.changed', {
+        field: FIELD_NAMES[e.field ?? ''] ? t(FIELD_NAMES[e.field ?? ''] as string) : (e.field ?? t('staff.history.field.details')),
+        from: e.from ?? nothing,
+        to: e.to ?? nothing,
+      });
   }
 }
 
 /** The full history, internal events included and marked as such. */
-export function historyList(item: { history?: HistoryEvent[] }, labels: Record<string, string>, created = 'Reported'): HTMLElement {
+export function historyList(item: { history?: HistoryEvent[] }, labels: Record<string, string>, created?: string): HTMLElement {
   const events = item.history ?? [];
-  if (events.length === 0) return el('p', { class: 'muted' }, 'No history yet.');
+  if (events.length === 0) return el('p', { class: 'muted' }, t('staff.history.empty'));
   return el(
     'ol',
     { class: 'timeline', id: 'history' },
@@ -60,9 +74,14 @@ export function historyList(item: { history?: HistoryEvent[] }, labels: Record<s
         { class: e.visibility === 'internal' ? 'internal' : undefined, 'data-visibility': e.visibility },
         el('strong', {}, staffHeadline(e, labels, created)),
         ' ',
-        el('span', { class: `visibility ${e.visibility}` }, e.visibility === 'internal' ? 'Internal' : 'Public'),
-        el('div', { class: 'muted' }, `${formatDate(e.at)} · ${actorName(e)}`),
-        e.note ? el('p', { class: 'note' }, e.note) : null,
+        el(
+          'span',
+          { class: `visibility ${e.visibility}` },
+          e.visibility === 'internal' ? t('staff.history.badge.internal') : t('staff.history.badge.public'),
+        ),
+        el('div', { class: 'muted' }, `${i18n.date(e.at)} · ${actorName(e)}`),
+        // What staff or the reporter wrote: shown as written, in any language.
+        e.note ? el('p', { class: 'note', translate: 'no' }, e.note) : null,
       ),
     ),
   );

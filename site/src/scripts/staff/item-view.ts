@@ -2,63 +2,70 @@ import type L from 'leaflet';
 import type { StaffItem } from '../../../../shared/api-types.js';
 import type { SiteConfig } from '../config.js';
 import { el, statusBadge } from '../dom.js';
-import { age, formatDate, queueSentence } from '../format.js';
+import { age, queueSentence } from '../format.js';
 import { moderationFacts } from './moderation-view.js';
+import { href, i18n, t } from '../i18n.js';
+import { resolutionName, serviceName, stateName } from './words.js';
 
 function contact(item: StaffItem): HTMLElement {
   const r = item.reporter;
-  if (!r || (!r.name && !r.email && !r.phone)) return el('p', { class: 'muted' }, 'The reporter left no contact details.');
+  if (!r || (!r.name && !r.email && !r.phone)) return el('p', { class: 'muted' }, t('staff.reporter.none'));
   return el(
     'dl',
     { id: 'reporter', class: 'facts' },
-    r.name ? el('dt', {}, 'Name') : null,
-    r.name ? el('dd', {}, r.name) : null,
-    r.email ? el('dt', {}, 'Email') : null,
-    r.email ? el('dd', {}, el('a', { href: `mailto:${r.email}` }, r.email)) : null,
-    r.phone ? el('dt', {}, 'Phone') : null,
-    r.phone ? el('dd', {}, el('a', { href: `tel:${r.phone.replace(/[^+\d]/g, '')}` }, r.phone)) : null,
-    el('dt', {}, 'Email updates'),
-    el('dd', {}, item.reporterNotify ? 'Yes' : 'No'),
+    r.name ? el('dt', {}, t('staff.reporter.name')) : null,
+    r.name ? el('dd', { translate: 'no' }, r.name) : null,
+    r.email ? el('dt', {}, t('staff.reporter.email')) : null,
+    r.email ? el('dd', { translate: 'no' }, el('a', { href: `mailto:${r.email}` }, r.email)) : null,
+    r.phone ? el('dt', {}, t('staff.reporter.phone')) : null,
+    r.phone ? el('dd', { translate: 'no' }, el('a', { href: `tel:${r.phone.replace(/[^+\d]/g, '')}` }, r.phone)) : null,
+    el('dt', {}, t('staff.reporter.updates')),
+    el('dd', {}, item.reporterNotify ? t('staff.yes') : t('staff.no')),
   );
 }
 
 /** The item's facts, read-only: the actions are separate forms that survive a refresh; the history follows them. */
 export function itemDetails(item: StaffItem): HTMLElement[] {
-  const fact = (term: string, value: string | Node | undefined) => (value ? [el('dt', {}, term), el('dd', {}, value)] : []);
+  const fact = (term: string, value: string | Node | undefined, own = false) =>
+    value ? [el('dt', {}, t(term)), el('dd', { translate: own ? 'no' : undefined }, value)] : [];
+  const service = serviceName(item.serviceCode, item.serviceName);
   const where = item.location ? `${item.location.lat.toFixed(5)}, ${item.location.lng.toFixed(5)}` : undefined;
   return [
-    el('h2', { id: 'item-h', tabindex: -1 }, `${item.reference}: ${item.title}`),
+    el('h2', { id: 'item-h', tabindex: -1, translate: 'no' }, `${item.reference}: ${item.title}`),
     el(
       'p',
       { class: 'meta' },
-      statusBadge(item.phase, item.statusLabel),
-      el('span', { id: 'item-priority', class: `priority ${item.priority}` }, `Priority ${item.priority}`),
-      el('span', { id: 'item-assignee' }, item.assignee ? `Assigned to ${item.assignee.name}` : 'Unassigned'),
-      item.queuePosition ? el('span', {}, queueSentence(item.queuePosition, item.serviceName)) : null,
+      statusBadge(item.phase, stateName(item.serviceCode, item.status, item.statusLabel)),
+      el('span', { id: 'item-priority', class: `priority ${item.priority}` }, t('staff.item.priority', { priority: item.priority })),
+      el('span', { id: 'item-assignee' }, item.assignee ? t('staff.item.assigned', { name: item.assignee.name }) : t('staff.unassigned')),
+      item.queuePosition ? el('span', {}, queueSentence(item.queuePosition, service)) : null,
     ),
-    el('h3', {}, 'Description'),
-    el('p', { id: 'item-description', class: 'note' }, item.description),
+    el('h3', {}, t('staff.item.description')),
+    el('p', { id: 'item-description', class: 'note', translate: 'no' }, item.description),
     ...moderationFacts(item),
     el(
       'dl',
       { class: 'facts' },
-      ...fact('Service', item.serviceName),
-      ...fact('Address', item.address),
-      ...fact('Area', item.area?.name),
-      ...fact('Team', item.team),
-      ...fact('Pin', where),
-      ...fact('Reported', `${formatDate(item.createdAt)} (${age(item.createdAt)} ago)`),
-      ...fact('Last change', formatDate(item.updatedAt)),
-      ...fact('Resolution', item.resolution?.replace(/_/g, ' ')),
+      ...fact('staff.item.service', service),
+      ...fact('staff.item.address', item.address, true),
+      ...fact('staff.item.area', item.area?.name, true),
+      ...fact('staff.item.team', item.team),
+      ...fact('staff.item.pin', where),
+      ...fact('staff.item.reported', t('staff.item.reported_at', { date: i18n.date(item.createdAt), age: age(item.createdAt) })),
+      ...fact('staff.item.changed', i18n.date(item.updatedAt)),
+      ...fact('staff.move.resolution', item.resolution ? resolutionName(item.resolution) : undefined),
       ...fact(
-        'Duplicate of',
-        item.duplicateOf ? el('a', { href: `/staff/?id=${encodeURIComponent(item.duplicateOf)}` }, item.duplicateOf) : undefined,
+        'staff.item.duplicate_of',
+        item.duplicateOf ? el('a', { href: href(`/staff/?id=${encodeURIComponent(item.duplicateOf)}`) }, item.duplicateOf) : undefined,
       ),
-      ...fact('Version', String(item.version)),
-      ...fact('Public page', el('a', { href: `/track/?id=${encodeURIComponent(item.reference)}` }, 'Tracking page')),
+      ...fact('staff.item.version', String(item.version)),
+      ...fact(
+        'staff.item.public_page',
+        el('a', { href: href(`/track/?id=${encodeURIComponent(item.reference)}`) }, t('staff.item.tracking_page')),
+      ),
     ),
-    item.location ? el('div', { id: 'item-map', class: 'map small' }) : el('p', { class: 'muted' }, 'No pin on this report.'),
-    el('h3', {}, 'Reporter'),
+    item.location ? el('div', { id: 'item-map', class: 'map small' }) : el('p', { class: 'muted' }, t('staff.item.no_pin')),
+    el('h3', {}, t('staff.item.reporter')),
     contact(item),
   ];
 }
@@ -74,7 +81,7 @@ export async function showMap(item: StaffItem, config: SiteConfig, onPick: (p: {
   const { createMap, pin } = await import('../map.js');
   const { lat, lng } = item.location;
   map = createMap(container, config, {
-    label: `Map of ${item.reference}; its coordinates are listed beside it`,
+    label: t('staff.item.map_label', { reference: item.reference }),
     zoom: 16,
     center: [lat, lng],
   });

@@ -6,6 +6,8 @@ import { refusal, showNotice } from '../notice.js';
 import { historyList } from './history.js';
 import { itemDetails, showMap } from './item-view.js';
 import { staffFetch } from './session.js';
+import { t } from '../i18n.js';
+import { stateName } from './words.js';
 
 /**
  * The open item: fetches it with its full history, renders it, and sends every edit with
@@ -40,23 +42,23 @@ export function notice(kind: 'error' | 'success' | 'none', text = '', details: s
 
 function labelsFor(item: StaffItem): Record<string, string> {
   const service = ctx.services.find((s) => s.code === item.serviceCode);
-  return Object.fromEntries((service?.workflow.states ?? []).map((s) => [s.id, s.label]));
+  return Object.fromEntries((service?.workflow.states ?? []).map((s) => [s.id, stateName(item.serviceCode, s.id, s.label)]));
 }
 
 function render(item: StaffItem, fresh: boolean): void {
   current = item;
   show(view(), ...itemDetails(item));
-  show(historyBox(), el('h3', {}, 'History'), historyList(item, labelsFor(item)));
+  show(historyBox(), el('h3', {}, t('staff.history.heading')), historyList(item, labelsFor(item)));
   actions().hidden = false;
   ctx.hooks.sync(item, fresh);
   void showMap(item, ctx.config, ctx.hooks.pickPin);
 }
 
-const REFUSED = {
-  forbidden: 'You are not allowed to open this item.',
-  missing: 'There is no item with that id or reference.',
-  failed: 'The item could not be loaded.',
-};
+const refused = () => ({
+  forbidden: t('staff.item.forbidden'),
+  missing: t('staff.item.missing'),
+  failed: t('staff.item.failed'),
+});
 
 /** Opens an item by id or reference; 403/404 become a clear message in place of the item. */
 export async function openItem(id: string, opts: { focus?: boolean } = {}): Promise<void> {
@@ -65,7 +67,7 @@ export async function openItem(id: string, opts: { focus?: boolean } = {}): Prom
     notice('none');
     actions().hidden = true;
     show(historyBox());
-    show(view(), statusLine('loading', 'Loading the item…'));
+    show(view(), statusLine('loading', t('staff.item.loading')));
   }
   try {
     const { body } = await staffFetch<StaffItem>(`/staff/reports/${encodeURIComponent(id)}`);
@@ -75,7 +77,7 @@ export async function openItem(id: string, opts: { focus?: boolean } = {}): Prom
     current = undefined;
     actions().hidden = true;
     show(historyBox());
-    show(view(), refusal(err, 'item', REFUSED));
+    show(view(), refusal(err, 'item', refused()));
   }
 }
 
@@ -85,11 +87,9 @@ export function closeItem(): void {
   notice('none');
   actions().hidden = true;
   show(historyBox());
-  show(view(), el('p', { class: 'muted' }, 'Choose an item from the queue to see it here.'));
+  show(view(), el('p', { class: 'muted' }, t('staff.item.choose')));
 }
 
-const STALE =
-  'Someone else changed this item after you opened it, so your change was not saved. The item below is now the current version; what you typed is still in the form. Check it and send again.';
 
 /** Sends one edit of the open item; true when it was saved. */
 export async function writeItem(path: string, method: 'PATCH' | 'POST', json: unknown, saved: string): Promise<boolean> {
@@ -102,15 +102,15 @@ export async function writeItem(path: string, method: 'PATCH' | 'POST', json: un
       headers: { 'if-match': `"${item.version}"` },
     });
   } catch (err) {
-    const e = err instanceof ApiError ? err : new ApiError(0, 'The change could not be saved.');
+    const e = err instanceof ApiError ? err : new ApiError(0, t('staff.save.failed'));
     if (e.status === 412 || e.status === 409) {
-      notice('error', e.status === 412 ? STALE : `${e.detail} The item below is the current version; what you typed is still in the form.`);
+      notice('error', e.status === 412 ? t('staff.item.stale') : t('staff.item.conflict', { detail: e.detail }));
       await openItem(item.id);
       ctx.hooks.changed();
     } else {
       notice(
         'error',
-        `Not saved: ${e.detail}`,
+        t('staff.save.not_saved', { detail: e.detail }),
         e.errors.map((f) => `${f.path}: ${f.message}`),
       );
     }

@@ -11,6 +11,7 @@ import { initSession, session, signOut, start } from './session.js';
 import { bindSignIn, screen, showSignIn } from './signin.js';
 import { bindTabs, offerTabs, showTab } from './tabs.js';
 import { servicesFor } from './types.js';
+import { t } from '../i18n.js';
 
 /** The staff console: sign-in, then the Reports screen and, for legislature staff and admins, the Bills screen. */
 let config: SiteConfig;
@@ -28,7 +29,9 @@ async function entered(next: StaffSession): Promise<void> {
 async function showConsole(): Promise<void> {
   const s = session() as StaffSession;
   const who = s.name === s.username ? s.username : `${s.name} (${s.username})`;
-  byId('whoami').textContent = `Signed in as ${who}; groups: ${s.groups.join(', ') || 'none'}.`;
+  byId('whoami').textContent = s.groups.length
+    ? t('staff.whoami', { who, groups: s.groups.join(', ') })
+    : t('staff.whoami.no_groups', { who });
   screen('console');
   const mine = servicesFor(allServices, s.groups);
   showReports(config, allServices, mine);
@@ -47,7 +50,7 @@ function bindConsole(): void {
     signOut();
     closeReports();
     closeBills();
-    showSignIn('You have signed out.');
+    showSignIn(t('staff.signed_out'));
   });
   window.addEventListener('popstate', () => {
     void openFromUrl();
@@ -65,7 +68,7 @@ async function boot(): Promise<void> {
     config = await loadConfig();
     allServices = (await apiFetch<{ items: ServiceView[] }>('/services')).body.items;
   } catch {
-    show(byId('boot'), statusLine('error', 'The console could not load the board’s configuration. Reload the page to try again.'));
+    show(byId('boot'), statusLine('error', t('staff.boot.error')));
     return;
   }
   byId('boot').remove();

@@ -1,4 +1,5 @@
 import { type AuthConfig, AuthError, cognito, type MfaChallenge, outcome, type StaffSession } from './auth.js';
+import { t } from '../i18n.js';
 
 /**
  * TOTP for staff: enrolment and the code at each sign-in, with the same JSON-1.1 calls in AWS and
@@ -42,7 +43,7 @@ export async function finishEnrolment(auth: AuthConfig, enrolment: Enrolment, co
     UserCode: code,
     FriendlyDeviceName: 'civicboard',
   });
-  if (verified.Status && verified.Status !== 'SUCCESS') throw new AuthError('That code is not right. Enter the code your app shows now.');
+  if (verified.Status && verified.Status !== 'SUCCESS') throw new AuthError(t('staff.auth.wrong_code'));
   if ('accessToken' in from) {
     await cognito(auth, 'SetUserMFAPreference', {
       AccessToken: from.accessToken,
@@ -71,7 +72,7 @@ export async function answerCode(auth: AuthConfig, challenge: MfaChallenge, code
 }
 
 function tokensOrFail(step: ReturnType<typeof outcome>): StaffSession {
-  if ('challenge' in step) throw new AuthError(`Cognito asked for another step (${step.challenge}). Sign in again.`);
+  if ('challenge' in step) throw new AuthError(t('staff.auth.another_step', { challenge: step.challenge }));
   return step;
 }
 

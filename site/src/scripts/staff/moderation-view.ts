@@ -1,6 +1,6 @@
 import type { StaffItem } from '../../../../shared/api-types.js';
 import { el } from '../dom.js';
-import { formatDate } from '../format.js';
+import { i18n, t } from '../i18n.js';
 
 /** The open report's moderation state as staff see it (docs/moderation.md): the original is always what they read. */
 const photoUrl = (id: string) => `/photos/${id}/thumb.jpg`;
@@ -9,11 +9,11 @@ const photoUrl = (id: string) => `/photos/${id}/thumb.jpg`;
 export function moderationFacts(item: StaffItem): HTMLElement[] {
   const out: HTMLElement[] = [];
   if (item.hidden) {
-    out.push(el('p', { id: 'item-hidden', class: 'notice error' }, 'Hidden from the public: its public page says the council removed it.'));
+    out.push(el('p', { id: 'item-hidden', class: 'notice error' }, t('staff.item.hidden_notice')));
   }
   if (item.photos?.length) {
     out.push(
-      el('h3', {}, 'Photos'),
+      el('h3', {}, t('staff.item.photos')),
       el(
         'ul',
         { class: 'photos', id: 'item-photos' },
@@ -24,9 +24,12 @@ export function moderationFacts(item: StaffItem): HTMLElement[] {
             el(
               'a',
               { href: `/photos/${p.id}/display.jpg` },
-              el('img', { src: photoUrl(p.id), alt: p.alt ?? `Photo ${i + 1} from the reporter` }),
+              // The reporter's own description of the photo is theirs, in their words.
+              p.alt
+                ? el('img', { src: photoUrl(p.id), alt: p.alt, translate: 'no' })
+                : el('img', { src: photoUrl(p.id), alt: t('staff.item.photo_alt', { n: i + 1 }) }),
             ),
-            p.hidden ? el('div', { class: 'muted' }, 'Hidden from the public') : null,
+            p.hidden ? el('div', { class: 'muted' }, t('staff.history.hidden')) : null,
           ),
         ),
       ),
@@ -34,7 +37,7 @@ export function moderationFacts(item: StaffItem): HTMLElement[] {
   }
   if (item.redactions?.length) {
     out.push(
-      el('h3', {}, 'Redacted for the public'),
+      el('h3', {}, t('staff.item.redactions')),
       el(
         'ul',
         { id: 'item-redactions' },
@@ -42,7 +45,11 @@ export function moderationFacts(item: StaffItem): HTMLElement[] {
           el(
             'li',
             {},
-            `${fieldLabel(r.field)}: the public sees “${r.replacement || '(nothing)'}” since ${formatDate(r.at)}. The original is kept above.`,
+            t('staff.item.redaction', {
+              field: partOf(r.field),
+              replacement: r.replacement || t('staff.item.redaction.nothing'),
+              date: i18n.date(r.at),
+            }),
           ),
         ),
       ),
@@ -51,8 +58,5 @@ export function moderationFacts(item: StaffItem): HTMLElement[] {
   return out;
 }
 
-function fieldLabel(field: string): string {
-  if (field.startsWith('comment:')) return 'A public comment';
-  if (field.startsWith('photo:')) return 'A photo';
-  return field[0]?.toUpperCase() + field.slice(1);
-}
+/** Which part a redaction covers, as the message selects it: `title`, `description`, `address`, `comment`, `photo`. */
+const partOf = (field: string) => field.split(':')[0] ?? field;

@@ -2,6 +2,8 @@ import type { ServiceView, StaffItem } from '../../../../shared/api-types.js';
 import { compareQueueOrder } from '../../../../shared/queue.js';
 import { el, statusBadge } from '../dom.js';
 import { age, PHASE_LABELS } from '../format.js';
+import { href, t } from '../i18n.js';
+import { serviceName, stateName } from './words.js';
 
 /** The work queue's filters, as the form holds them. */
 export interface QueueFilters {
@@ -49,30 +51,32 @@ export function sortItems(items: StaffItem[], sort: QueueFilters['sort']): Staff
 const dueOf = (item: StaffItem) => (!item.sla?.firstRespondedAt && item.sla?.firstResponseDueAt) || item.sla?.resolutionDueAt || '\uffff';
 
 const SLA_BADGES: Partial<Record<NonNullable<StaffItem['sla']>['state'], string>> = {
-  at_risk: 'At risk',
-  breached: 'Overdue',
-  missed: 'Finished late',
+  at_risk: 'staff.sla.at_risk',
+  breached: 'staff.sla.breached',
+  missed: 'staff.sla.missed',
 };
 
 /** A visible badge for a promise at risk, broken or paused; nothing for one on track. */
 export function slaBadge(item: StaffItem): HTMLElement | null {
   const sla = item.sla;
   if (!sla) return null;
-  const label = SLA_BADGES[sla.state] ?? (sla.paused ? 'Clock paused' : undefined);
+  const key = SLA_BADGES[sla.state] ?? (sla.paused ? 'staff.sla.paused' : undefined);
+  const label = key ? t(key) : undefined;
   return label ? el('span', { class: `sla-badge sla-${sla.paused && !SLA_BADGES[sla.state] ? 'paused' : sla.state}` }, label) : null;
 }
 
 /** Fills the status filter: each phase, then each state of the workflows these services use. */
 export function stateOptions(select: HTMLSelectElement, services: ServiceView[]): void {
-  const phases = el('optgroup', { label: 'Phase' });
+  const phases = el('optgroup', { label: t('staff.filter.phase') });
   for (const [phase, label] of Object.entries(PHASE_LABELS)) phases.append(el('option', { value: `phase:${phase}` }, label));
-  const states = el('optgroup', { label: 'Status' });
+  const states = el('optgroup', { label: t('staff.filter.status') });
   const seen = new Set<string>();
   for (const s of services) {
     for (const st of s.workflow.states) {
       if (seen.has(st.id)) continue;
       seen.add(st.id);
-      states.append(el('option', { value: `status:${st.id}` }, `${st.label} (${PHASE_LABELS[st.phase]})`));
+      const state = stateName(s.code, st.id, st.label);
+      states.append(el('option', { value: `status:${st.id}` }, t('staff.filter.state_option', { state, phase: PHASE_LABELS[st.phase] })));
     }
   }
   select.append(phases, states);
@@ -85,18 +89,18 @@ export function queueRow(item: StaffItem, selected: boolean): HTMLElement {
     { 'data-id': item.id, class: selected ? 'selected' : undefined },
     el(
       'a',
-      { href: `/staff/?id=${encodeURIComponent(item.id)}`, class: 'title', 'aria-current': selected ? 'true' : undefined },
+      { href: href(`/staff/?id=${encodeURIComponent(item.id)}`), class: 'title', 'aria-current': selected ? 'true' : undefined, translate: 'no' },
       `${item.reference}: ${item.title}`,
     ),
     el(
       'div',
       { class: 'meta' },
-      statusBadge(item.phase, item.statusLabel),
-      el('span', { class: `priority ${item.priority}` }, `Priority ${item.priority}`),
+      statusBadge(item.phase, stateName(item.serviceCode, item.status, item.statusLabel)),
+      el('span', { class: `priority ${item.priority}` }, t('staff.item.priority', { priority: item.priority })),
       slaBadge(item),
-      el('span', {}, `Age ${age(item.createdAt)}`),
-      el('span', {}, item.assignee ? `Assigned to ${item.assignee.name}` : 'Unassigned'),
-      el('span', { class: 'muted' }, item.serviceName),
+      el('span', {}, t('staff.queue.age', { age: age(item.createdAt) })),
+      el('span', {}, item.assignee ? t('staff.item.assigned', { name: item.assignee.name }) : t('staff.unassigned')),
+      el('span', { class: 'muted' }, serviceName(item.serviceCode, item.serviceName)),
     ),
   );
 }

@@ -9,6 +9,8 @@ import { closeItem, currentItem, initItem, openItem } from './item.js';
 import { type QueueFilters, queueQuery, queueRow, sortItems, stateOptions } from './queue.js';
 import { session, staffFetch } from './session.js';
 import { servicesFor } from './types.js';
+import { t } from '../i18n.js';
+import { serviceName } from './words.js';
 
 /** The Reports screen: the work queue with its filters, and the open item with the forms that act on it. */
 let allServices: ServiceView[] = [];
@@ -40,11 +42,11 @@ export async function loadQueue(): Promise<void> {
   const status = byId('queue-status');
   if (servicesFor(allServices, session()?.groups ?? []).length === 0) {
     list.replaceChildren();
-    return show(status, statusLine('empty', 'Your groups act on no report services, so your work queue is empty.'));
+    return show(status, statusLine('empty', t('staff.queue.no_services')));
   }
   const request = ++queueRequest;
   list.setAttribute('aria-busy', 'true');
-  show(status, statusLine('loading', 'Loading the work queue…'));
+  show(status, statusLine('loading', t('staff.queue.loading')));
   const f = filters();
   let found: { items: StaffItem[]; nextCursor?: string };
   try {
@@ -53,16 +55,16 @@ export async function loadQueue(): Promise<void> {
     if (request !== queueRequest) return;
     list.removeAttribute('aria-busy');
     list.replaceChildren();
-    const why = err instanceof ApiError ? err.detail : 'unknown error';
-    return show(status, statusLine('error', `The work queue could not be loaded: ${why}`));
+    const why = err instanceof ApiError ? err.detail : t('staff.error.unknown');
+    return show(status, statusLine('error', t('staff.queue.failed', { why })));
   }
   if (request !== queueRequest) return;
   const { items, nextCursor } = found;
   const open = currentItem()?.id;
   list.removeAttribute('aria-busy');
   list.replaceChildren(...sortItems(items, f.sort).map((i) => queueRow(i, i.id === open)));
-  const count = countLine(items.length, 'item', !!nextCursor);
-  show(status, items.length ? el('p', { class: 'muted' }, count) : statusLine('empty', 'No items match these filters.'));
+  const count = countLine(items.length, 'items', !!nextCursor);
+  show(status, items.length ? el('p', { class: 'muted' }, count) : statusLine('empty', t('staff.queue.empty')));
 }
 
 /** Opens the item named by `?id=` (a link, back/forward, a reload). */
@@ -80,11 +82,11 @@ export function showReports(config: SiteConfig, services: ServiceView[], mine: S
   // Nothing to filter for someone whose groups act on no report service: the queue says so instead.
   byId('filters').hidden = mine.length === 0;
   byId<HTMLSelectElement>('f-service').replaceChildren(
-    el('option', { value: '' }, mine.length ? 'All my services' : 'No services for your groups'),
-    ...mine.map((sv) => el('option', { value: sv.code }, sv.name)),
+    el('option', { value: '' }, mine.length ? t('staff.filter.service.all') : t('staff.filter.service.none')),
+    ...mine.map((sv) => el('option', { value: sv.code }, serviceName(sv.code, sv.name))),
   );
   const state = byId<HTMLSelectElement>('f-state');
-  state.replaceChildren(el('option', { value: '' }, 'Any status'));
+  state.replaceChildren(el('option', { value: '' }, t('staff.filter.status.any')));
   stateOptions(state, mine);
   state.value = 'phase:waiting';
   void areaOptions();
@@ -101,7 +103,7 @@ async function areaOptions(): Promise<void> {
   const { body } = await apiFetch<AreaList>('/areas').catch(() => ({ body: { items: [] } as AreaList }));
   const select = byId<HTMLSelectElement>('f-area');
   select.replaceChildren(
-    el('option', { value: '' }, 'Every area'),
+    el('option', { value: '' }, t('staff.filter.area.any')),
     ...body.items.map((a) => el('option', { value: a.id }, areaTitle(body.label, a.name))),
   );
   byId('f-area-field').hidden = body.items.length === 0;

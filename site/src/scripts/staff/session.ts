@@ -1,6 +1,7 @@
 import { ApiError, apiFetch } from '../api.js';
 import type { SiteConfig } from '../config.js';
 import { refresh, revoke, type StaffSession } from './auth.js';
+import { t } from '../i18n.js';
 
 /**
  * The signed-in session: kept in memory and in sessionStorage (so a reload in the same tab stays
@@ -39,14 +40,14 @@ export function start(next: StaffSession): void {
 /** Renews ahead of expiry; a failed renewal is retried while the token still works (a network blip). */
 function schedule(delay: number): void {
   clearTimeout(timer);
-  timer = setTimeout(() => void renew().catch(() => (stillValid() ? schedule(30_000) : end(ENDED))), delay);
+  timer = setTimeout(() => void renew().catch(() => (stillValid() ? schedule(30_000) : end(ENDED()))), delay);
 }
 
-const ENDED = 'Your session ended. Sign in again.';
+const ENDED = () => t('staff.session.ended');
 const stillValid = () => !!current && current.expiresAt - Date.now() > 30_000;
 
 export async function renew(): Promise<StaffSession> {
-  if (!current) throw new ApiError(401, 'You are signed out.');
+  if (!current) throw new ApiError(401, t('staff.session.signed_out'));
   start(await refresh(auth, current));
   return current as StaffSession;
 }
@@ -69,14 +70,14 @@ function clear(): void {
 }
 
 async function validToken(): Promise<string> {
-  if (!current) throw new ApiError(401, 'You are signed out.');
+  if (!current) throw new ApiError(401, t('staff.session.signed_out'));
   if (current.expiresAt - Date.now() < RENEW_BEFORE_MS) {
     try {
       await renew();
     } catch {
       if (!stillValid()) {
-        end(ENDED);
-        throw new ApiError(401, ENDED);
+        end(ENDED());
+        throw new ApiError(401, ENDED());
       }
     }
   }
@@ -98,7 +99,7 @@ export async function staffFetch<T>(path: string, init: RequestInit & { json?: u
       return await call((await renew()).idToken);
     } catch (retry) {
       if (retry instanceof ApiError && retry.status !== 401) throw retry;
-      end(ENDED);
+      end(ENDED());
       throw retry;
     }
   }

@@ -3,6 +3,7 @@ import { AuthError, type MfaChallenge } from './auth.js';
 import { busy, byId } from './fields.js';
 import { answerCode, cleanCode, type EnrolFrom, type Enrolment, finishEnrolment, otpauthUri, qrCodeSvg, startEnrolment } from './mfa.js';
 import { formError, screen, showSignIn, signedIn } from './signin.js';
+import { t } from '../i18n.js';
 
 /** The two TOTP screens: enrolment (secret, link, first code) and the code at each sign-in. */
 let auth: SiteConfig['auth'];
@@ -10,7 +11,6 @@ let enrolment: Enrolment | undefined;
 let pending: MfaChallenge | undefined;
 
 const CODE = /^\d{6}$/;
-const SESSION_GONE = /session|expired/i;
 
 /** Starts enrolment: asks Cognito for a secret and shows it as a QR code, grouped for typing, and as an otpauth link. */
 export async function startEnrol(config: SiteConfig['auth'], from: EnrolFrom): Promise<void> {
@@ -18,7 +18,8 @@ export async function startEnrol(config: SiteConfig['auth'], from: EnrolFrom): P
   enrolment = await startEnrolment(auth, from);
   const username = 'username' in from ? from.username : from.session.username;
   byId('mfa-secret').textContent = enrolment.secret.replace(/(.{4})/g, '$1 ').trim();
-  const uri = otpauthUri(enrolment.secret, username, document.title.split('·').pop()?.trim() || 'civicboard');
+  // The issuer the app lists the account under: the board's name, the same in every language.
+  const uri = otpauthUri(enrolment.secret, username, 'civicboard');
   byId('mfa-uri').setAttribute('href', uri);
   await showQrCode(uri);
   formError('mfasetup-error');
@@ -55,17 +56,16 @@ async function submit(
   e.preventDefault();
   const input = byId(ids.input) as HTMLInputElement;
   const code = cleanCode(input.value);
-  if (!CODE.test(code)) return formError(ids.error, 'Enter the 6-digit code from your authenticator app.');
+  if (!CODE.test(code)) return formError(ids.error, t('staff.mfa.code.empty'));
   formError(ids.error);
   await busy(byId(ids.button), async () => {
     try {
       await act(code);
       input.value = '';
     } catch (err) {
-      const message = err instanceof AuthError ? err.message : 'The code could not be checked. Try again.';
+      const message = err instanceof AuthError ? err.message : t('staff.mfa.code.failed');
       // A sign-in session lasts minutes and some refusals end it: then only a fresh sign-in helps.
-      if (err instanceof AuthError && SESSION_GONE.test(message) && !/code/i.test(message))
-        return showSignIn('Your sign-in took too long. Sign in again.');
+      if (err instanceof AuthError && err.sessionGone) return showSignIn(t('staff.mfa.too_slow'));
       input.value = '';
       formError(ids.error, message);
       input.focus();
@@ -77,7 +77,7 @@ export function bindTotp(config: SiteConfig['auth']): void {
   auth = config;
   byId('mfasetup-form').addEventListener('submit', (e) =>
     submit(e, { input: 'mfa-setup-code', error: 'mfasetup-error', button: 'mfasetup-submit' }, async (code) => {
-      if (!enrolment) return showSignIn('Start again: sign in with your password.');
+      if (!enrolment) return showSignIn(t('staff.mfa.restart'));
       const session = await finishEnrolment(auth, enrolment, code);
       enrolment = undefined;
       await signedIn(session);
@@ -85,7 +85,7 @@ export function bindTotp(config: SiteConfig['auth']): void {
   );
   byId('mfacode-form').addEventListener('submit', (e) =>
     submit(e, { input: 'mfa-code', error: 'mfacode-error', button: 'mfacode-submit' }, async (code) => {
-      if (!pending) return showSignIn('Start again: sign in with your password.');
+      if (!pending) return showSignIn(t('staff.mfa.restart'));
       const session = await answerCode(auth, pending, code);
       pending = undefined;
       await signedIn(session);

@@ -4,6 +4,7 @@ import { AuthError, completeNewPassword, type NewPasswordChallenge, type SignInS
 import { busy, byId } from './fields.js';
 import { needsEnrolment } from './mfa.js';
 import { bindTotp, promptCode, startEnrol } from './signin-totp.js';
+import { t } from '../i18n.js';
 
 /**
  * Sign-in: password, then whatever Cognito asks next (a new password for an account with a temporary
@@ -65,7 +66,7 @@ async function onSignIn(e: SubmitEvent): Promise<void> {
   e.preventDefault();
   const username = byId('username').value.trim();
   const password = byId('password').value;
-  if (!username || !password) return formError('signin-error', 'Enter your username and password.');
+  if (!username || !password) return formError('signin-error', t('staff.signin.empty'));
   formError('signin-error');
   await busy(byId('signin-submit'), async () => {
     try {
@@ -73,7 +74,7 @@ async function onSignIn(e: SubmitEvent): Promise<void> {
       byId('password').value = '';
       await nextStep(step);
     } catch (err) {
-      formError('signin-error', err instanceof AuthError ? err.message : 'Sign-in failed. Try again.');
+      formError('signin-error', err instanceof AuthError ? err.message : t('staff.signin.failed'));
     }
   });
 }
@@ -82,8 +83,8 @@ async function onNewPassword(e: SubmitEvent): Promise<void> {
   e.preventDefault();
   const first = byId('new-password').value;
   const again = byId('new-password-again').value;
-  if (!first || first !== again) return formError('newpass-error', 'Type the same new password in both boxes.');
-  if (!challenge) return showSignIn('Start again: sign in with your temporary password.');
+  if (!first || first !== again) return formError('newpass-error', t('staff.newpass.mismatch'));
+  if (!challenge) return showSignIn(t('staff.newpass.restart'));
   formError('newpass-error');
   await busy(byId('newpass-submit'), async () => {
     try {
@@ -92,7 +93,7 @@ async function onNewPassword(e: SubmitEvent): Promise<void> {
       for (const id of ['new-password', 'new-password-again']) byId(id).value = '';
       await nextStep(next);
     } catch (err) {
-      formError('newpass-error', err instanceof AuthError ? err.message : 'The password could not be set. Try again.');
+      formError('newpass-error', err instanceof AuthError ? err.message : t('staff.newpass.failed'));
     }
   });
 }
