@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+// First: the page's English messages, which the console's scripts read when they load.
+import { pageLanguage } from '../support/page-language.js';
 import { claimsOf, cognitoUrl } from '../../site/src/scripts/staff/auth.js';
 import { staffHeadline } from '../../site/src/scripts/staff/history.js';
 import { type QueueFilters, queueQuery, sortItems } from '../../site/src/scripts/staff/queue.js';
@@ -78,7 +80,7 @@ describe('history lines', () => {
         { id: '1', at, actor: staff, type: 'transition', from: 'new', to: 'closed', resolution: 'not_ours', visibility: 'public' },
         labels,
       ),
-    ).toBe('Moved from Reported to Closed (resolution: not ours)');
+    ).toBe('Moved from Reported to Closed (resolution: Not ours)');
     expect(
       staffHeadline(
         { id: '2', at, actor: staff, type: 'field', field: 'priority', from: 'normal', to: 'high', visibility: 'public' },
@@ -103,5 +105,40 @@ describe('Cognito in the browser', () => {
       'base64url',
     );
     expect(claimsOf(`h.${payload}.s`)).toMatchObject({ 'cognito:groups': ['roads'], name: 'Zoë', exp: 1 });
+  });
+});
+
+describe('the console in another language', () => {
+  const auth = { region: 'eu-west-2', userPoolId: 'p', userPoolClientId: 'c', endpoint: 'http://cognito.test' };
+  it('words history lines, counts and Cognito refusals in the page language, with the council words translated where it has them', async () => {
+    pageLanguage('cy');
+    vi.resetModules();
+    const { staffHeadline } = await import('../../site/src/scripts/staff/history.js');
+    const { countLine } = await import('../../site/src/scripts/staff/fields.js');
+    const at = '2026-01-01T00:00:00.000Z';
+    const staff = { type: 'staff' as const, id: 'roads.officer', name: 'Rita' };
+    const line = staffHeadline(
+      { id: '1', at, actor: staff, type: 'field', field: 'priority', from: 'normal', to: 'urgent', visibility: 'public' },
+      {},
+    );
+    expect(line).toBe('Newidiwyd y flaenoriaeth o arferol i brys');
+    // Welsh counts by CLDR's six plural forms; the noun stays singular after a numeral.
+    expect(countLine(2, 'items', false)).toBe('2 eitem.');
+    expect(countLine(200, 'bills', true)).toMatch(/^200 bil wedi'u dangos; mae rhagor/);
+    const { cognito } = await import('../../site/src/scripts/staff/auth.js');
+    const refuse = (type: string, message: string) =>
+      vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ __type: type, message }), { status: 400 }));
+    refuse('CodeMismatchException', 'Invalid code received for user');
+    const wrong = await cognito(auth, 'RespondToAuthChallenge', {}).catch((e) => e);
+    expect(wrong).toMatchObject({ message: expect.stringMatching(/^Nid yw'r cod hwnnw'n gywir/), sessionGone: false });
+    // Cognito's own English words for a timed-out sign-in still tell the console to start over.
+    refuse('NotAuthorizedException', 'Invalid session for the user, session is expired.');
+    expect(await cognito(auth, 'RespondToAuthChallenge', {}).catch((e) => e)).toMatchObject({ sessionGone: true });
+    vi.unstubAllGlobals();
+    // The control: the same modules on an English page still speak English.
+    pageLanguage('en');
+    vi.resetModules();
+    const english = await import('../../site/src/scripts/staff/fields.js');
+    expect(english.countLine(2, 'items', false)).toBe('2 items.');
   });
 });

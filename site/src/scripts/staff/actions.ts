@@ -2,11 +2,11 @@ import type { ListPage, Member, PublicItem, ServiceView, StaffItem } from '../..
 import { apiFetch } from '../api.js';
 import { el } from '../dom.js';
 import { nearbyBox } from '../format.js';
+import { t } from '../i18n.js';
 import { byId, lockWhile } from './fields.js';
 import { currentItem, notice, writeItem } from './item.js';
 import { bindModeration, syncModeration } from './moderation.js';
 import { staffFetch } from './session.js';
-import { t } from '../i18n.js';
 import { moveName, resolutionName, serviceName, stateName } from './words.js';
 
 /**
@@ -159,7 +159,9 @@ export function bindActions(): void {
   byId('assign-me').addEventListener(
     'click',
     () =>
-      void writeItem('', 'PATCH', { assignee: 'me' }, t('staff.saved.assigned_me')).then((ok) => ok && clean(byId<HTMLFormElement>('assign-form'))),
+      void writeItem('', 'PATCH', { assignee: 'me' }, t('staff.saved.assigned_me')).then(
+        (ok) => ok && clean(byId<HTMLFormElement>('assign-form')),
+      ),
   );
   onSubmit('assign-form', () => {
     const who = select('assignee').value;

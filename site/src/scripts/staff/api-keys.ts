@@ -2,9 +2,9 @@ import type { ServiceView } from '../../../../shared/api-types.js';
 import type { ApiKeyView } from '../../../../shared/open311/api-keys.js';
 import { ApiError } from '../api.js';
 import { el, show, statusLine } from '../dom.js';
+import { i18n, t } from '../i18n.js';
 import { byId } from './fields.js';
 import { staffFetch } from './session.js';
-import { i18n, t } from '../i18n.js';
 import { serviceName } from './words.js';
 
 /** The admins' API-keys tab: create (the secret shown once), list, revoke. User text only as text. */
@@ -15,7 +15,12 @@ export async function showApiKeys(all: ServiceView[]): Promise<void> {
   show(
     byId('key-services'),
     ...services.map((s) =>
-      el('label', { class: 'inline' }, el('input', { type: 'checkbox', name: 'key-service', value: s.code }), ` ${serviceName(s.code, s.name)}`),
+      el(
+        'label',
+        { class: 'inline' },
+        el('input', { type: 'checkbox', name: 'key-service', value: s.code }),
+        ` ${serviceName(s.code, s.name)}`,
+      ),
     ),
   );
   await loadKeys();
@@ -98,9 +103,7 @@ export function bindApiKeys(): void {
       await loadKeys();
     } catch (err) {
       status.textContent =
-        err instanceof ApiError
-          ? [err.detail, ...err.errors.map((e) => `${e.path}: ${e.message}`)].join(' ')
-          : t('staff.keys.failed');
+        err instanceof ApiError ? [err.detail, ...err.errors.map((e) => `${e.path}: ${e.message}`)].join(' ') : t('staff.keys.failed');
     }
   });
 }

@@ -106,10 +106,11 @@ export async function cognito<T>(auth: AuthConfig, action: string, body: unknown
   if (!res.ok) {
     const type = (json.__type ?? '').split('#').pop() ?? '';
     const key = messages[type] ?? MESSAGES[type];
-    if (key) throw new AuthError(t(key));
-    // Cognito's own words (English): a sign-in session that timed out says so, and is not about the code.
+    // Cognito's own words (English, whatever the page's language): a sign-in session that timed out says
+    // so ("Invalid session for the user, session is expired."), and is not about the code.
     const own = json.message;
-    throw new AuthError(own ?? t('staff.auth.failed', { status: res.status }), !!own && /session|expired/i.test(own) && !/code/i.test(own));
+    const sessionGone = !!own && /session|expired/i.test(own) && !/code/i.test(own);
+    throw new AuthError(key ? t(key) : (own ?? t('staff.auth.failed', { status: res.status })), sessionGone);
   }
   return json;
 }
@@ -169,8 +170,7 @@ export async function completeNewPassword(auth: AuthConfig, challenge: NewPasswo
     ChallengeResponses: { USERNAME: challenge.username, NEW_PASSWORD: newPassword },
   });
   const next = outcome(res, challenge.username);
-  if ('challenge' in next && next.challenge === 'NEW_PASSWORD_REQUIRED')
-    throw new AuthError(t('staff.newpass.again_asked'));
+  if ('challenge' in next && next.challenge === 'NEW_PASSWORD_REQUIRED') throw new AuthError(t('staff.newpass.again_asked'));
   return next;
 }
 

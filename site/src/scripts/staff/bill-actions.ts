@@ -1,11 +1,11 @@
 import { ApiError } from '../api.js';
+import { t } from '../i18n.js';
 import { scheduleField } from './bill-forms.js';
 import { billNotice, currentBill, openBill, schedulesVote, writeBill } from './bill-item.js';
 import { bindRollCall, isoOf, recordVote } from './bill-vote.js';
 import { bindWatchExtras } from './bill-watch-extras.js';
 import { byId, fieldError, lockWhile } from './fields.js';
 import { staffFetch } from './session.js';
-import { t } from '../i18n.js';
 
 /** What the bill's forms send: a move to another stage (with the vote date where it schedules one), a vote, the watchlist note. */
 async function move(): Promise<void> {

@@ -2,9 +2,9 @@ import type { StaffBill } from '../../../../shared/api-types.js';
 import { httpUrlProblem } from '../../../../shared/links.js';
 import { ApiError } from '../api.js';
 import { el, show } from '../dom.js';
+import { t } from '../i18n.js';
 import { busy, byId, fieldError } from './fields.js';
 import { staffFetch } from './session.js';
-import { t } from '../i18n.js';
 
 /** The form that files a new bill (POST /api/staff/bills), with the API's field errors beside the fields. */
 const CREATE_FIELDS = ['number', 'session', 'title', 'summary', 'chamber', 'committee', 'sponsor', 'cosponsors', 'links'] as const;

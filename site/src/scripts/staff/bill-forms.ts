@@ -1,8 +1,8 @@
 import type { StaffBill } from '../../../../shared/api-types.js';
+import { t } from '../i18n.js';
 import { schedulesVote } from './bill-item.js';
 import { syncWatchExtras } from './bill-watch-extras.js';
 import { byId, fieldError, options } from './fields.js';
-import { t } from '../i18n.js';
 import { moveName, stateName } from './words.js';
 
 /** Every field of the bill's forms that can show an error of its own. */

@@ -1,12 +1,12 @@
 import type { BillState, StaffBill } from '../../../../shared/api-types.js';
 import { ApiError } from '../api.js';
 import { el, show, statusLine } from '../dom.js';
+import { t } from '../i18n.js';
 import { refusal, showNotice } from '../notice.js';
 import { billDetails } from './bill-view.js';
 import { byId } from './fields.js';
 import { historyList } from './history.js';
 import { staffFetch } from './session.js';
-import { t } from '../i18n.js';
 import { stateName } from './words.js';
 
 /**
@@ -86,7 +86,6 @@ export function closeBill(): void {
   show(byId('bill-history'));
   show(byId('bill-view'), el('p', { class: 'muted' }, t('staff.bill.choose')));
 }
-
 
 /** Sends one change of the open bill with If-Match; field errors go to `onFields`, which returns the rest. True when saved. */
 export async function writeBill(

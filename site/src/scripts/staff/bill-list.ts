@@ -2,8 +2,8 @@ import type { BillState, ListPage, PublicBill } from '../../../../shared/api-typ
 import { ApiError, apiFetch } from '../api.js';
 import { el, show, statusBadge, statusLine } from '../dom.js';
 import { PHASE_LABELS } from '../format.js';
-import { byId, collectPages, countLine } from './fields.js';
 import { href, i18n, t } from '../i18n.js';
+import { byId, collectPages, countLine } from './fields.js';
 import { stateName } from './words.js';
 
 /** The Bills screen's list: GET /api/bills with its filters; "up for a vote" lists soonest first. */
@@ -47,7 +47,12 @@ function billRow(bill: PublicBill, selected: boolean): HTMLElement {
     { 'data-id': bill.id, class: selected ? 'selected' : undefined },
     el(
       'a',
-      { href: href(`/staff/?bill=${encodeURIComponent(bill.id)}`), class: 'title', 'aria-current': selected ? 'true' : undefined, translate: 'no' },
+      {
+        href: href(`/staff/?bill=${encodeURIComponent(bill.id)}`),
+        class: 'title',
+        'aria-current': selected ? 'true' : undefined,
+        translate: 'no',
+      },
       `${bill.number}: ${bill.title}`,
     ),
     el(
@@ -81,7 +86,8 @@ export async function loadBills(open?: string): Promise<void> {
     if (mine !== request) return;
     list.removeAttribute('aria-busy');
     list.replaceChildren();
-    const why = err instanceof ApiError ? [err.detail, ...err.errors.map((e) => `${e.path} ${e.message}`)].join(' ') : t('staff.error.unknown');
+    const why =
+      err instanceof ApiError ? [err.detail, ...err.errors.map((e) => `${e.path} ${e.message}`)].join(' ') : t('staff.error.unknown');
     return show(status, statusLine('error', t('staff.bills.failed', { why })));
   }
   if (mine !== request) return;

@@ -60,7 +60,11 @@ function votesTable(votes: PublicVote[]): HTMLElement {
       'table',
       { id: 'bill-votes' },
       el('caption', { class: 'visually-hidden' }, t('staff.bill.votes_caption')),
-      el('thead', {}, el('tr', {}, ...['when', 'chamber', 'motion', 'result'].map((h) => el('th', { scope: 'col' }, t(`staff.bill.votes.${h}`))))),
+      el(
+        'thead',
+        {},
+        el('tr', {}, ...['when', 'chamber', 'motion', 'result'].map((h) => el('th', { scope: 'col' }, t(`staff.bill.votes.${h}`)))),
+      ),
       el('tbody', {}, ...votes.map(voteRow)),
     ),
   );

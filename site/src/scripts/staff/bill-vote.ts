@@ -1,8 +1,8 @@
 import { MEMBER_VOTES } from '../../../../shared/bills/model.js';
 import { el } from '../dom.js';
+import { t } from '../i18n.js';
 import { currentBill, writeBill } from './bill-item.js';
 import { byId, fieldError } from './fields.js';
-import { t } from '../i18n.js';
 import { memberVote } from './words.js';
 
 /** The vote form: counts, result and an optional roll call, checked here first, then by the API. */
@@ -27,7 +27,11 @@ export function rollRow(member = '', vote = 'yes'): HTMLElement {
   const rows = byId('roll-call-rows');
   const n = rows.children.length + 1;
   const id = `rc-${Date.now().toString(36)}-${n}`;
-  const voteSelect = el('select', { id: `${id}-vote`, class: 'rc-vote' }, ...MEMBER_VOTES.map((v) => el('option', { value: v }, memberVote(v))));
+  const voteSelect = el(
+    'select',
+    { id: `${id}-vote`, class: 'rc-vote' },
+    ...MEMBER_VOTES.map((v) => el('option', { value: v }, memberVote(v))),
+  );
   voteSelect.value = vote;
   const row = el(
     'li',

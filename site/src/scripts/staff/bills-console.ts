@@ -1,4 +1,5 @@
 import type { ServiceView } from '../../../../shared/api-types.js';
+import { href } from '../i18n.js';
 import { bindBillActions } from './bill-actions.js';
 import { bindBillCreate } from './bill-create.js';
 import { syncBillForms } from './bill-forms.js';
@@ -6,7 +7,6 @@ import { closeBill, currentBill, initBills, openBill } from './bill-item.js';
 import { billStageOptions, loadBills } from './bill-list.js';
 import { byId, markSelected, openLinksInPlace } from './fields.js';
 import { showTab, tabsShown } from './tabs.js';
-import { href } from '../i18n.js';
 
 /** The Bills screen for legislature staff and admins: the list, the new-bill form and the open bill. */
 let screenReady = false;

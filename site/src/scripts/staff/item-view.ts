@@ -3,8 +3,8 @@ import type { StaffItem } from '../../../../shared/api-types.js';
 import type { SiteConfig } from '../config.js';
 import { el, statusBadge } from '../dom.js';
 import { age, queueSentence } from '../format.js';
-import { moderationFacts } from './moderation-view.js';
 import { href, i18n, t } from '../i18n.js';
+import { moderationFacts } from './moderation-view.js';
 import { resolutionName, serviceName, stateName } from './words.js';
 
 function contact(item: StaffItem): HTMLElement {

@@ -2,11 +2,11 @@ import type { ServiceView, StaffItem } from '../../../../shared/api-types.js';
 import { ApiError } from '../api.js';
 import type { SiteConfig } from '../config.js';
 import { el, show, statusLine } from '../dom.js';
+import { t } from '../i18n.js';
 import { refusal, showNotice } from '../notice.js';
 import { historyList } from './history.js';
 import { itemDetails, showMap } from './item-view.js';
 import { staffFetch } from './session.js';
-import { t } from '../i18n.js';
 import { stateName } from './words.js';
 
 /**
@@ -89,7 +89,6 @@ export function closeItem(): void {
   show(historyBox());
   show(view(), el('p', { class: 'muted' }, t('staff.item.choose')));
 }
-
 
 /** Sends one edit of the open item; true when it was saved. */
 export async function writeItem(path: string, method: 'PATCH' | 'POST', json: unknown, saved: string): Promise<boolean> {

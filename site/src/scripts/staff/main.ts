@@ -2,6 +2,7 @@ import type { ServiceView } from '../../../../shared/api-types.js';
 import { apiFetch } from '../api.js';
 import { brand, loadConfig, type SiteConfig } from '../config.js';
 import { show, statusLine } from '../dom.js';
+import { t } from '../i18n.js';
 import { bindApiKeys, showApiKeys } from './api-keys.js';
 import type { StaffSession } from './auth.js';
 import { actsOnBills, bindBills, closeBills, openBillFromUrl, showBills } from './bills-console.js';
@@ -11,7 +12,6 @@ import { initSession, session, signOut, start } from './session.js';
 import { bindSignIn, screen, showSignIn } from './signin.js';
 import { bindTabs, offerTabs, showTab } from './tabs.js';
 import { servicesFor } from './types.js';
-import { t } from '../i18n.js';
 
 /** The staff console: sign-in, then the Reports screen and, for legislature staff and admins, the Bills screen. */
 let config: SiteConfig;

@@ -1,5 +1,5 @@
-import { type AuthConfig, AuthError, cognito, type MfaChallenge, outcome, type StaffSession } from './auth.js';
 import { t } from '../i18n.js';
+import { type AuthConfig, AuthError, cognito, type MfaChallenge, outcome, type StaffSession } from './auth.js';
 
 /**
  * TOTP for staff: enrolment and the code at each sign-in, with the same JSON-1.1 calls in AWS and

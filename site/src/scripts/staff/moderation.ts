@@ -1,9 +1,9 @@
 import type { StaffItem } from '../../../../shared/api-types.js';
 import { el, show, statusLine } from '../dom.js';
+import { i18n, t } from '../i18n.js';
 import { byId, lockWhile } from './fields.js';
 import { currentItem, notice, openItem, writeItem } from './item.js';
 import { staffFetch } from './session.js';
-import { i18n, t } from '../i18n.js';
 
 /**
  * Moderation in the staff console (docs/moderation.md): the open report's hidden state, photos and
@@ -109,7 +109,13 @@ function flagRow(f: OpenFlags): HTMLElement {
     el('strong', {}, t('staff.moderation.count', { reference: f.reference, n: f.count })),
     el('div', { class: 'muted' }, t('staff.moderation.dates', { first: i18n.date(f.firstAt), last: i18n.date(f.lastAt) })),
     // A reason is what the person who flagged it wrote (the site's list, or any text through the API).
-    el('ul', {}, ...f.reasons.map((r) => el('li', {}, r.comment ? `${t('staff.moderation.about_comment')} ` : '', el('span', { translate: 'no' }, r.reason)))),
+    el(
+      'ul',
+      {},
+      ...f.reasons.map((r) =>
+        el('li', {}, r.comment ? `${t('staff.moderation.about_comment')} ` : '', el('span', { translate: 'no' }, r.reason)),
+      ),
+    ),
     el('p', { class: 'buttons' }, keep, ' ', hide, ' ', open),
   );
 }

@@ -89,7 +89,12 @@ export function queueRow(item: StaffItem, selected: boolean): HTMLElement {
     { 'data-id': item.id, class: selected ? 'selected' : undefined },
     el(
       'a',
-      { href: href(`/staff/?id=${encodeURIComponent(item.id)}`), class: 'title', 'aria-current': selected ? 'true' : undefined, translate: 'no' },
+      {
+        href: href(`/staff/?id=${encodeURIComponent(item.id)}`),
+        class: 'title',
+        'aria-current': selected ? 'true' : undefined,
+        translate: 'no',
+      },
       `${item.reference}: ${item.title}`,
     ),
     el(

@@ -3,13 +3,13 @@ import { ApiError, apiFetch } from '../api.js';
 import { type AreaList, areaTitle } from '../area-names.js';
 import type { SiteConfig } from '../config.js';
 import { el, show, statusLine } from '../dom.js';
+import { t } from '../i18n.js';
 import { bindActions, pickPin, setActionServices, syncForms } from './actions.js';
 import { byId, collectPages, countLine, markSelected, openLinksInPlace } from './fields.js';
 import { closeItem, currentItem, initItem, openItem } from './item.js';
 import { type QueueFilters, queueQuery, queueRow, sortItems, stateOptions } from './queue.js';
 import { session, staffFetch } from './session.js';
 import { servicesFor } from './types.js';
-import { t } from '../i18n.js';
 import { serviceName } from './words.js';
 
 /** The Reports screen: the work queue with its filters, and the open item with the forms that act on it. */

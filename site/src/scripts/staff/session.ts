@@ -1,7 +1,7 @@
 import { ApiError, apiFetch } from '../api.js';
 import type { SiteConfig } from '../config.js';
-import { refresh, revoke, type StaffSession } from './auth.js';
 import { t } from '../i18n.js';
+import { refresh, revoke, type StaffSession } from './auth.js';
 
 /**
  * The signed-in session: kept in memory and in sessionStorage (so a reload in the same tab stays

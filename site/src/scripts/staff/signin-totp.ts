@@ -1,9 +1,9 @@
 import type { SiteConfig } from '../config.js';
+import { t } from '../i18n.js';
 import { AuthError, type MfaChallenge } from './auth.js';
 import { busy, byId } from './fields.js';
 import { answerCode, cleanCode, type EnrolFrom, type Enrolment, finishEnrolment, otpauthUri, qrCodeSvg, startEnrolment } from './mfa.js';
 import { formError, screen, showSignIn, signedIn } from './signin.js';
-import { t } from '../i18n.js';
 
 /** The two TOTP screens: enrolment (secret, link, first code) and the code at each sign-in. */
 let auth: SiteConfig['auth'];

@@ -1,10 +1,10 @@
 import type { SiteConfig } from '../config.js';
 import { el, show } from '../dom.js';
+import { t } from '../i18n.js';
 import { AuthError, completeNewPassword, type NewPasswordChallenge, type SignInStep, type StaffSession, signIn } from './auth.js';
 import { busy, byId } from './fields.js';
 import { needsEnrolment } from './mfa.js';
 import { bindTotp, promptCode, startEnrol } from './signin-totp.js';
-import { t } from '../i18n.js';
 
 /**
  * Sign-in: password, then whatever Cognito asks next (a new password for an account with a temporary
