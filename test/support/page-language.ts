@@ -1,5 +1,5 @@
-import { clientI18n } from '../../site/src/i18n.js';
 import type { MessageNamespace } from '../../shared/jurisdiction/source.js';
+import { clientI18n } from '../../site/src/i18n.js';
 
 /**
  * Unit tests of browser scripts outside a page: the page's `#i18n` messages (what the layout embeds) for

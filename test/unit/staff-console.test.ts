@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-// First: the page's English messages, which the console's scripts read when they load.
-import { pageLanguage } from '../support/page-language.js';
 import { claimsOf, cognitoUrl } from '../../site/src/scripts/staff/auth.js';
 import { staffHeadline } from '../../site/src/scripts/staff/history.js';
 import { type QueueFilters, queueQuery, sortItems } from '../../site/src/scripts/staff/queue.js';
 import { type StaffItem, type StaffService, servicesFor } from '../../site/src/scripts/staff/types.js';
+// First: the page's English messages, which the console's scripts read when they load.
+import { pageLanguage } from '../support/page-language.js';
 
 const filters = (f: Partial<QueueFilters> = {}): QueueFilters => ({
   service: '',
