@@ -36,7 +36,7 @@ export async function busy(button: HTMLButtonElement, work: () => Promise<void>)
 
 /** Disables every button of a form while `work` runs; `after` then disables again any that should stay so. */
 export async function lockWhile<T>(form: HTMLFormElement, work: () => Promise<T>, after: () => void = () => undefined): Promise<T> {
-  const buttons = [...form.querySelectorAll('button')];
+  const buttons = Array.from(form.querySelectorAll('button'));
   for (const b of buttons) b.disabled = true;
   try {
     return await work();
@@ -48,7 +48,7 @@ export async function lockWhile<T>(form: HTMLFormElement, work: () => Promise<T>
 
 /** Marks the list entry (`li[data-id]`) of the open item or bill as selected, and its link as current. */
 export function markSelected(list: HTMLElement, id: string): void {
-  for (const li of list.querySelectorAll('li')) {
+  for (const li of Array.from(list.querySelectorAll('li'))) {
     const on = li.getAttribute('data-id') === id;
     li.classList.toggle('selected', on);
     const link = li.querySelector('a');
