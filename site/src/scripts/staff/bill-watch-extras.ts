@@ -1,7 +1,7 @@
 import type { StaffBill } from '../../../../shared/api-types.js';
 import { ApiError } from '../api.js';
 import { el } from '../dom.js';
-import { i18n, t } from '../i18n.js';
+import { i18n, lang, t } from '../i18n.js';
 import { billNotice } from './bill-item.js';
 import { byId } from './fields.js';
 import { session, staffFetch } from './session.js';
@@ -51,7 +51,9 @@ async function saveAlerts(): Promise<void> {
 async function downloadCsv(): Promise<void> {
   const token = session()?.idToken;
   const res = token
-    ? await fetch('/api/staff/watchlist?format=csv', { headers: { authorization: `Bearer ${token}` } }).catch(() => undefined)
+    ? await fetch('/api/staff/watchlist?format=csv', { headers: { authorization: `Bearer ${token}`, 'accept-language': lang } }).catch(
+        () => undefined,
+      )
     : undefined;
   if (!res?.ok) {
     billNotice('error', t('staff.watch.csv_failed'));

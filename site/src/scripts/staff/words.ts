@@ -34,13 +34,6 @@ export function moveName(serviceCode: string, from: string, to: string, otherwis
 /** A resolution (`not_ours` → "Not ours"). */
 export const resolutionName = (code: string) => word(`resolution.${code}`, words(code));
 
-/** A priority (`high` → "High"). */
-export const priorityName = (priority: string) => {
-  const key = `staff.priority.${priority}`;
-  const text = t(key);
-  return text === key ? priority : text;
-};
-
 /** A chamber of a legislature: "House" and "Senate" translated, any other name as the legislature gave it. */
 export function chamberName(chamber: string): string {
   if (chamber === 'House') return t('staff.bills.chamber.house');
