@@ -137,6 +137,13 @@ describe.each(others.map((lang, i) => ({ lang, width: i % 2 ? 375 : 1280 })))(
       await page.click('#tab-keys');
       await page.locator('#key-list th', { hasText: keyName }).waitFor();
       await expectInLanguage(page, lang, 'API keys');
+
+      await page.click('#tab-bills');
+      // Loaded: the list is no longer busy and its status line says how many (or that none match).
+      await page.waitForFunction(
+        () => !document.querySelector('#bill-list[aria-busy="true"]') && !!document.querySelector('#bill-list-status')?.textContent,
+      );
+      await expectInLanguage(page, lang, 'bills');
       await page.context().close();
     });
   },
