@@ -147,7 +147,7 @@ describe.each(others.map((lang, i) => ({ lang, width: i % 2 ? 375 : 1280 })))(
       );
       await expectInLanguage(page, lang, 'bills');
       await page.context().close();
-    });
+    }, 180_000); // six views, each walked and checked by axe, on a machine shared with other work
   },
 );
 
@@ -203,5 +203,5 @@ describe.runIf(languages.includes('cy'))('the staff console in Welsh, by keyboar
     expect(findings.english).toEqual([english]);
     expect(findings.keys).toEqual(['staff.item.description']);
     await page.context().close();
-  });
+  }, 120_000);
 });
