@@ -2,7 +2,7 @@ import type L from 'leaflet';
 import type { StaffItem } from '../../../../shared/api-types.js';
 import type { SiteConfig } from '../config.js';
 import { el, statusBadge } from '../dom.js';
-import { age, queueSentence } from '../format.js';
+import { queueSentence } from '../format.js';
 import { href, i18n, t } from '../i18n.js';
 import { moderationFacts } from './moderation-view.js';
 import { resolutionName, serviceName, stateName } from './words.js';
@@ -51,7 +51,7 @@ export function itemDetails(item: StaffItem): HTMLElement[] {
       ...fact('staff.item.area', item.area?.name, true),
       ...fact('staff.item.team', item.team),
       ...fact('staff.item.pin', where),
-      ...fact('staff.item.reported', t('staff.item.reported_at', { date: i18n.date(item.createdAt), age: age(item.createdAt) })),
+      ...fact('staff.item.reported', t('staff.item.reported_at', { date: i18n.date(item.createdAt), ago: i18n.relative(item.createdAt) })),
       ...fact('staff.item.changed', i18n.date(item.updatedAt)),
       ...fact('staff.move.resolution', item.resolution ? resolutionName(item.resolution) : undefined),
       ...fact(
