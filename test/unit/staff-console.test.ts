@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
+// First: the page's English messages, which the console's scripts read when they load.
+import '../support/page-language.js';
 import { claimsOf, cognitoUrl } from '../../site/src/scripts/staff/auth.js';
 import { staffHeadline } from '../../site/src/scripts/staff/history.js';
 import { type QueueFilters, queueQuery, sortItems } from '../../site/src/scripts/staff/queue.js';
 import { type StaffItem, type StaffService, servicesFor } from '../../site/src/scripts/staff/types.js';
-// First: the page's English messages, which the console's scripts read when they load.
-import { pageLanguage } from '../support/page-language.js';
 
 const filters = (f: Partial<QueueFilters> = {}): QueueFilters => ({
   service: '',
@@ -111,6 +111,7 @@ describe('Cognito in the browser', () => {
 describe('the console in another language', () => {
   const auth = { region: 'eu-west-2', userPoolId: 'p', userPoolClientId: 'c', endpoint: 'http://cognito.test' };
   it('words history lines, counts and Cognito refusals in the page language, with the council words translated where it has them', async () => {
+    const { pageLanguage } = await import('../support/page-language.js');
     pageLanguage('cy');
     vi.resetModules();
     const { staffHeadline } = await import('../../site/src/scripts/staff/history.js');
@@ -140,5 +141,24 @@ describe('the console in another language', () => {
     vi.resetModules();
     const english = await import('../../site/src/scripts/staff/fields.js');
     expect(english.countLine(2, 'items', false)).toBe('2 items.');
+  });
+});
+
+describe('the console’s message keys', () => {
+  it('every literal staff key the page and its scripts name is in the English catalog (a typo would show as a raw key)', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = join(import.meta.dirname, '..', '..', 'site', 'src');
+    const files = [
+      ...readdirSync(join(root, 'scripts', 'staff')).map((f) => join(root, 'scripts', 'staff', f)),
+      join(root, 'pages', '[...lang]', 'staff', 'index.astro'),
+      join(root, 'components', 'PriorityOptions.astro'),
+    ];
+    const named = new Set(files.flatMap((f) => readFileSync(f, 'utf8').match(/(?<=['`])staff\.[\w.]+\w(?=['`])/g) ?? []));
+    const english = JSON.parse(readFileSync(join(root, '..', '..', 'shared', 'i18n', 'messages', 'en', 'staff.json'), 'utf8'));
+    expect(named.size).toBeGreaterThan(100);
+    expect([...named].filter((key) => !(key in english))).toEqual([]);
+    // The control: a key that is not in the catalog is reported.
+    expect(['staff.no.such.key'].filter((key) => !(key in english))).toEqual(['staff.no.such.key']);
   });
 });
