@@ -91,4 +91,36 @@ describe('labels', () => {
     expect(es.body.reference).toBe(en.body.reference);
     expect(es.body.description).toBe(en.body.description);
   });
+
+  it("/api/areas gives the areas' label in Welsh; the area ids and names are the council's", async () => {
+    const [cy, en] = await Promise.all([api('/api/areas', { headers: welsh }), api('/api/areas')]);
+    expect(cy.headers.get('content-language')).toBe('cy');
+    expect(cy.body.label).toBe('Ardal');
+    expect(en.body.label).toBe('Ward');
+    const ids = (items: { id: string; name: string }[]) => items.map(({ id, name }) => ({ id, name }));
+    expect(ids(cy.body.items)).toEqual(ids(en.body.items));
+  });
+});
+
+describe('follows and their links', () => {
+  it('a follow request is answered in Spanish; the unsubscribe page in Welsh, its form unchanged', async () => {
+    const report = await createReport();
+    const es = await api(`/api/reports/${report.id}/subscriptions`, { body: { email: 'sigue@example.org' }, headers: spanish });
+    expect(es.status).toBe(202);
+    expect(es.headers.get('content-language')).toBe('es');
+    expect(es.body).toEqual({ status: 'pending', message: expect.stringMatching(/^Revise su bandeja de entrada/) });
+    const en = await api(`/api/reports/${report.id}/subscriptions`, { body: { email: 'follows@example.org' } });
+    expect(en.body.message).toMatch(/^Check your inbox/);
+
+    const token = 'x'.repeat(43);
+    const page = await api(`/api/subscriptions/unsubscribe?token=${token}`, { headers: { ...welsh, accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<html lang="cy">');
+    expect(page.text).toContain('>Atal yr e-byst hyn</button>');
+    expect(page.text).toContain(`action="/api/subscriptions/unsubscribe?token=${token}"`);
+    expect(page.text).toContain('<a href="/cy/">Yn ôl i&#39;r bwrdd</a>');
+    const english = await api(`/api/subscriptions/unsubscribe?token=${token}`, { headers: { accept: 'text/html' } });
+    expect(english.text).toContain('<html lang="en">');
+    expect(english.text).toContain('>Stop these emails</button>');
+  });
 });
