@@ -100,7 +100,7 @@ describe('a report followed in Welsh and in English', () => {
   }, 60_000);
 });
 
-describe('an alert asked for in Spanish', () => {
+describe('alerts in their language', () => {
   const farDay = () =>
     `23${10 + Math.floor(Math.random() * 89)}-0${1 + Math.floor(Math.random() * 9)}-${10 + Math.floor(Math.random() * 18)}`;
   const target: AlertTarget = { type: 'circle', center: { lat: 51.47, lng: -2.51 }, radiusMeters: 100 };
@@ -170,5 +170,31 @@ describe('an alert asked for in Spanish', () => {
     expect(english?.subject).toBe('Demo City daily alert: 1 report changed');
     expect(english?.body.text).toContain('(Street light out): Reported');
     expect(english?.body.text).not.toContain('/es/');
+  }, 60_000);
+
+  it('an instant alert in Welsh mails a new report near it in Welsh; an English one beside it in English', async () => {
+    // Demo City's north-west corner, where no other test pins.
+    const center = { lat: 51.505, lng: -2.67 };
+    const near: AlertTarget = { type: 'circle', center, radiusMeters: 100 };
+    const cyEmail = uniqueAddress('rhybudd');
+    const enEmail = uniqueAddress('alert-near');
+    await confirmAlert(
+      (await createPendingAlert({ email: cyEmail, target: near, frequency: 'instant', language: 'cy' })).confirmToken as string,
+    );
+    await confirmAlert((await createPendingAlert({ email: enEmail, target: near, frequency: 'instant' })).confirmToken as string);
+
+    const report = await createReport({ location: { lat: center.lat + 0.0002, lng: center.lng } });
+    const inWelsh = (await mailWith(cyEmail, report.reference, { timeoutMs: 30_000 })).find((m) => m.subject.includes(report.reference));
+    expect(inWelsh!.subject).toBe(`Adroddiad newydd yn agos atoch: ${report.reference}`);
+    expect(inWelsh!.body.text).toContain(`Adroddiad newydd ${report.reference} (twll yn y ffordd)`);
+    expect(inWelsh!.body.text).toContain('Rydych yn cael hwn am eich bod yn dilyn adroddiadau o fewn 100 m i 51.50500, -2.67000.');
+    expect(linkIn(inWelsh!, '/track/')).toBe(`${inject('baseUrl')}/cy/track/?id=${report.reference}`);
+    expect(linkIn(inWelsh!, '/alerts/?token=')).toContain('/cy/alerts/?token=');
+    expect(inWelsh!.body.html).toContain('<html lang="cy">');
+
+    const inEnglish = (await mailWith(enEmail, report.reference, { timeoutMs: 30_000 })).find((m) => m.subject.includes(report.reference));
+    expect(inEnglish!.subject).toBe(`New report near you: ${report.reference}`);
+    expect(inEnglish!.body.text).toContain(`New pothole report ${report.reference}`);
+    expect(linkIn(inEnglish!, '/track/')).toBe(`${inject('baseUrl')}/track/?id=${report.reference}`);
   }, 60_000);
 });
