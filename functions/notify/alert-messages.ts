@@ -2,7 +2,7 @@ import { type DigestChange, digestDay } from '../../shared/alerts/digest.js';
 import { alertConfirmation } from '../../shared/alerts/emails.js';
 import { findService } from '../../shared/catalog/index.js';
 import type { ItemFacts } from '../../shared/email/templates.js';
-import { defaultLanguage, translator } from '../../shared/i18n/board.js';
+import { translator } from '../../shared/i18n/board.js';
 import type { HistoryEvent, Item } from '../../shared/items.js';
 import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { config } from '../lib/env.js';
@@ -11,7 +11,7 @@ import { findAlert, matchingAlerts } from '../store/alerts.js';
 import type { Notification } from '../store/notifications.js';
 import type { Subscription } from '../store/subscriptions.js';
 import { sitePage } from './links.js';
-import { facts as itemFacts, languageOf, type Message } from './messages.js';
+import { factsPerLanguage, languageOf, type Message } from './messages.js';
 
 /** Links in alert emails: confirm, the alert's one-click stop (RFC 8058 POST), and "manage my alerts" (the site page in the alert's language). */
 export const alertLinks = {
@@ -59,10 +59,8 @@ export async function queueAlertMatches(
   const day = digestDay(new Date(), jurisdiction.timezone);
   const digestChange: DigestChange = change === 'new' ? 'new' : finishes(item, event) ? 'finished' : 'updated';
   const queuedAt = new Date().toISOString();
-  // An instant alert's email is written in its language: the facts once per language, not per match.
-  const inLanguage = new Map<string, ItemFacts>([[defaultLanguage, facts]]);
-  const factsIn = (lang: string) =>
-    inLanguage.get(lang) ?? (inLanguage.set(lang, itemFacts(item, event?.to ?? item.status, lang)).get(lang) as ItemFacts);
+  // An instant alert's email is written in its language.
+  const factsIn = factsPerLanguage(item, event?.to ?? item.status, facts);
   let written = 0;
   await matchingAlerts({ serviceCode: item.serviceCode, areaId: item.area?.id, location: item.location }, async (page) => {
     const records = page

@@ -37,6 +37,22 @@ export function facts(item: Item, status = item.status, lang: string = defaultLa
   };
 }
 
+/**
+ * The item's facts per language, each worked out once: a notification's followers (or an alert fan-out's
+ * matches) in one language share them. `known` is the default language's, already worked out.
+ */
+export function factsPerLanguage(item: Item, status: string, known?: templates.ItemFacts): (lang: string) => templates.ItemFacts {
+  const byLanguage = new Map<string, templates.ItemFacts>(known ? [[defaultLanguage, known]] : []);
+  return (lang) => {
+    let found = byLanguage.get(lang);
+    if (!found) {
+      found = facts(item, status, lang);
+      byLanguage.set(lang, found);
+    }
+    return found;
+  };
+}
+
 /** The facts an email to an unconfirmed address may carry: no title, which a citizen may have typed. */
 function unconfirmedFacts(item: Item, lang?: string): templates.UnconfirmedFacts {
   const { reference, serviceName, trackUrl } = facts(item, item.status, lang);
@@ -72,10 +88,8 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
       const stage = event.type === 'vote' ? (event.to ?? event.from) : event.type === 'transition' ? event.to : undefined;
       const itemFacts = facts(item, stage ?? item.status);
       await queueAlertMatches(n, item, itemFacts, 'updated', event, followers);
-      // Each follower in the language they followed in: the facts once per language, not per follower.
-      const inLanguage = new Map<string, templates.ItemFacts>([[defaultLanguage, itemFacts]]);
-      const factsIn = (lang: string) =>
-        inLanguage.get(lang) ?? (inLanguage.set(lang, facts(item, stage ?? item.status, lang)).get(lang) as templates.ItemFacts);
+      // Each follower in the language they followed in.
+      const factsIn = factsPerLanguage(item, stage ?? item.status, itemFacts);
       const toFollowers = (followers ?? []).map((sub) => {
         const unsubscribeUrl = links.unsubscribe(sub.unsubscribeToken);
         const lang = languageOf(sub.language);
