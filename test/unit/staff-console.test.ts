@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 // First: the page's English messages, which the console's scripts read when they load.
 import '../support/page-language.js';
+import { messagesOf } from '../../shared/i18n/board.js';
 import { claimsOf, cognitoUrl } from '../../site/src/scripts/staff/auth.js';
 import { staffHeadline } from '../../site/src/scripts/staff/history.js';
 import { type QueueFilters, queueQuery, sortItems } from '../../site/src/scripts/staff/queue.js';
@@ -80,7 +81,7 @@ describe('history lines', () => {
         { id: '1', at, actor: staff, type: 'transition', from: 'new', to: 'closed', resolution: 'not_ours', visibility: 'public' },
         labels,
       ),
-    ).toBe('Moved from Reported to Closed (resolution: Not ours)');
+    ).toBe(`Moved from Reported to Closed (resolution: ${messagesOf('en')['resolution.not_ours']})`);
     expect(
       staffHeadline(
         { id: '2', at, actor: staff, type: 'field', field: 'priority', from: 'normal', to: 'high', visibility: 'public' },
