@@ -4,7 +4,7 @@ import { el, show, statusBadge, statusLine } from '../dom.js';
 import { PHASE_LABELS } from '../format.js';
 import { href, i18n, t } from '../i18n.js';
 import { byId, collectPages, countLine } from './fields.js';
-import { stateName } from './words.js';
+import { phaseName, stateName } from './words.js';
 
 /** The Bills screen's list: GET /api/bills with its filters; "up for a vote" lists soonest first. */
 
@@ -13,11 +13,11 @@ export function billStageOptions(states: BillState[], serviceCode?: string): voi
   const select = byId<HTMLSelectElement>('bf-stage');
   select.replaceChildren(el('option', { value: '' }, t('staff.bills.stage.any')));
   const phases = el('optgroup', { label: t('staff.filter.phase') });
-  for (const [phase, label] of Object.entries(PHASE_LABELS)) phases.append(el('option', { value: `phase:${phase}` }, label));
+  for (const phase of Object.keys(PHASE_LABELS)) phases.append(el('option', { value: `phase:${phase}` }, phaseName(phase)));
   const stages = el('optgroup', { label: t('staff.bills.stage') });
   for (const s of states) {
     const state = serviceCode ? stateName(serviceCode, s.id, s.label) : s.label;
-    stages.append(el('option', { value: `status:${s.id}` }, t('staff.filter.state_option', { state, phase: PHASE_LABELS[s.phase] })));
+    stages.append(el('option', { value: `status:${s.id}` }, t('staff.filter.state_option', { state, phase: phaseName(s.phase) })));
   }
   select.append(phases, stages);
 }

@@ -3,7 +3,7 @@ import { compareQueueOrder } from '../../../../shared/queue.js';
 import { el, statusBadge } from '../dom.js';
 import { age, PHASE_LABELS } from '../format.js';
 import { href, t } from '../i18n.js';
-import { serviceName, stateName } from './words.js';
+import { phaseName, serviceName, stateName } from './words.js';
 
 /** The work queue's filters, as the form holds them. */
 export interface QueueFilters {
@@ -68,7 +68,7 @@ export function slaBadge(item: StaffItem): HTMLElement | null {
 /** Fills the status filter: each phase, then each state of the workflows these services use. */
 export function stateOptions(select: HTMLSelectElement, services: ServiceView[]): void {
   const phases = el('optgroup', { label: t('staff.filter.phase') });
-  for (const [phase, label] of Object.entries(PHASE_LABELS)) phases.append(el('option', { value: `phase:${phase}` }, label));
+  for (const phase of Object.keys(PHASE_LABELS)) phases.append(el('option', { value: `phase:${phase}` }, phaseName(phase)));
   const states = el('optgroup', { label: t('staff.filter.status') });
   const seen = new Set<string>();
   for (const s of services) {
@@ -76,7 +76,7 @@ export function stateOptions(select: HTMLSelectElement, services: ServiceView[])
       if (seen.has(st.id)) continue;
       seen.add(st.id);
       const state = stateName(s.code, st.id, st.label);
-      states.append(el('option', { value: `status:${st.id}` }, t('staff.filter.state_option', { state, phase: PHASE_LABELS[st.phase] })));
+      states.append(el('option', { value: `status:${st.id}` }, t('staff.filter.state_option', { state, phase: phaseName(st.phase) })));
     }
   }
   select.append(phases, states);

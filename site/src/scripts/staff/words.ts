@@ -31,6 +31,9 @@ export function moveName(serviceCode: string, from: string, to: string, otherwis
   return wf ? word(`workflow.${wf}.transition.${from}.${to}`, otherwise) : otherwise;
 }
 
+/** A phase of every workflow (`waiting`, `in_progress`, `done`) as the console's filters name it. */
+export const phaseName = (phase: string) => t(`staff.filter.phase.${phase}`);
+
 /** A resolution (`not_ours` → "Not ours"). */
 export const resolutionName = (code: string) => word(`resolution.${code}`, words(code));
 
