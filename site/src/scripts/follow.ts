@@ -1,5 +1,6 @@
 import { type ApiError, apiFetch } from './api.js';
 import { $, el, show } from './dom.js';
+import { t } from './i18n.js';
 
 /**
  * Shows the follow form (components/FollowForm.astro) and sends its address to
@@ -24,7 +25,7 @@ async function follow(itemPath: string, e: SubmitEvent): Promise<void> {
       el(
         'p',
         { class: 'notice success', role: 'status' },
-        'Check your inbox: follow the link in the email we sent to start receiving updates.',
+        t('follow.sent'),
       ),
     );
     input.value = '';
