@@ -38,9 +38,7 @@ function monthPager(months: MonthCount[], current: string, service: string) {
     ...[
       newer && link(newer, t('completed.newer', { month: monthLabel(newer.month) })),
       older && link(older, t('completed.older', { month: monthLabel(older.month) })),
-    ].filter(
-      (x) => !!x,
-    ),
+    ].filter((x) => !!x),
   );
   nav.hidden = !newer && !older;
 }
@@ -72,7 +70,8 @@ async function main() {
     list.setAttribute('aria-busy', 'false');
     return show(list, statusLine('empty', t('completed.nothing_yet')));
   }
-  for (const m of index.months) monthSelect.append(el('option', { value: m.month }, t('completed.month_option', { month: monthLabel(m.month), n: m.count })));
+  for (const m of index.months)
+    monthSelect.append(el('option', { value: m.month }, t('completed.month_option', { month: monthLabel(m.month), n: m.count })));
   monthSelect.value = current.month;
   monthPager(index.months, current.month, service);
   $('#list-heading').textContent = t('completed.heading', { n: current.count, month: monthLabel(current.month) });

@@ -34,13 +34,12 @@ async function flag(itemId: string, reference: string, e: SubmitEvent): Promise<
   try {
     await apiFetch(`/reports/${encodeURIComponent(itemId)}/flags`, { method: 'POST', json: { reason: flagReasonText(chosen, note) } });
     form.reset();
-    show(
-      $('#flag-result'),
-      el('p', { class: 'notice success', role: 'status' }, t('flag.sent', { reference })),
-    );
+    show($('#flag-result'), el('p', { class: 'notice success', role: 'status' }, t('flag.sent', { reference })));
   } catch (err) {
     const problem = err as ApiError;
-    const text = t('flag.not_sent', { reason: problem.status === 429 ? problem.message : (problem.errors?.[0]?.message ?? problem.message) });
+    const text = t('flag.not_sent', {
+      reason: problem.status === 429 ? problem.message : (problem.errors?.[0]?.message ?? problem.message),
+    });
     show($('#flag-result'), el('p', { class: 'notice error', role: 'alert' }, text));
   } finally {
     button.disabled = false;

@@ -20,14 +20,7 @@ async function follow(itemPath: string, e: SubmitEvent): Promise<void> {
   input.removeAttribute('aria-invalid');
   try {
     await apiFetch(`${itemPath}/subscriptions`, { method: 'POST', json: { email: input.value.trim() } });
-    show(
-      $('#follow-result'),
-      el(
-        'p',
-        { class: 'notice success', role: 'status' },
-        t('follow.sent'),
-      ),
-    );
+    show($('#follow-result'), el('p', { class: 'notice success', role: 'status' }, t('follow.sent')));
     input.value = '';
   } catch (err) {
     const problem = err as ApiError;

@@ -2,7 +2,11 @@ import type { Phase } from '../../../shared/api-types.js';
 import { i18n, t } from './i18n.js';
 
 /** The phases in the page's language (`common` catalog: `phase.*`). */
-export const PHASE_LABELS: Record<Phase, string> = { waiting: t('phase.waiting'), in_progress: t('phase.in_progress'), done: t('phase.done') };
+export const PHASE_LABELS: Record<Phase, string> = {
+  waiting: t('phase.waiting'),
+  in_progress: t('phase.in_progress'),
+  done: t('phase.done'),
+};
 
 /**
  * How long ago, in words a citizen reads at a glance.

@@ -22,7 +22,11 @@ export function countByPhase(items: PublicItem[]): Record<Phase, number> {
 
 /** "RF-1 · Pothole · 7 Mill Road reported 2 days ago": one sentence of the catalog, with or without an address. */
 function itemLine(item: PublicItem): string {
-  const values = { reference: item.reference, service: word(`service.${item.serviceCode}.name`, item.serviceName), when: ago(item.createdAt) };
+  const values = {
+    reference: item.reference,
+    service: word(`service.${item.serviceCode}.name`, item.serviceName),
+    when: ago(item.createdAt),
+  };
   return item.address ? t('home.item.line', { ...values, address: item.address }) : t('home.item.line_no_address', values);
 }
 
@@ -54,7 +58,8 @@ type ListSource = (page: number) => Promise<{ items: PublicItem[]; more: boolean
 async function main() {
   const [config, { body: services }] = await Promise.all([loadConfig(), apiFetch<{ items: ServiceView[] }>('/services')]);
   const select = $('#service') as HTMLSelectElement;
-  for (const s of services.items.filter((x) => x.kind === 'report')) select.append(el('option', { value: s.code }, word(`service.${s.code}.name`, s.name)));
+  for (const s of services.items.filter((x) => x.kind === 'report'))
+    select.append(el('option', { value: s.code }, word(`service.${s.code}.name`, s.name)));
 
   const mapEl = $('#map');
   const list = $('#list');

@@ -95,7 +95,8 @@ function progress(key: number, fraction: number): void {
 /** A photo's line: "Photo 1 (pothole.jpg): Ready", one sentence per state so each language words it whole. */
 function statusText(n: number, entry: Pick<Entry, 'file' | 'state' | 'reason'>): string {
   const values = { n, file: entry.file.name };
-  if (entry.state === 'failed') return entry.reason ? t('photo.state.failed_reason', { ...values, reason: entry.reason }) : t('photo.state.failed', values);
+  if (entry.state === 'failed')
+    return entry.reason ? t('photo.state.failed_reason', { ...values, reason: entry.reason }) : t('photo.state.failed', values);
   return t(`photo.state.${entry.state}`, values);
 }
 
@@ -192,7 +193,9 @@ export async function readyPhotos(): Promise<{ photos: { uploadId: string; alt?:
   const photos = entries
     .filter((e) => e.state === 'ready' && e.uploadId)
     .map((e) => ({ uploadId: e.uploadId as string, ...(e.alt.trim() ? { alt: e.alt.trim() } : {}) }));
-  const failed = entries.filter((e) => e.state === 'failed').map((e) => t('photo.failed_line', { file: e.file.name, reason: e.reason ?? t('photo.error.unusable') }));
+  const failed = entries
+    .filter((e) => e.state === 'failed')
+    .map((e) => t('photo.failed_line', { file: e.file.name, reason: e.reason ?? t('photo.error.unusable') }));
   return { photos, failed };
 }
 

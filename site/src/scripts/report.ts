@@ -127,7 +127,13 @@ function showErrors(errors: { path: string; message: string }[], fallback: strin
       slot.textContent = e.message;
     }
     input?.setAttribute('aria-invalid', 'true');
-    items.push(el('li', {}, el('a', { href: `#${FIELD_FOR[path] ?? 'report-form'}` }, t('report.error.item', { field: labelFor(path), message: e.message }))));
+    items.push(
+      el(
+        'li',
+        {},
+        el('a', { href: `#${FIELD_FOR[path] ?? 'report-form'}` }, t('report.error.item', { field: labelFor(path), message: e.message })),
+      ),
+    );
   }
   const summary = $('#form-errors');
   show(
@@ -239,7 +245,8 @@ async function send(body: ReturnType<typeof reportBody>, photos: { uploadId: str
 async function main() {
   bindPhotoPicker();
   const { body } = await apiFetch<{ items: ServiceView[] }>('/services');
-  for (const s of body.items.filter((x) => x.kind === 'report')) service.append(el('option', { value: s.code }, word(`service.${s.code}.name`, s.name)));
+  for (const s of body.items.filter((x) => x.kind === 'report'))
+    service.append(el('option', { value: s.code }, word(`service.${s.code}.name`, s.name)));
   service.addEventListener('change', () => void checkNearby());
   coords.addEventListener('change', () => {
     const parsed = parseCoordinates(coords.value);

@@ -26,9 +26,7 @@ export function slaSentence(sla: PublicSla | undefined, policy: ServiceView['sla
   if (sla.resolutionDueAt) {
     const date = shortDate(sla.resolutionDueAt, timeZone);
     parts.push(
-      policy?.resolution
-        ? t('sla.fix_within', { tense, target: targetWords(policy.resolution), date })
-        : t('sla.fix', { tense, date }),
+      policy?.resolution ? t('sla.fix_within', { tense, target: targetWords(policy.resolution), date }) : t('sla.fix', { tense, date }),
     );
   } else if (sla.firstResponseDueAt) {
     const date = shortDate(sla.firstResponseDueAt, timeZone);

@@ -1,6 +1,6 @@
 import type { PublicItem, ServiceView } from '../../../shared/api-types.js';
-import { type ApiError, apiFetch } from './api.js';
 import { words } from '../../../shared/i18n/catalog-keys.js';
+import { type ApiError, apiFetch } from './api.js';
 import { loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
 import { announceFeed, feedLink } from './feed-links.ts';
@@ -164,11 +164,7 @@ async function main() {
       el('h1', {}, t('track.title')),
       statusLine(
         'error',
-        status === 404
-          ? t('track.not_found', { id })
-          : status === 410
-            ? t('track.removed', { id })
-            : (err as Error).message,
+        status === 404 ? t('track.not_found', { id }) : status === 410 ? t('track.removed', { id }) : (err as Error).message,
       ),
     );
     lookup.hidden = false;
