@@ -45,7 +45,9 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'auto' },
   devToolbar: { enabled: false },
   vite: {
-    build: { chunkSizeWarningLimit: 400 },
+    // Never inline a script into the page: the Content-Security-Policy (script-src 'self') would block it,
+    // as it did the layout's language switch. Other assets keep Vite's default.
+    build: { chunkSizeWarningLimit: 400, assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
     define: { __CIVICBOARD_JURISDICTION__: JSON.stringify(jurisdictionData) },
   },
 });
