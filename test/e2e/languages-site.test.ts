@@ -145,6 +145,9 @@ describe('choosing a language', () => {
     await page.waitForSelector('.timeline li');
     expect(await page.getAttribute('html', 'lang')).toBe('cy');
     expect(await page.textContent('#history-h')).toBe('Beth sydd wedi digwydd');
+    // Dates in Welsh, though Chromium's Intl has no Welsh dates (shared/i18n/dates.ts): "2 Rhag 2026, 13:16".
+    const when = (await page.textContent('.timeline li .muted')) ?? '';
+    expect(when).toMatch(/^\d{1,2} (Ion|Chwef|Maw|Ebr|Mai|Meh|Gorff|Awst|Medi|Hyd|Tach|Rhag) \d{4}, \d{2}:\d{2} · /);
     // The choice is remembered (a cookie, no account): the root now opens in Welsh.
     await page.goto(`${inject('baseUrl')}/`);
     expect(new URL(page.url()).pathname).toBe('/cy/');

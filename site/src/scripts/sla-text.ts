@@ -1,4 +1,5 @@
 import type { PublicSla, ServiceView } from '../../../shared/api-types.js';
+import { dateFormatter } from '../../../shared/i18n/dates.js';
 import { i18n, t } from './i18n.js';
 
 type Target = NonNullable<NonNullable<ServiceView['sla']>['resolution']>;
@@ -10,7 +11,9 @@ export function targetWords(target: Target): string {
 
 /** "Tue 14 Jan", in the page's language and the jurisdiction's zone unless told another. */
 export function shortDate(iso: string, timeZone: string = i18n.timeZone): string {
-  return new Intl.DateTimeFormat(i18n.locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(new Date(iso));
+  return dateFormatter(i18n.locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone }, (key) => i18n.raw(key)).format(
+    new Date(iso),
+  );
 }
 
 /**
