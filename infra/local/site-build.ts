@@ -20,11 +20,11 @@ function newest(dir: string): number {
 export function ensureSiteBuilt(root: string, log: (line: string) => void = () => undefined): void {
   const site = join(root, 'site');
   const built = join(site, 'dist', 'index.html');
-  // The pages are built with the message catalogs (shared/i18n/messages): a changed translation rebuilds them too.
+  // The site compiles in shared/ too: the domain helpers its scripts import and the message catalogs.
   const sources = Math.max(
     newest(join(site, 'src')),
     newest(join(site, 'public')),
-    newest(join(root, 'shared', 'i18n')),
+    newest(join(root, 'shared')),
     statSync(join(site, 'astro.config.mjs')).mtimeMs,
   );
   // The site compiles in the jurisdiction folder's catalog: another folder, or an edited one, rebuilds it.
