@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { periodFigures } from '../../shared/sla/index.js';
-import { daysWords, serviceRecord, statsQuery } from '../../site/src/scripts/stats-text.js';
+import { inPageLanguage } from '../support/page-language.js';
+
+// stats-text words targets with sla-text's targetWords, which reads the page's messages: load it as an English page does.
+const { daysWords, serviceRecord, statsQuery } = await inPageLanguage('en', () => import('../../site/src/scripts/stats-text.js'));
 
 describe("a service's record in words", () => {
   const potholes = { name: 'Potholes', sla: { resolution: { amount: 10, unit: 'working_days' as const } } };
