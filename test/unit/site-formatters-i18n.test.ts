@@ -57,7 +57,7 @@ describe('the site formatters in Welsh', () => {
   });
 
   it('gives Welsh ordinals by the CLDR categories', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 20].map((n) => cy.queueSentence(n, 'Tyllau').split(' ')[0])).toEqual([
+    expect([1, 2, 3, 4, 5, 6, 7, 11, 12, 13, 15, 16, 20].map((n) => cy.queueSentence(n, 'Tyllau').split(' ')[0])).toEqual([
       '1af',
       '2il',
       '3ydd',
@@ -65,6 +65,11 @@ describe('the site formatters in Welsh', () => {
       '5ed',
       '6ed',
       '7fed',
+      '11eg',
+      '12fed',
+      '13eg',
+      '15fed',
+      '16eg',
       '20fed',
     ]);
     expect(cy.queueSentence(3, 'Tyllau yn y ffordd')).toBe('3ydd yn y ciw ar gyfer tyllau yn y ffordd');
