@@ -12,10 +12,16 @@ const serviceName = (s: ServiceView) => word(`service.${s.code}.name`, s.name);
 
 function queueTable(service: ServiceView, entries: QueueEntry[]): HTMLElement {
   if (entries.length === 0) return statusLine('empty', t('queues.empty'));
+  const caption = t('queues.caption', { service: serviceName(service) });
+  // On a narrow screen the table scrolls sideways in its own focusable region (longer headings in Welsh).
+  return el('div', { class: 'table-scroll', role: 'region', 'aria-label': caption, tabindex: 0 }, queueRows(caption, entries));
+}
+
+function queueRows(caption: string, entries: QueueEntry[]): HTMLElement {
   return el(
     'table',
     {},
-    el('caption', { class: 'visually-hidden' }, t('queues.caption', { service: serviceName(service) })),
+    el('caption', { class: 'visually-hidden' }, caption),
     el(
       'thead',
       {},
