@@ -35,17 +35,19 @@ export function siteRequestFunction(siteDir: string, securityHeaders: Record<str
   const pages = sitePages(siteDir);
   const notFoundFile = join(siteDir, '404.html');
   const notFound = existsSync(notFoundFile) ? readFileSync(notFoundFile, 'utf8') : FALLBACK_404;
-  // Every language has the same pages (site/src/pages/[...lang]/): list them once, without the prefix.
-  const prefixes = languages.filter((l) => l !== defaultLanguage).map((l) => `/${l}/`);
-  const unprefixed = (p: string) => {
-    const prefix = prefixes.find((x) => p.startsWith(x));
-    return prefix ? p.slice(prefix.length - 1) : p;
-  };
-  const known = Object.fromEntries(pages.map((p) => [unprefixed(p), 1]));
-  const sameEverywhere = prefixes.every((x) =>
-    Object.keys(known).every((p) => p === '/404.html' || pages.includes(`${x.slice(0, -1)}${p}`)),
-  );
-  if (!sameEverywhere) throw new Error('every language must have the same pages (site/src/pages/[...lang]/)');
+  // Pages every language has (site/src/pages/[...lang]/) are listed once, without the prefix (1); a page
+  // only some languages have is listed as it is (2). Three languages of ~25 pages stay under 10 KB.
+  const prefixes = languages.filter((l) => l !== defaultLanguage).map((l) => `/${l}`);
+  const prefixOf = (p: string) => prefixes.find((x) => p.startsWith(`${x}/`));
+  const have = new Set(pages);
+  const known: Record<string, 1 | 2> = {};
+  for (const p of pages) {
+    const prefix = prefixOf(p);
+    const base = prefix ? p.slice(prefix.length) : p;
+    const everywhere = have.has(base) && prefixes.every((x) => have.has(`${x}${base}`));
+    if (everywhere) known[base] = 1;
+    else known[p] = 2;
+  }
   // A generated response carries the same security headers as every page, whatever the policy applies to it.
   const headers = Object.fromEntries(
     Object.entries({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', ...securityHeaders }).map(([k, v]) => [
@@ -66,7 +68,7 @@ function handler(event) {
   var page = r.uri;
   var first = page.split('/')[1];
   if (first !== DEFAULT_LANG && LANGS.indexOf(first) >= 0) page = page.slice(first.length + 1);
-  if (r.uri.endsWith('.html') && !PAGES[page]) {
+  if (r.uri.endsWith('.html') && !PAGES[r.uri] && PAGES[page] !== 1) {
     return {
       statusCode: 404,
       statusDescription: 'Not Found',
