@@ -106,7 +106,9 @@ describe('what the walk looks at', () => {
 
   it('the Spanish bill page words its votes, dates and stages in Spanish, the legislature’s words as they are', async () => {
     const page = await open('es', '/bills/bill/?id=legiscan-1008', '#votes-table tbody tr >> nth=1');
-    const rows = await page.$$eval('#votes-table tbody tr', (trs) => trs.map((tr) => Array.from(tr.cells, (c) => c.textContent?.trim())));
+    const rows = await page.$$eval('#votes-table tbody tr', (trs) =>
+      trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (c) => c.textContent?.trim())),
+    );
     // 2025-03-15, House: Third Reading, 2 yes 0 no 0 abstain 1 absent, passed
     expect(rows[0]?.[0]).toMatch(/15 mar 2025/);
     expect(rows[0]?.slice(3)).toEqual(['2', '0', '0', '1', 'Aprobado']);

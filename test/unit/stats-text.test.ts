@@ -12,7 +12,9 @@ describe("a service's record in words", () => {
 
   it('says the on-time share against the target and the median', () => {
     const total = { ...periodFigures('all'), closed: 50, resolvedOnTimePct: 82, medianDaysToClose: 6.03 };
-    expect(serviceRecord(potholes, { total }, 90, en)).toBe('Potholes: 82% fixed within 10 working days over the last 90 days; median 6 days');
+    expect(serviceRecord(potholes, { total }, 90, en)).toBe(
+      'Potholes: 82% fixed within 10 working days over the last 90 days; median 6 days',
+    );
   });
 
   it('says nothing when nothing was finished, and counts finishes when no due times are known', () => {
