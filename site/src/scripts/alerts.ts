@@ -1,8 +1,8 @@
 import type { AlertTarget } from '../../../shared/alerts/schemas.js';
 import type { Translator } from '../../../shared/i18n/translator.js';
-import { type ApiError, apiFetch } from './api.ts';
-import { $, el, show, statusLine } from './dom.ts';
-import { i18n, t } from './i18n.ts';
+import { type ApiError, apiFetch } from './api.js';
+import { $, el, show, statusLine } from './dom.js';
+import { i18n, t } from './i18n.js';
 
 interface ManagedAlert {
   id: string;
