@@ -35,7 +35,7 @@ export const eventKey = (itemId: string, eventSKValue: string) => ({ PK: itemPK(
 export function itemRecord(item: Item): Record<string, unknown> {
   // Never before its creation: an item whose source gave an update before its creation sorts as created, so
   // "waiting items changed since" finds every item created since (the queue position, store/queue-counts.ts).
-  const recency = `${item.updatedAt < item.createdAt ? item.createdAt : item.updatedAt}#${item.id}`;
+  const recency = `${[item.createdAt, item.updatedAt].sort()[1]}#${item.id}`;
   const record: Record<string, unknown> = {
     ...itemKey(item.id),
     entity: 'item',
