@@ -18,6 +18,7 @@ import {
   type ColdFixtures,
   coldFixtures,
   freshAddress,
+  manageAlertsToken,
   newApiKey,
   newUpload,
   reportFollowTokens,
@@ -89,6 +90,8 @@ function httpEvent(
     form?: Record<string, string>;
     query?: Record<string, string>;
     staff?: boolean;
+    /** Another staff member's ID token than the admin's (an office member's, for the watchlist). */
+    token?: string;
   } = {},
 ) {
   // Staff functions verify the ID token themselves (no API Gateway authorizer): a cold start includes
@@ -103,7 +106,7 @@ function httpEvent(
       'content-type': opts.form ? 'application/x-www-form-urlencoded' : 'application/json',
       host: 'bench.local',
       [ORIGIN_HEADER]: BENCH_ORIGIN_SECRET,
-      ...(opts.staff && staffToken ? { authorization: `Bearer ${staffToken}` } : {}),
+      ...(opts.staff && (opts.token ?? staffToken) ? { authorization: `Bearer ${opts.token ?? staffToken}` } : {}),
     },
     queryStringParameters: opts.query,
     pathParameters: opts.pathParameters,
@@ -126,6 +129,8 @@ function httpEvent(
 
 /** One realistic event per function; write routes that change an item get a fresh item every run. */
 let staffToken: string | undefined;
+/** A member of a legislator's office (the demo's leg.clerk): the watchlist is per office. */
+let officeToken: string | undefined;
 /** What CloudFront would send: the functions refuse requests without it. */
 const BENCH_ORIGIN_SECRET = randomBytes(32).toString('hex');
 
@@ -141,10 +146,10 @@ const billBody = (number: string) => ({
 /** The demo city's centre, for the map tile and the circle. */
 const MAP_TILE = ngeohash.encode(51.45, -2.59, 5).slice(0, 3);
 
-async function staffCall(target: Target, path: string, body: unknown, method = 'POST') {
+async function staffCall(target: Target, path: string, body: unknown, method = 'POST', token = staffToken) {
   const res = await fetch(`${target.baseUrl}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
   });
   if (res.status >= 300) throw new Error(`cold: ${method} ${path} answered ${res.status}: ${await res.text()}`);
@@ -220,16 +225,23 @@ async function eventFor(handler: string, method: string, path: string, runs: num
         return ev({ pathParameters: { id: bill.id }, body: { to: 'committee' } });
       };
     case 'staff-bills/create-vote':
-      return () => ev({ pathParameters: { id: fx.billId }, body: { ...VOTE, at: new Date().toISOString() } });
+      // A bill of its own per event: the same vote recorded twice on one bill is a 409.
+      return async () => {
+        const bill = await staffCall(target, '/api/staff/bills', billBody(fx.nextBillNumber()));
+        return ev({ pathParameters: { id: bill.id }, body: { ...VOTE, at: new Date().toISOString() } });
+      };
+    case 'staff-bills/list-watchlist':
+    case 'staff-bills/get-watch-alerts':
+      return () => ev({ token: officeToken });
     case 'staff-bills/put-watch':
-      return () => ev({ pathParameters: { id: fx.billId }, body: { note: 'Cold bench' } });
+      return () => ev({ pathParameters: { id: fx.billId }, body: { note: 'Cold bench' }, token: officeToken });
     case 'staff-bills/delete-watch':
       return async () => {
-        await staffCall(target, `/api/staff/watchlist/${fx.billId}`, { note: 'Cold bench' }, 'PUT');
-        return ev({ pathParameters: { id: fx.billId } });
+        await staffCall(target, `/api/staff/watchlist/${fx.billId}`, { note: 'Cold bench' }, 'PUT', officeToken);
+        return ev({ pathParameters: { id: fx.billId }, token: officeToken });
       };
     case 'staff-bills/put-watch-alerts':
-      return () => ev({ body: { enabled: true } });
+      return () => ev({ body: { enabled: true }, token: officeToken });
     case 'staff/create-api-key':
       return () => ev({ body: { name: 'Cold bench key', services: ['pothole'], ratePerMinute: 60 } });
     case 'staff/delete-api-key':
@@ -237,33 +249,22 @@ async function eventFor(handler: string, method: string, path: string, runs: num
     case 'open311/create-request':
       return () =>
         ev({ form: { api_key: fx.apiKey, service_code: 'pothole', lat: '51.45', long: '-2.59', description: 'Cold bench Open311' } });
+    // Open311 ids carry the response format as a suffix (`pothole.json`), as API Gateway passes them.
     case 'open311/get-request':
-      return () => ev({ pathParameters: { service_request_id: id } });
+      return () => ev({ pathParameters: { service_request_id: `${id}.json` } });
     case 'open311/get-service-definition':
-      return () => ev({ pathParameters: { service_code: 'pothole' } });
+      return () => ev({ pathParameters: { service_code: 'pothole.json' } });
     case 'open311/get-token':
-      return async () => {
-        const res = await fetch(`${target.baseUrl}/open311/v2/requests.json`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({
-            api_key: fx.apiKey,
-            service_code: 'pothole',
-            lat: '51.45',
-            long: '-2.59',
-            description: 'Cold bench token',
-          }),
-        });
-        const [made] = (await res.json()) as { token?: string; service_request_id?: string }[];
-        return ev({ pathParameters: { token: (made?.token ?? made?.service_request_id) as string } });
-      };
+      // The token a machine client polls with is the request's item id.
+      return () => ev({ pathParameters: { token: `${id}.json` } });
     case 'alerts/create-alert':
       return () => ev({ body: { email: freshAddress('alert'), target: { type: 'service', serviceCode: 'pothole' } } });
     case 'alerts/confirm-alert':
       return async () => ev({ query: { token: (await alertTokens(target))[0] as string } });
     case 'alerts/cancel-alert':
-    case 'alerts/list-alerts':
       return async () => ev({ query: { token: (await alertTokens(target)).at(-1) as string } });
+    case 'alerts/list-alerts':
+      return async () => ev({ query: { token: await manageAlertsToken(target) } });
     case 'notify/stream-handler':
       return async () => {
         const { item: stored, history } = await getItemWithHistory(next());
@@ -347,9 +348,11 @@ export async function coldSuite(opts: BenchOptions): Promise<SuiteResult> {
   // Inside the repository, so the external @aws-sdk/* resolve from node_modules as the runtime's own do.
   mkdirSync(join(ROOT, 'bench', '.cold'), { recursive: true });
   const dir = mkdtempSync(join(ROOT, 'bench', '.cold', 'run-'));
-  const target = await startTarget();
+  // With the notifier: subscription and alert links are mailed (confirm, unsubscribe, manage).
+  const target = await startTarget({ notifications: true });
   try {
     staffToken = await signIn(target, 'admin');
+    officeToken = await signIn(target, 'leg.clerk');
     const fx = await coldFixtures(target, staffToken);
     const runner = join(dir, 'runner.mjs');
     writeFileSync(runner, RUNNER);
