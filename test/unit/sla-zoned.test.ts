@@ -48,14 +48,21 @@ describe('zoned times against luxon', () => {
 
   it('starts the day, adds calendar days and sets a wall-clock time to the same instants', () => {
     fc.assert(
-      fc.property(instant, zone, fc.integer({ min: -40, max: 400 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), (ms, z, days, hour, minute) => {
-        const mine = inZone(ms, z);
-        const theirs = luxon(ms, z);
-        expect(startOfDay(mine).ms).toBe(theirs.startOf('day').toMillis());
-        expect(plusDays(mine, days).ms).toBe(theirs.plus({ days }).toMillis());
-        expect(setLocal(startOfDay(mine), { hour, minute }).ms).toBe(theirs.startOf('day').set({ hour, minute }).toMillis());
-        expect(plusDays(startOfDay(mine), days).ms).toBe(theirs.startOf('day').plus({ days }).toMillis());
-      }),
+      fc.property(
+        instant,
+        zone,
+        fc.integer({ min: -40, max: 400 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        (ms, z, days, hour, minute) => {
+          const mine = inZone(ms, z);
+          const theirs = luxon(ms, z);
+          expect(startOfDay(mine).ms).toBe(theirs.startOf('day').toMillis());
+          expect(plusDays(mine, days).ms).toBe(theirs.plus({ days }).toMillis());
+          expect(setLocal(startOfDay(mine), { hour, minute }).ms).toBe(theirs.startOf('day').set({ hour, minute }).toMillis());
+          expect(plusDays(startOfDay(mine), days).ms).toBe(theirs.startOf('day').plus({ days }).toMillis());
+        },
+      ),
       { numRuns: 300 },
     );
   });
