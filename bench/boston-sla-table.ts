@@ -54,7 +54,8 @@ rows.forEach((row, i) => {
   }
   if (row.CASE_STATUS === 'Closed' && row.CLOSED_DT) {
     t.days.push(at(row.CLOSED_DT).diff(at(row.OPEN_DT as string), 'days').days);
-    if (row.TARGET_DT && row.OnTime_Status) {
+    // Denominator: every closed case with a target (an empty OnTime_Status is not ONTIME; see docs/sla.md).
+    if (row.TARGET_DT) {
       t.targeted++;
       if (row.OnTime_Status === 'ONTIME') t.onTime++;
     }

@@ -1,7 +1,24 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jurisdictionSource } from '../../shared/jurisdiction/source.js';
+import { type JurisdictionSource, jurisdictionSource, type MessageNamespace } from '../../shared/jurisdiction/source.js';
+
+/** What functions say to people: problem text, emails, and the shared words (the site has its own copy). */
+const FUNCTION_NAMESPACES: readonly MessageNamespace[] = ['common', 'email', 'api'];
+
+/** The catalogs a function needs: the jurisdiction's languages only, without the site's and the console's text. */
+function functionMessages(source: JurisdictionSource): JurisdictionSource['messages'] {
+  const j = source.jurisdiction as { languages?: string[]; locale?: string };
+  const offered = j.languages ?? [j.locale?.split('-')[0] ?? 'en'];
+  return Object.fromEntries(
+    offered.map((lang) => [
+      lang,
+      Object.fromEntries(
+        Object.entries(source.messages?.[lang] ?? {}).filter(([ns]) => FUNCTION_NAMESPACES.includes(ns as MessageNamespace)),
+      ),
+    ]),
+  );
+}
 
 /** The env var every function carries: which jurisdiction its bundle was built with (visible in the template). */
 export const JURISDICTION_ID_ENV = 'CIVICBOARD_JURISDICTION_ID';
@@ -19,7 +36,12 @@ function compact(value: unknown): unknown {
  */
 export function jurisdictionInject(root: string): string {
   const source = jurisdictionSource();
-  const data = { ...source, folder: '(bundled)', areas: source.areas && { file: source.areas.file, data: compact(source.areas.data) } };
+  const data = {
+    ...source,
+    folder: '(bundled)',
+    areas: source.areas && { file: source.areas.file, data: compact(source.areas.data) },
+    messages: functionMessages(source),
+  };
   const text = `export const __CIVICBOARD_JURISDICTION__ = ${JSON.stringify(data)};\n`;
   const dir = join(root, '.local', 'cdk');
   mkdirSync(dir, { recursive: true });

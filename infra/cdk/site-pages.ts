@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { defaultLanguage, languages } from '../../shared/i18n/board.js';
+import { languageRedirectSource } from './site-language.js';
 
 /** CloudFront Functions refuse code over 10 KB; the page list and the 404 page must fit with room to spare. */
 export const FUNCTION_CODE_LIMIT = 10 * 1024;
@@ -33,7 +35,19 @@ export function siteRequestFunction(siteDir: string, securityHeaders: Record<str
   const pages = sitePages(siteDir);
   const notFoundFile = join(siteDir, '404.html');
   const notFound = existsSync(notFoundFile) ? readFileSync(notFoundFile, 'utf8') : FALLBACK_404;
-  const known = Object.fromEntries(pages.map((p) => [p, 1]));
+  // Pages every language has (site/src/pages/[...lang]/) are listed once, without the prefix (1); a page
+  // only some languages have is listed as it is (2). Three languages of ~25 pages stay under 10 KB.
+  const prefixes = languages.filter((l) => l !== defaultLanguage).map((l) => `/${l}`);
+  const prefixOf = (p: string) => prefixes.find((x) => p.startsWith(`${x}/`));
+  const have = new Set(pages);
+  const known: Record<string, 1 | 2> = {};
+  for (const p of pages) {
+    const prefix = prefixOf(p);
+    const base = prefix ? p.slice(prefix.length) : p;
+    const everywhere = have.has(base) && prefixes.every((x) => have.has(`${x}${base}`));
+    if (everywhere) known[base] = 1;
+    else known[p] = 2;
+  }
   // A generated response carries the same security headers as every page, whatever the policy applies to it.
   const headers = Object.fromEntries(
     Object.entries({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', ...securityHeaders }).map(([k, v]) => [
@@ -41,14 +55,20 @@ export function siteRequestFunction(siteDir: string, securityHeaders: Record<str
       { value: v },
     ]),
   );
-  const code = `var PAGES = ${JSON.stringify(known)};
+  const code = `${languageRedirectSource(languages, defaultLanguage)}
+var PAGES = ${JSON.stringify(known)};
 var NOT_FOUND = ${JSON.stringify(notFound)};
 var HEADERS = ${JSON.stringify(headers)};
 function handler(event) {
   var r = event.request;
+  var chosen = languageRedirect(r, HEADERS);
+  if (chosen) return chosen;
   if (r.uri.endsWith('/')) r.uri += 'index.html';
   else if (!r.uri.split('/').pop().includes('.')) r.uri += '/index.html';
-  if (r.uri.endsWith('.html') && !PAGES[r.uri]) {
+  var page = r.uri;
+  var first = page.split('/')[1];
+  if (first !== DEFAULT_LANG && LANGS.indexOf(first) >= 0) page = page.slice(first.length + 1);
+  if (r.uri.endsWith('.html') && !PAGES[r.uri] && PAGES[page] !== 1) {
     return {
       statusCode: 404,
       statusDescription: 'Not Found',

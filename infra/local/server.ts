@@ -6,6 +6,8 @@ import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { ROUTES } from '../../functions/routes.js';
+import { defaultLanguage, languages } from '../../shared/i18n/board.js';
+import { compileLanguageRedirect, type EdgeRequest, LANGUAGE_COOKIE } from '../cdk/site-language.js';
 import { contentSecurityPolicy } from '../security-headers.js';
 import { compileRoutes, matchRoute, safeDecode, toApiGatewayEvent } from './apigw-event.js';
 import { withGrantsOf } from './local-iam.js';
@@ -131,9 +133,50 @@ function securityHeaders(cognitoOrigin: string, uploadOrigin?: string): Record<s
   };
 }
 
-function serveStatic(res: ServerResponse, url: URL, siteDir: string, cognitoOrigin: string, uploadOrigin?: string): void {
+/** The edge's language choice (infra/cdk/site-language.ts), the very code CloudFront runs. */
+const languageRedirect = compileLanguageRedirect(languages, defaultLanguage);
+
+/** Answers with the edge's redirect when the request asks for (or prefers) another language; else false. */
+function redirectLanguage(req: IncomingMessage, res: ServerResponse, url: URL, secure: Record<string, string>): boolean {
+  const querystring: EdgeRequest['querystring'] = {};
+  for (const name of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(name);
+    querystring[name] = { value: values[0] as string, ...(values.length > 1 ? { multiValue: values.map((value) => ({ value })) } : {}) };
+  }
+  const cookies: EdgeRequest['cookies'] = {};
+  for (const pair of (req.headers.cookie ?? '').split(';')) {
+    const at = pair.indexOf('=');
+    if (at > 0) cookies[pair.slice(0, at).trim()] = { value: decodeURIComponent(pair.slice(at + 1).trim()) };
+  }
+  const accept = req.headers['accept-language'];
+  const found = languageRedirect({
+    uri: url.pathname,
+    querystring,
+    headers: accept ? { 'accept-language': { value: accept } } : {},
+    cookies,
+  });
+  if (!found) return false;
+  const cookie = found.cookies?.[LANGUAGE_COOKIE];
+  res.writeHead(302, {
+    ...secure,
+    ...Object.fromEntries(Object.entries(found.headers).map(([k, v]) => [k, v.value])),
+    ...(cookie ? { 'set-cookie': `${LANGUAGE_COOKIE}=${cookie.value}; ${cookie.attributes}` } : {}),
+  });
+  res.end();
+  return true;
+}
+
+function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  siteDir: string,
+  cognitoOrigin: string,
+  uploadOrigin?: string,
+): void {
   const root = resolve(siteDir);
   const secure = securityHeaders(cognitoOrigin, uploadOrigin);
+  if (redirectLanguage(req, res, url, secure)) return;
   const path = safeDecode(url.pathname);
   let file = path === undefined ? '' : normalize(join(root, path));
   if (!file.startsWith(root)) {
@@ -178,10 +221,10 @@ async function servePhoto(res: ServerResponse, url: URL, photoOrigin: string): P
   res.end(Buffer.from(await found.arrayBuffer()));
 }
 
-function serveOther(res: ServerResponse, url: URL, opts: ServerOptions): void | Promise<void> {
+function serveOther(req: IncomingMessage, res: ServerResponse, url: URL, opts: ServerOptions): void | Promise<void> {
   if (url.pathname.startsWith('/photos/') && opts.photoOrigin) return servePhoto(res, url, opts.photoOrigin);
   if (url.pathname !== '/config.json') {
-    serveStatic(res, url, opts.siteDir, opts.cognitoOrigin, opts.uploadOrigin);
+    serveStatic(req, res, url, opts.siteDir, opts.cognitoOrigin, opts.uploadOrigin);
     return;
   }
   res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
@@ -234,7 +277,7 @@ export function startServer(opts: ServerOptions): Promise<Server> {
     const work =
       url.pathname.startsWith('/api/') || url.pathname.startsWith('/open311/')
         ? handleApi(req, res, url, opts)
-        : Promise.resolve().then(() => serveOther(res, url, opts));
+        : Promise.resolve().then(() => serveOther(req, res, url, opts));
     work.catch((err: unknown) => {
       console.error('local server error', err);
       if (!res.headersSent) problem(res, 500, 'Internal error', 'Internal error.');

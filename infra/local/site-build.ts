@@ -20,7 +20,13 @@ function newest(dir: string): number {
 export function ensureSiteBuilt(root: string, log: (line: string) => void = () => undefined): void {
   const site = join(root, 'site');
   const built = join(site, 'dist', 'index.html');
-  const sources = Math.max(newest(join(site, 'src')), newest(join(site, 'public')), statSync(join(site, 'astro.config.mjs')).mtimeMs);
+  // The site compiles in shared/ too: the domain helpers its scripts import and the message catalogs.
+  const sources = Math.max(
+    newest(join(site, 'src')),
+    newest(join(site, 'public')),
+    newest(join(root, 'shared')),
+    statSync(join(site, 'astro.config.mjs')).mtimeMs,
+  );
   // The site compiles in the jurisdiction folder's catalog: another folder, or an edited one, rebuilds it.
   const folder = chosenJurisdictionFolder();
   const stamp = join(site, 'dist', '.jurisdiction');

@@ -1,9 +1,18 @@
 import { type Area, parseAreas } from '../areas/index.js';
 import { parseCatalog } from '../catalog/parse.js';
 import type { Catalog } from '../catalog/schema.js';
+import { catalogMessages } from '../i18n/catalog-keys.js';
+import { checkMessages, checkTranslations } from '../i18n/check.js';
 import { parseJurisdiction } from './parse.js';
 import type { Jurisdiction } from './schema.js';
-import { CATALOG_FILE, ConfigError, type ConfigIssue, type JurisdictionSource, readJurisdictionFolder } from './source.js';
+import {
+  CATALOG_FILE,
+  ConfigError,
+  type ConfigIssue,
+  JURISDICTION_FILE,
+  type JurisdictionSource,
+  readJurisdictionFolder,
+} from './source.js';
 
 export interface CheckedFolder {
   folder: string;
@@ -57,6 +66,22 @@ export function checkJurisdictionSource(source: JurisdictionSource): CheckedFold
         });
       }
     });
+  }
+  if (jurisdiction && source.messages) {
+    // Every language present must be complete, offered or not: adding a language is adding its files.
+    issues.push(...checkMessages(source.messages));
+    jurisdiction.languages?.forEach((lang, i) => {
+      if (!source.messages?.[lang])
+        issues.push({
+          file: JURISDICTION_FILE,
+          path: `languages.${i}`,
+          message: `no catalogs for "${lang}" in shared/i18n/messages (see docs/i18n.md)`,
+        });
+    });
+  }
+  if (jurisdiction && catalog && source.translations) {
+    const keys = new Set(Object.keys(catalogMessages(jurisdiction, catalog)));
+    issues.push(...checkTranslations(source.translations, keys, jurisdiction.languages ?? [jurisdiction.locale.split('-')[0] ?? 'en']));
   }
   if (issues.length || !jurisdiction || !catalog) throw new ConfigError(source.folder, issues);
   return { folder: source.folder, jurisdiction, catalog, areas };

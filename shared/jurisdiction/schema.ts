@@ -55,6 +55,16 @@ export const jurisdictionSchema = z
       .object({ file: z.string().min(1), idProperty: z.string().min(1), nameProperty: z.string().min(1), label: z.string().min(1) })
       .strict()
       .optional(),
+    /**
+     * The languages the board speaks (ISO 639 codes, each with catalogs in shared/i18n/messages), the
+     * first being the default: its pages are at the site's root, the others under `/<code>/`.
+     * Absent: the locale's language alone.
+     */
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code in lower case, e.g. "cy"'))
+      .min(1)
+      .refine((langs) => new Set(langs).size === langs.length, 'each language once')
+      .optional(),
     /** Legislators' offices: each becomes a Cognito group `office-<id>` that shares a bill watchlist. */
     offices: z
       .array(z.object({ id: slug, name: z.string().min(1) }).strict())

@@ -20,7 +20,20 @@ export interface JurisdictionSource {
   catalog: unknown;
   /** The areas file's path as written in jurisdiction.json, and its parsed contents. */
   areas?: { file: string; data: unknown };
+  /**
+   * The board's message catalogs (`shared/i18n/messages/<lang>/<namespace>.json`), per language and
+   * namespace. Bundles carry only the jurisdiction's languages and the namespaces their code uses.
+   */
+  messages?: Record<string, Record<string, unknown>>;
+  /** The folder's own translations (`i18n/<lang>.json`: service names, state labels…), per language. */
+  translations?: Record<string, unknown>;
 }
+
+/** The namespaces of the board's message catalogs: one file each per language. */
+export const MESSAGE_NAMESPACES = ['common', 'site', 'public', 'staff', 'email', 'api'] as const;
+export type MessageNamespace = (typeof MESSAGE_NAMESPACES)[number];
+/** The folder, inside a jurisdiction folder, of its translations. */
+export const TRANSLATIONS_DIR = 'i18n';
 
 /** A problem in a jurisdiction folder: which file, which field, what is wrong. */
 export interface ConfigIssue {
@@ -45,7 +58,11 @@ export class ConfigError extends Error {
 declare const __CIVICBOARD_JURISDICTION__: JurisdictionSource | undefined;
 
 interface NodeBits {
-  fs: { readFileSync(path: string, enc: 'utf8'): string };
+  fs: {
+    readFileSync(path: string, enc: 'utf8'): string;
+    existsSync(path: string): boolean;
+    readdirSync(path: string, options: { withFileTypes: true }): { name: string; isDirectory(): boolean }[];
+  };
   path: { resolve(...parts: string[]): string; dirname(p: string): string };
   env: Record<string, string | undefined>;
   cwd: string;
@@ -63,6 +80,31 @@ export function defaultJurisdictionFolder(): string {
   const n = node();
   if (!n) throw new Error('no jurisdiction data was bundled, and there is no file system to read it from');
   return n.path.resolve((import.meta as { dirname?: string }).dirname ?? n.cwd, '..', '..', 'jurisdictions', 'demo');
+}
+
+/** The board's message catalogs folder (`shared/i18n/messages`): one folder per language. */
+export function messagesFolder(): string {
+  const n = node();
+  if (!n) throw new Error('no messages were bundled, and there is no file system to read them from');
+  return n.path.resolve((import.meta as { dirname?: string }).dirname ?? n.cwd, '..', 'i18n', 'messages');
+}
+
+/** Every language's catalogs from the messages folder (Node only); a missing namespace file is `{}`. */
+export function readMessages(issues: ConfigIssue[] = []): Record<string, Record<string, unknown>> {
+  const n = node();
+  if (!n) throw new Error('reading message catalogs needs Node');
+  const root = messagesFolder();
+  const messages: Record<string, Record<string, unknown>> = {};
+  for (const entry of n.fs.readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const lang = entry.name;
+    messages[lang] = {};
+    for (const ns of MESSAGE_NAMESPACES) {
+      const file = n.path.resolve(root, lang, `${ns}.json`);
+      if (n.fs.existsSync(file)) (messages[lang] as Record<string, unknown>)[ns] = readJson(n, root, `${lang}/${ns}.json`, issues);
+    }
+  }
+  return messages;
 }
 
 /** The folder chosen by `CIVICBOARD_JURISDICTION` (relative paths from the working directory), else the demo. */
@@ -104,6 +146,15 @@ export function readJurisdictionFolder(folder: string): JurisdictionSource {
   if (typeof areasFile === 'string' && areasFile) {
     const data = readJson(n, abs, areasFile, issues);
     source.areas = { file: areasFile, data };
+  }
+  source.messages = readMessages(issues);
+  const translations = n.path.resolve(abs, TRANSLATIONS_DIR);
+  if (n.fs.existsSync(translations)) {
+    source.translations = {};
+    for (const entry of n.fs.readdirSync(translations, { withFileTypes: true })) {
+      const m = /^([a-z]{2,3}(?:-[A-Za-z0-9]+)*)\.json$/.exec(entry.name);
+      if (!entry.isDirectory() && m) source.translations[m[1] as string] = readJson(n, abs, `${TRANSLATIONS_DIR}/${entry.name}`, issues);
+    }
   }
   if (issues.length) throw new ConfigError(abs, issues);
   return source;

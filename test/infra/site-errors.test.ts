@@ -12,10 +12,10 @@ const ofType = (type: string) => Object.values(resources).filter((r) => r.Type =
 const distribution = () => ofType('AWS::CloudFront::Distribution')[0]!.Properties.DistributionConfig;
 
 /** Runs the site's viewer-request function from the template on a request for `uri`, as CloudFront would. */
-function viewerRequest(uri: string): Cfn {
+function viewerRequest(uri: string, headers: Record<string, { value: string }> = {}, cookies: Record<string, { value: string }> = {}): Cfn {
   const fn = ofType('AWS::CloudFront::Function')[0]!.Properties;
   expect(fn.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
-  const sandbox: { event: Cfn; result?: Cfn } = { event: { request: { method: 'GET', uri, headers: {}, querystring: {} } } };
+  const sandbox: { event: Cfn; result?: Cfn } = { event: { request: { method: 'GET', uri, headers, querystring: {}, cookies } } };
   runInNewContext(`${fn.FunctionCode}\nresult = handler(event);`, sandbox);
   return sandbox.result;
 }
@@ -57,5 +57,23 @@ describe('errors from the site and from the API stay apart (issue 21, defect 1)'
   it('leaves other files to S3 (which answers 404 for a missing one)', () => {
     expect(viewerRequest('/_astro/app.abc123.js')).toMatchObject({ uri: '/_astro/app.abc123.js' });
     expect(viewerRequest('/config.json')).toMatchObject({ uri: '/config.json' });
+  });
+});
+
+describe('the site in every language at the edge (issue 23)', () => {
+  it('passes every language’s pages on to S3 and answers a page no language has with the 404 page', () => {
+    expect(viewerRequest('/cy/track/')).toMatchObject({ uri: '/cy/track/index.html' });
+    expect(viewerRequest('/es/')).toMatchObject({ uri: '/es/index.html' });
+    expect(viewerRequest('/cy/no-such-page/').statusCode).toBe(404);
+  });
+
+  it('sends a first visit to the language its Accept-Language prefers, and a remembered English choice nowhere', () => {
+    const welsh = viewerRequest('/queues/', { 'accept-language': { value: 'cy-GB,cy;q=0.9' } });
+    expect(welsh.statusCode).toBe(302);
+    expect(welsh.headers.location.value).toBe('/cy/queues/');
+    expect(welsh.headers['content-security-policy'].value).toContain("script-src 'self'");
+    expect(viewerRequest('/queues/', { 'accept-language': { value: 'cy' } }, { lang: { value: 'en' } })).toMatchObject({
+      uri: '/queues/index.html',
+    });
   });
 });

@@ -38,10 +38,14 @@ function placeholderSite(): string {
   if (!siteDir) {
     siteDir = mkdtempSync(join(tmpdir(), 'civicboard-site-'));
     mkdirSync(siteDir, { recursive: true });
-    writeFileSync(join(siteDir, 'index.html'), '<!doctype html><title>civicboard</title>');
     writeFileSync(join(siteDir, '404.html'), '<!doctype html><title>Page not found · civicboard</title><h1>Page not found</h1>');
-    mkdirSync(join(siteDir, 'track'), { recursive: true });
-    writeFileSync(join(siteDir, 'track', 'index.html'), '<!doctype html><title>Track</title>');
+    // The same pages in each of the demo's languages, as the build makes them (the default at the root).
+    for (const prefix of ['', 'cy', 'es']) {
+      for (const page of ['', 'track', 'queues']) {
+        mkdirSync(join(siteDir, prefix, page), { recursive: true });
+        writeFileSync(join(siteDir, prefix, page, 'index.html'), `<!doctype html><title>${page || 'civicboard'}</title>`);
+      }
+    }
   }
   return siteDir;
 }

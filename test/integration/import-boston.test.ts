@@ -116,7 +116,11 @@ describe.skipIf(!present)('import:311 of the Boston 2015 sample, as Boston', () 
       expect(total.closed, service).toBe(serviceRows.length);
       const expectedMedian = median(serviceRows.map((r) => at(r.CLOSED_DT as string).diff(at(r.OPEN_DT as string), 'days').days));
       expect(Math.abs((total.medianDaysToClose as number) - expectedMedian), service).toBeLessThanOrEqual(0.1);
-      const targeted = serviceRows.filter((r) => r.TARGET_DT && r.OnTime_Status);
+      // Every closed case with a target, as the oracle says: the share Boston marks ONTIME. 25 closed
+      // rows of the file have a TARGET_DT and an empty OnTime_Status; all closed after their target, so they
+      // are not ONTIME by Boston's column and late by the board's, and leaving them out of one side only
+      // made Abandoned Vehicles look 1.6 points apart.
+      const targeted = serviceRows.filter((r) => r.TARGET_DT);
       if (!targeted.length) continue;
       const onTime = (100 * targeted.filter((r) => r.OnTime_Status === 'ONTIME').length) / targeted.length;
       expect(Math.abs((total.resolvedOnTimePct as number) - onTime), service).toBeLessThanOrEqual(1);

@@ -1,3 +1,5 @@
+import { lang } from './i18n.js';
+
 /** A problem+json error from the API, with field errors when the input was invalid. */
 export class ApiError extends Error {
   constructor(
@@ -12,6 +14,8 @@ export class ApiError extends Error {
 /** Calls the board's API on the same origin; throws ApiError with the problem's detail on failure. */
 export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<{ body: T; headers: Headers }> {
   const headers = new Headers(init.headers);
+  // Problems and public labels come back in the page's language (machine fields never change with it).
+  if (!headers.has('accept-language')) headers.set('accept-language', lang);
   if (init.json !== undefined) headers.set('content-type', 'application/json');
   let res: Response;
   try {
