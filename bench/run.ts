@@ -62,7 +62,12 @@ for (const name of only) {
     results[name] = await suite.run(options);
   } catch (err) {
     options.log(`${name} failed: ${(err as Error).stack ?? err}`);
-    results[name] = { markdown: `**failed:** ${(err as Error).message}`, targets: [], data: { error: String(err) } };
+    results[name] = {
+      markdown: `**failed:** ${(err as Error).message}`,
+      targets: [],
+      data: { error: String(err) },
+      errors: [`the suite failed: ${(err as Error).message}`],
+    };
   }
 }
 
