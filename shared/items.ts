@@ -74,6 +74,8 @@ export interface Item {
   reporter?: Reporter;
   /** The reporter asked for update emails (defaults to true when they gave an email). */
   reporterNotify?: boolean;
+  /** The language the reporter wrote in (`Accept-Language`): their acknowledgement and updates use it. */
+  reporterLanguage?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -1,5 +1,6 @@
 import { publicActorLabel } from './actor.js';
 import { findService, type Service } from './catalog/index.js';
+import type { Translator } from './i18n/translator.js';
 import type { HistoryEvent, Item } from './items.js';
 import { stripUndefined } from './items.js';
 import { redactedEvent, redactedText } from './moderation.js';
@@ -76,10 +77,18 @@ function serviceOf(item: Item): Service {
   );
 }
 
-/** A state's label, falling back to its id if the catalog no longer has it. */
-export function statusLabel(service: Service, status: string): string {
-  return service.workflow.states.find((s) => s.id === status)?.label ?? status;
+/**
+ * A state's label, falling back to its id if the catalog no longer has it; with a translator, the
+ * council's translation of it (`workflow.<id>.state.<state>`, shared/i18n/catalog-keys.ts).
+ */
+export function statusLabel(service: Service, status: string, tr?: Translator): string {
+  const label = service.workflow.states.find((s) => s.id === status)?.label ?? status;
+  return tr ? tr.text(`workflow.${service.workflowId}.state.${status}`, label) : label;
 }
+
+/** A service's name, in the translator's language when given (`service.<code>.name`). */
+export const serviceName = (service: Service, tr?: Translator): string =>
+  tr ? tr.text(`service.${service.code}.name`, service.name) : service.name;
 
 /**
  * Text as the public is shown it. New text is cleaned on the way in (shared/text.ts); this cleans text
@@ -95,21 +104,25 @@ export function publicText<T extends string | undefined>(text: T): T {
  * from an allow-list, so a field added to Item later stays private until it is added here.
  * @example toPublicItem(item, {history, queuePosition: 3}).queuePosition // 3
  */
-export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queuePosition?: number; now?: string } = {}): PublicItem {
+export function toPublicItem(
+  item: Item,
+  extra: { history?: HistoryEvent[]; queuePosition?: number; now?: string; tr?: Translator } = {},
+): PublicItem {
   const service = serviceOf(item);
+  const { tr } = extra;
   return stripUndefined({
     id: item.id,
     reference: item.reference,
     kind: item.kind,
     serviceCode: item.serviceCode,
-    serviceName: service.name,
+    serviceName: serviceName(service, tr),
     // Redacted text shows its replacement (shared/moderation.ts); staff views read the original.
     title: publicText(redactedText(item, 'title', item.title)),
     description: publicText(redactedText(item, 'description', item.description)),
     location: item.location,
     address: publicText(redactedText(item, 'address', item.address)),
     status: item.status,
-    statusLabel: statusLabel(service, item.status),
+    statusLabel: statusLabel(service, item.status, tr),
     phase: item.phase,
     priority: item.priority,
     assignedTeam: item.assignee ? `${service.group} team` : undefined,
@@ -123,13 +136,13 @@ export function toPublicItem(item: Item, extra: { history?: HistoryEvent[]; queu
     photos: publicPhotos(item.photos),
     mediaUrl: item.mediaUrl,
     sla: publicSla(item.sla, item.closedAt, extra.now ?? new Date().toISOString()),
-    history: extra.history?.filter((e) => e.visibility === 'public').map((e) => toPublicEvent(redactedEvent(item, e), service)),
+    history: extra.history?.filter((e) => e.visibility === 'public').map((e) => toPublicEvent(redactedEvent(item, e), service, tr)),
   });
 }
 
-export function toPublicEvent(event: HistoryEvent, service: Service): PublicEvent {
+export function toPublicEvent(event: HistoryEvent, service: Service, tr?: Translator): PublicEvent {
   const label = (id?: string) =>
-    event.type === 'transition' || event.type === 'created' || event.type === 'vote' ? safeLabel(service, id) : undefined;
+    event.type === 'transition' || event.type === 'created' || event.type === 'vote' ? safeLabel(service, id, tr) : undefined;
   return stripUndefined({
     at: event.at,
     actor: publicActorLabel(event.actor, service),
@@ -144,10 +157,11 @@ export function toPublicEvent(event: HistoryEvent, service: Service): PublicEven
   });
 }
 
-function safeLabel(service: Service, id?: string): string | undefined {
+function safeLabel(service: Service, id?: string, tr?: Translator): string | undefined {
   if (!id) return undefined;
   try {
-    return stateOf(service.workflow, id).label;
+    const label = stateOf(service.workflow, id).label;
+    return tr ? tr.text(`workflow.${service.workflowId}.state.${id}`, label) : label;
   } catch {
     return id;
   }

@@ -1,13 +1,16 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
+import { translator } from '../../shared/i18n/board.js';
 import { LIMITS } from '../../shared/schemas.js';
 import { parseWith } from '../../shared/validation.js';
 import { CORRELATION_HEADER, correlationFor, correlationId, withCorrelation } from './correlation.js';
+import { languageHeaders, requestLanguage } from './language.js';
 import { logger, logInvocation } from './logger.js';
 import { count, duration, flushMetrics, METRIC, type MetricName } from './metrics.js';
 import { ORIGIN_HEADER, requireViaCloudFront } from './origin.js';
 import { HttpError, problemResponse, toProblem } from './problem.js';
+import { localizeProblem } from './problem-language.js';
 import { gateStaff } from './staff-gate.js';
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -40,7 +43,11 @@ interface RouteOptions<BS extends z.ZodType | undefined, QS extends z.ZodType | 
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-/** Middleware: every thrown error becomes problem+json; 5xx are logged with the request id and hidden. */
+/**
+ * Middleware: every thrown error becomes problem+json in the caller's language (`Accept-Language`:
+ * title, detail and common field messages; functions/lib/problem-language.ts); 5xx are logged with the
+ * request id and hidden.
+ */
 const problems = (): MiddlewareObj<HttpEvent, HttpResult> => ({
   onError: (request) => {
     const requestId = request.context?.awsRequestId ?? request.event.requestContext?.requestId;
@@ -49,7 +56,11 @@ const problems = (): MiddlewareObj<HttpEvent, HttpResult> => ({
       logger.error('unhandled error', { requestId, error: String(request.error), stack: (request.error as Error)?.stack });
     else if (problem.status > 500)
       logger.warn('answered with a retryable error', { requestId, status: problem.status, error: String(request.error) });
-    request.response = problemResponse(problem, request.error);
+    const lang = requestLanguage(request.event ?? {});
+    const retry = (request.error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    const said = localizeProblem(problem, translator(lang), typeof retry === 'number' ? retry : undefined);
+    const response = problemResponse(said, request.error);
+    request.response = { ...response, headers: { ...response.headers, ...languageHeaders(lang) } };
   },
 });
 

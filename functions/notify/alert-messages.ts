@@ -2,6 +2,7 @@ import { type DigestChange, digestDay } from '../../shared/alerts/digest.js';
 import { alertConfirmation } from '../../shared/alerts/emails.js';
 import { findService } from '../../shared/catalog/index.js';
 import type { ItemFacts } from '../../shared/email/templates.js';
+import { translator } from '../../shared/i18n/board.js';
 import type { HistoryEvent, Item } from '../../shared/items.js';
 import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { config } from '../lib/env.js';
@@ -9,20 +10,22 @@ import { alertJobRecord, digestEntryRecord, putAlertRecords } from '../store/ale
 import { findAlert, matchingAlerts } from '../store/alerts.js';
 import type { Notification } from '../store/notifications.js';
 import type { Subscription } from '../store/subscriptions.js';
-import type { Message } from './messages.js';
+import { sitePage } from './links.js';
+import { factsPerLanguage, languageOf, type Message } from './messages.js';
 
-/** Links in alert emails: confirm, the alert's one-click stop (RFC 8058 POST), and "manage my alerts". */
+/** Links in alert emails: confirm, the alert's one-click stop (RFC 8058 POST), and "manage my alerts" (the site page in the alert's language). */
 export const alertLinks = {
   confirm: (token: string) => `${config().publicBaseUrl}/api/alerts/confirm?token=${token}`,
   unsubscribe: (token: string) => `${config().publicBaseUrl}/api/alerts/unsubscribe?token=${token}`,
-  manage: (token: string) => `${config().publicBaseUrl}/alerts/?token=${token}`,
+  manage: (token: string, lang?: string) => sitePage(`/alerts/?token=${token}`, lang),
 };
 
-/** The confirmation email of a pending alert (nothing once it is confirmed or cancelled). */
+/** The confirmation email of a pending alert (nothing once it is confirmed or cancelled), in the language it was asked for in. */
 export async function alertConfirmationMessages(n: Notification): Promise<Message[]> {
   const alert = await findAlert(n.itemId);
   if (alert?.status !== 'pending' || !alert.confirmToken) return [];
-  return [{ to: alert.email, email: alertConfirmation(alert.target, alert.frequency, alertLinks.confirm(alert.confirmToken)) }];
+  const tr = translator(languageOf(alert.language));
+  return [{ to: alert.email, email: alertConfirmation(alert.target, alert.frequency, alertLinks.confirm(alert.confirmToken), tr) }];
 }
 
 /** Whether an event moved a report into a done state ("finished" in a digest). */
@@ -56,6 +59,8 @@ export async function queueAlertMatches(
   const day = digestDay(new Date(), jurisdiction.timezone);
   const digestChange: DigestChange = change === 'new' ? 'new' : finishes(item, event) ? 'finished' : 'updated';
   const queuedAt = new Date().toISOString();
+  // An instant alert's email is written in its language.
+  const factsIn = factsPerLanguage(item, event?.to ?? item.status, facts);
   let written = 0;
   await matchingAlerts({ serviceCode: item.serviceCode, areaId: item.area?.id, location: item.location }, async (page) => {
     const records = page
@@ -79,7 +84,8 @@ export async function queueAlertMatches(
               target: m.target,
               unsubscribeToken: m.unsubscribeToken,
               change,
-              facts,
+              facts: factsIn(languageOf(m.language)),
+              ...(m.language && { language: languageOf(m.language) }),
               queuedAt,
               ...(n.correlationId && { correlationId: n.correlationId }),
             }),

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { describeTarget } from '../../shared/alerts/describe.js';
 import { type DigestAlert, type DigestLine, dailyDigest, dueDigestDay, strongestChange } from '../../shared/alerts/digest.js';
-import { findService } from '../../shared/catalog/index.js';
+import { describeAlertTarget } from '../../shared/alerts/emails.js';
+import { translator } from '../../shared/i18n/board.js';
 import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { count, METRIC } from '../lib/metrics.js';
 import type { TokenBucket } from '../lib/token-bucket.js';
@@ -10,7 +10,7 @@ import { findAlert } from '../store/alerts.js';
 import { claimDelivery, markSent, releaseDelivery } from '../store/deliveries.js';
 import { markSuppressed, suppressionOf } from '../store/suppressions.js';
 import { alertLinks } from './alert-messages.js';
-import { facts } from './messages.js';
+import { facts, languageOf } from './messages.js';
 import { RunCache } from './send-alerts.js';
 import { sendEmail } from './ses.js';
 
@@ -31,10 +31,13 @@ export async function sendDigest(day: string, entries: DigestEntry[], bucket: To
   const live = (await Promise.all(alertIds.map((id) => findAlert(id)))).filter((a) => a?.status === 'confirmed' && a.frequency === 'daily');
   const byItem = new Map<string, DigestEntry[]>();
   for (const e of entries.filter((e) => live.some((a) => a?.id === e.alertId))) byItem.set(e.itemId, [...(byItem.get(e.itemId) ?? []), e]);
+  // One digest per address, in the language of its newest alert (the address's latest choice).
+  const lang = languageOf(live.reduce((a, b) => ((b?.createdAt ?? '') > (a?.createdAt ?? '') ? b : a), live[0])?.language);
+  const tr = translator(lang);
   const lines: DigestLine[] = [];
   for (const [itemId, changes] of byItem) {
     const item = await cache.item(itemId);
-    if (item && !item.hidden) lines.push({ ...facts(item), change: strongestChange(changes.map((c) => c.change)) });
+    if (item && !item.hidden) lines.push({ ...facts(item, item.status, lang), change: strongestChange(changes.map((c) => c.change)) });
   }
   if (!lines.length) {
     await markSent(key, 'nothing-to-send');
@@ -47,11 +50,12 @@ export async function sendDigest(day: string, entries: DigestEntry[], bucket: To
     return 0;
   }
   const alerts: DigestAlert[] = live.map((a) => ({
-    description: describeTarget(a!.target, (code) => findService(code)?.name ?? code),
+    description: describeAlertTarget(a!.target, tr),
     unsubscribeUrl: alertLinks.unsubscribe(a!.unsubscribeToken),
   }));
   const first = live[0]!;
-  const email = dailyDigest(jurisdiction.name, day, lines, alerts, alertLinks.manage(first.unsubscribeToken));
+  const name = tr.text('jurisdiction.name', jurisdiction.name);
+  const email = dailyDigest(name, day, lines, alerts, alertLinks.manage(first.unsubscribeToken, lang), tr);
   await bucket.take();
   try {
     // The one-click header stops the first alert; the body has a stop link for each, and the manage page.

@@ -1,5 +1,6 @@
 import { getService } from '../../shared/catalog/index.js';
 import * as templates from '../../shared/email/templates.js';
+import { defaultLanguage, isOffered, translator } from '../../shared/i18n/board.js';
 import type { Item } from '../../shared/items.js';
 import { redactedEvent, redactedText } from '../../shared/moderation.js';
 import { statusLabel } from '../../shared/public-view.js';
@@ -17,20 +18,44 @@ export interface Message {
   unsubscribeUrl?: string;
 }
 
-export function facts(item: Item, status = item.status): templates.ItemFacts {
+/**
+ * The language a stored choice asks for: a follower's, an alert's or a reporter's `language`, kept when
+ * they asked (docs/i18n.md); the default for records from before languages, or one no longer offered.
+ */
+export const languageOf = (stored: unknown): string => (isOffered(stored) ? stored : defaultLanguage);
+
+/** What an email says about an item, in `lang`: the council's words for the service and the status, the site's page in that language. */
+export function facts(item: Item, status = item.status, lang: string = defaultLanguage): templates.ItemFacts {
   const service = getService(item.serviceCode);
+  const tr = translator(lang);
   return {
     reference: item.reference,
     title: redactedText(item, 'title', item.title),
-    serviceName: service.name,
-    statusLabel: statusLabel(service, status),
-    trackUrl: links.track(item.reference),
+    serviceName: tr.text(`service.${service.code}.name`, service.name),
+    statusLabel: tr.text(`workflow.${service.workflowId}.state.${status}`, statusLabel(service, status)),
+    trackUrl: links.track(item.reference, tr.lang),
+  };
+}
+
+/**
+ * The item's facts per language, each worked out once: a notification's followers (or an alert fan-out's
+ * matches) in one language share them. `known` is the default language's, already worked out.
+ */
+export function factsPerLanguage(item: Item, status: string, known?: templates.ItemFacts): (lang: string) => templates.ItemFacts {
+  const byLanguage = new Map<string, templates.ItemFacts>(known ? [[defaultLanguage, known]] : []);
+  return (lang) => {
+    let found = byLanguage.get(lang);
+    if (!found) {
+      found = facts(item, status, lang);
+      byLanguage.set(lang, found);
+    }
+    return found;
   };
 }
 
 /** The facts an email to an unconfirmed address may carry: no title, which a citizen may have typed. */
-function unconfirmedFacts(item: Item): templates.UnconfirmedFacts {
-  const { reference, serviceName, trackUrl } = facts(item);
+function unconfirmedFacts(item: Item, lang?: string): templates.UnconfirmedFacts {
+  const { reference, serviceName, trackUrl } = facts(item, item.status, lang);
   return { reference, serviceName, trackUrl };
 }
 
@@ -51,7 +76,10 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
       await queueAlertMatches(n, item, facts(item), 'new', undefined);
       if (!email) return [];
       const unsubscribeUrl = subscription ? links.unsubscribe(subscription.unsubscribeToken) : undefined;
-      return [{ to: email, email: templates.acknowledgement(unconfirmedFacts(item), unsubscribeUrl), unsubscribeUrl }];
+      const lang = languageOf(item.reporterLanguage);
+      return [
+        { to: email, email: templates.acknowledgement(unconfirmedFacts(item, lang), unsubscribeUrl, translator(lang)), unsubscribeUrl },
+      ];
     }
     case 'item.updated': {
       // Nothing the council removed is ever emailed: no update for a hidden report, redacted text replaced.
@@ -60,15 +88,19 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
       const stage = event.type === 'vote' ? (event.to ?? event.from) : event.type === 'transition' ? event.to : undefined;
       const itemFacts = facts(item, stage ?? item.status);
       await queueAlertMatches(n, item, itemFacts, 'updated', event, followers);
+      // Each follower in the language they followed in.
+      const factsIn = factsPerLanguage(item, stage ?? item.status, itemFacts);
       const toFollowers = (followers ?? []).map((sub) => {
         const unsubscribeUrl = links.unsubscribe(sub.unsubscribeToken);
+        const lang = languageOf(sub.language);
         const email =
           item.kind === 'bill'
-            ? templates.billUpdate(itemFacts, event.note, unsubscribeUrl)
+            ? templates.billUpdate(factsIn(lang), event.note, unsubscribeUrl, translator(lang))
             : templates.update(
-                itemFacts,
+                factsIn(lang),
                 { kind: event.type === 'comment' ? 'comment' : 'status', note: redactedEvent(item, event).note },
                 unsubscribeUrl,
+                translator(lang),
               );
         return { to: sub.email, email, unsubscribeUrl };
       });
@@ -93,7 +125,9 @@ export async function messagesFor(n: Notification): Promise<Message[]> {
     }
     case 'subscription.requested': {
       if (subscription?.status !== 'pending' || !subscription.confirmToken) return [];
-      return [{ to: subscription.email, email: templates.confirmation(unconfirmedFacts(item), links.confirm(subscription.confirmToken)) }];
+      const lang = languageOf(subscription.language);
+      const email = templates.confirmation(unconfirmedFacts(item, lang), links.confirm(subscription.confirmToken), translator(lang));
+      return [{ to: subscription.email, email }];
     }
     default:
       return [];

@@ -1,4 +1,5 @@
 import { alertMatch } from '../../shared/alerts/emails.js';
+import { translator } from '../../shared/i18n/board.js';
 import type { Item } from '../../shared/items.js';
 import { config } from '../lib/env.js';
 import { logger } from '../lib/logger.js';
@@ -11,6 +12,7 @@ import { alertKey } from '../store/keys/alerts.js';
 import { suppressionKey } from '../store/keys/suppressions.js';
 import { markSuppressed, type Suppression } from '../store/suppressions.js';
 import { alertLinks } from './alert-messages.js';
+import { languageOf } from './messages.js';
 import { sendEmail } from './ses.js';
 
 /** Emails in flight at once: enough to keep SES busy at its rate with ~100 ms per call, few enough for a 2-core local stack. */
@@ -75,7 +77,9 @@ async function sendJob(job: AlertJob, facts: PageFacts, cache: RunCache, bucket:
     return 'skipped';
   }
   const unsubscribeUrl = alertLinks.unsubscribe(job.unsubscribeToken);
-  const email = alertMatch(job.facts, job.change, job.target, { unsubscribeUrl, manageUrl: alertLinks.manage(job.unsubscribeToken) });
+  const lang = languageOf(job.language);
+  const manageUrl = alertLinks.manage(job.unsubscribeToken, lang);
+  const email = alertMatch(job.facts, job.change, job.target, { unsubscribeUrl, manageUrl }, translator(lang));
   await bucket.take();
   try {
     await markSent(key, await sendEmail(job.email, email, unsubscribeUrl, job.correlationId), job.correlationId);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { defaultLanguage, languages } from '../../shared/i18n/board.js';
 import { ROUTES, type RouteDefinition, routeKey } from '../routes.js';
 import { ROUTE_SCHEMAS, type RouteSchemas } from './route-schemas.js';
 
@@ -125,6 +126,8 @@ function operation(route: RouteDefinition, schemas: RouteSchemas): Json {
     schema: { type: 'string' },
     ...(open311 ? { description: 'The id followed by .json or .xml' } : {}),
   }));
+  // Problems, labels and messages of the native API come in the language asked for (Content-Language says which).
+  if (!open311) parameters.push({ $ref: '#/components/parameters/AcceptLanguage' });
   if (schemas.query) {
     const query = toSchema(schemas.query) as { properties?: Record<string, Json>; required?: string[] };
     for (const [name, schema] of Object.entries(query.properties ?? {})) {
@@ -176,6 +179,15 @@ export function openApiDocument(): Json {
     paths,
     components: {
       schemas: { Problem: PROBLEM, Open311Errors: OPEN311_ERRORS },
+      parameters: {
+        AcceptLanguage: {
+          name: 'Accept-Language',
+          in: 'header',
+          required: false,
+          schema: { type: 'string' },
+          description: `The language of problem titles and details, field messages and the council's labels (service names, state labels): one of ${languages.join(', ')}, else ${defaultLanguage}. Codes, ids, states and phases never change. The answer's Content-Language names the language used.`,
+        },
+      },
       securitySchemes: {
         cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Cognito ID token of a staff member' },
       },

@@ -16,14 +16,14 @@ import { areaParam, serviceParam } from './read-reports.js';
  * for item follows: the request makes a pending alert and a confirmation email; only a confirmed alert
  * matches anything. The caller is never told whether the address already has alerts or hit its limit.
  */
-export async function requestAlert(input: () => CreateAlertInput, sourceIp: string): Promise<void> {
+export async function requestAlert(input: () => CreateAlertInput, sourceIp: string, language?: string): Promise<void> {
   await limitClient('follow', sourceIp);
   const request = input();
   if (request.target.type === 'service') serviceParam(request.target.serviceCode);
   if (request.target.type === 'area') areaParam(request.target.areaId);
   if ((await countAddressAlerts(request.email)) >= MAX_ALERTS_PER_ADDRESS) return;
   if (!(await takeMailAllowance(request.email))) return;
-  await createPendingAlert(request);
+  await createPendingAlert({ ...request, ...(language && { language }) });
 }
 
 export const confirmAlertLink = (token: string) => confirmAlert(token);

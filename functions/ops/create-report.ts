@@ -70,6 +70,7 @@ export async function createReport(
   idempotencyKey: string | undefined,
   sourceIp: string,
   by: MachineClient | undefined = undefined,
+  language: string | undefined = undefined,
 ): Promise<CreatedReport> {
   const service = findService(input.serviceCode);
   if (!service) {
@@ -89,11 +90,13 @@ export async function createReport(
   for (let clashes = 0; ; ) {
     const planned = plan();
     const change = mayEmail ? planned : unacknowledged(planned);
+    // The reporter's language (the request's): their acknowledgement and updates are written in it.
+    if (email !== undefined && language) change.item.reporterLanguage = language;
     const follow = mayEmail && change.item.reporterNotify ? email : undefined;
     try {
       await commit({
         change,
-        reporterFollow: follow ? { email: follow } : undefined,
+        reporterFollow: follow ? { email: follow, language } : undefined,
         // A machine client's key (its external_id) names its request for as long as the request exists.
         idempotency: idempotencyKey ? { key: idempotencyKey, bodyHash, permanent: by !== undefined } : undefined,
         claimUploads: photos,

@@ -13,15 +13,22 @@ import { refuseHidden } from './read-reports.js';
  *
  * Anti-automation (docs/limits.md): the request counts against its client's follow limits (429 over
  * them); the confirmation counts against the address's email limit, and over that nothing is sent.
+ * `language` (the request's, functions/lib/language.ts) is kept with the follow: its emails use it.
  */
-export async function followItem(kind: 'report' | 'bill', idOrRef: string, email: string, sourceIp: string): Promise<void> {
+export async function followItem(
+  kind: 'report' | 'bill',
+  idOrRef: string,
+  email: string,
+  sourceIp: string,
+  language?: string,
+): Promise<void> {
   await limitClient('follow', sourceIp);
   const item = kind === 'bill' ? await getBill(idOrRef) : await getItem(idOrRef, { kind });
   refuseHidden(item); // a report the council removed takes no new followers (410)
   const existing = await findSubscription(item.id, email);
   if (existing?.status === 'confirmed') return;
   if (!(await takeMailAllowance(email))) return;
-  await requestConfirmation(item.id, email, existing);
+  await requestConfirmation(item.id, email, existing, language);
 }
 
 /** The confirmation link: the follower starts receiving updates. NotFoundError for a used, replaced, expired or unknown token. */

@@ -47,13 +47,14 @@ export async function countAddressAlerts(email: string): Promise<number> {
  * A new pending alert with its confirm link (valid 7 days, then the pending alert expires by TTL) and
  * its unsubscribe/manage link, in one transaction. Nothing matches it until it is confirmed.
  */
-export async function createPendingAlert(input: CreateAlertInput, nowMs = Date.now()): Promise<StoredAlert> {
+export async function createPendingAlert(input: CreateAlertInput & { language?: string }, nowMs = Date.now()): Promise<StoredAlert> {
   const expiresAt = confirmExpiry(nowMs);
   const alert: StoredAlert = {
     id: ulid(nowMs),
     email: input.email,
     target: input.target,
     frequency: input.frequency,
+    ...(input.language && { language: input.language }),
     status: 'pending',
     createdAt: new Date(nowMs).toISOString(),
     confirmToken: newToken(),

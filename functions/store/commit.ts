@@ -21,7 +21,7 @@ export interface ChangeSet {
   /** The item as read, for an update: committed only if it is still at that version. Absent for a new item. */
   before?: Item;
   /** A new report's reporter who asked for updates: a confirmed follower from the start. */
-  reporterFollow?: { email: string };
+  reporterFollow?: { email: string; language?: string };
   /**
    * A create under an Idempotency-Key: a second create with the same key fails with `idempotency-key-used`.
    * `permanent`: the record never expires (an Open311 key's external_id names its request for good).
@@ -68,7 +68,7 @@ function writesOf(set: ChangeSet): Write[] {
   for (const e of change.events) writes.push({ write: put(eventRecord(item.id, e), absentPK), failure: 'stale' });
   const last = change.events.at(-1);
   if (last) for (const kind of change.notifications) writes.push({ write: put(eventNotificationRecord(item, kind, last)) });
-  if (set.reporterFollow) writes.push(...reporterFollowWrites(item, set.reporterFollow.email));
+  if (set.reporterFollow) writes.push(...reporterFollowWrites(item, set.reporterFollow.email, set.reporterFollow.language));
   if (set.claimBillNumber) writes.push({ write: put(billNumberRecord(item as Bill), absentPK), failure: 'bill-number-taken' });
   if (set.rollCall) {
     const { voteId, at, entries } = set.rollCall;
@@ -90,10 +90,19 @@ function writesOf(set: ChangeSet): Write[] {
   return writes;
 }
 
-function reporterFollowWrites(item: Item, email: string): Write[] {
+function reporterFollowWrites(item: Item, email: string, language: string | undefined): Write[] {
   const unsubscribeToken = newToken();
   const now = item.createdAt;
-  const sub = { itemId: item.id, email, role: 'reporter', status: 'confirmed', unsubscribeToken, createdAt: now, confirmedAt: now };
+  const sub = {
+    itemId: item.id,
+    email,
+    role: 'reporter',
+    status: 'confirmed',
+    unsubscribeToken,
+    createdAt: now,
+    confirmedAt: now,
+    ...(language && { language }),
+  };
   return [{ write: put(subscriptionRecord(sub)) }, { write: put(tokenRecord(unsubscribeToken, 'unsubscribe', item.id, email), absentPK) }];
 }
 

@@ -30,6 +30,8 @@ export interface Subscription {
   confirmedAt?: string;
   /** A pending follow: when it and its confirm link expire (epoch seconds; also its TTL). */
   expiresAt?: number;
+  /** The language they followed in: their emails use it (absent on older records: the default language). */
+  language?: string;
 }
 
 /** 32 random bytes: unguessable, and each token is stored with the one purpose it serves. */
@@ -52,7 +54,12 @@ const put = (Item: Record<string, unknown>, condition?: string): TransactItem =>
  * so a pending follow someone else registered never locks the address's owner out. A confirmed
  * follower changes nothing. A concurrent request that won the race leaves this one with nothing to do.
  */
-export async function requestConfirmation(itemId: string, email: string, existing: Subscription | undefined): Promise<void> {
+export async function requestConfirmation(
+  itemId: string,
+  email: string,
+  existing: Subscription | undefined,
+  language?: string,
+): Promise<void> {
   if (existing?.status === 'confirmed') return;
   const nowMs = Date.now();
   const now = new Date(nowMs).toISOString();
@@ -68,11 +75,13 @@ export async function requestConfirmation(itemId: string, email: string, existin
           Update: {
             TableName: tableName(),
             Key: subscriptionKey(itemId, subscriptionSK(email)),
-            UpdateExpression: 'SET confirmToken = :new, expiresAt = :exp',
+            // The latest request's language: the confirmation about to go out is in it, and so is what follows.
+            UpdateExpression: `SET confirmToken = :new, expiresAt = :exp${language ? ', #lang = :lang' : ''}`,
             // Unchanged since it was read: two requests at once send one new link, not two racing ones.
             ConditionExpression: existing.confirmToken ? '#s = :pending AND confirmToken = :old' : '#s = :pending',
-            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeNames: { '#s': 'status', ...(language && { '#lang': 'language' }) },
             ExpressionAttributeValues: {
+              ...(language && { ':lang': language }),
               ':new': confirmToken,
               ':exp': expiresAt,
               ':pending': 'pending',
@@ -82,7 +91,7 @@ export async function requestConfirmation(itemId: string, email: string, existin
         },
         ...(existing.confirmToken ? [{ Delete: { TableName: tableName(), Key: tokenKey(existing.confirmToken) } }] : []),
       ]
-    : newPendingWrites(itemId, email, confirmToken, expiresAt, now);
+    : newPendingWrites(itemId, email, confirmToken, expiresAt, now, language);
   try {
     await db().send(new TransactWriteCommand({ TransactItems: [...writes, ...confirmWrites] }));
   } catch (err) {
@@ -91,7 +100,14 @@ export async function requestConfirmation(itemId: string, email: string, existin
 }
 
 /** A new pending follower: it expires (TTL) with its confirm link unless confirmed. */
-function newPendingWrites(itemId: string, email: string, confirmToken: string, expiresAt: number, now: string): TransactItem[] {
+function newPendingWrites(
+  itemId: string,
+  email: string,
+  confirmToken: string,
+  expiresAt: number,
+  now: string,
+  language: string | undefined,
+): TransactItem[] {
   const sub: Subscription = {
     itemId,
     email,
@@ -100,6 +116,7 @@ function newPendingWrites(itemId: string, email: string, confirmToken: string, e
     confirmToken,
     unsubscribeToken: newToken(),
     createdAt: now,
+    ...(language && { language }),
   };
   return [
     put(subscriptionRecord({ ...sub, expiresAt }), 'attribute_not_exists(PK)'),

@@ -104,7 +104,9 @@ export class BoardSite extends Construct {
       defaultTtl: Duration.seconds(0),
       maxTtl: Duration.seconds(60),
       queryStringBehavior: CacheQueryStringBehavior.all(),
-      headerBehavior: CacheHeaderBehavior.none(),
+      // Labels and problem messages come in the language Accept-Language asks for (functions/lib/language.ts):
+      // one cached copy per header value, so a Welsh reader is never served the English copy.
+      headerBehavior: CacheHeaderBehavior.allowList('Accept-Language'),
       cookieBehavior: CacheCookieBehavior.none(),
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,

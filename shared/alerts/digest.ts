@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 import { type Email, escapeHtml, type ItemFacts } from '../email/templates.js';
+import { translator } from '../i18n/board.js';
+import type { Translator } from '../i18n/translator.js';
 
 /** The local hour the daily digest goes out (SPEC §12: 07:00 jurisdiction time). */
 export const DIGEST_HOUR = 7;
@@ -46,11 +48,7 @@ const RANK: Record<DigestChange, number> = { updated: 0, new: 1, finished: 2 };
 export const strongestChange = (changes: DigestChange[]): DigestChange =>
   changes.reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'updated' as DigestChange);
 
-const SECTIONS: { change: DigestChange; heading: string }[] = [
-  { change: 'new', heading: 'New reports' },
-  { change: 'updated', heading: 'Updated' },
-  { change: 'finished', heading: 'Finished' },
-];
+const SECTIONS: DigestChange[] = ['new', 'updated', 'finished'];
 
 /** The alerts a digest is about, each with its own stop link. */
 export interface DigestAlert {
@@ -60,44 +58,52 @@ export interface DigestAlert {
 
 /**
  * The daily digest: one email per subscriber grouping the day's new, updated and finished items with
- * their status and link. Text and HTML say the same; the HTML is one narrow column of plain blocks
- * (no tables, no fixed widths), so it reads at 320 px. Every user-typed title is escaped.
+ * their status and link, in the subscriber's language (`tr`; `day` as a date in it). Text and HTML say
+ * the same; the HTML is one narrow column of plain blocks (no tables, no fixed widths), so it reads at
+ * 320 px. Every user-typed title is escaped.
  */
-export function dailyDigest(jurisdictionName: string, day: string, lines: DigestLine[], alerts: DigestAlert[], manageUrl: string): Email {
-  const count = lines.length;
-  const subject = `${jurisdictionName} daily alert: ${count} ${count === 1 ? 'report' : 'reports'} changed`;
-  const intro = `What changed since yesterday morning in what you follow (${alerts.map((a) => a.description).join('; ')}).`;
-  const sections = SECTIONS.map((s) => ({ ...s, lines: lines.filter((l) => l.change === s.change) })).filter((s) => s.lines.length);
+export function dailyDigest(
+  jurisdictionName: string,
+  day: string,
+  lines: DigestLine[],
+  alerts: DigestAlert[],
+  manageUrl: string,
+  tr: Translator = translator(),
+): Email {
+  const subject = tr.t('email.digest.subject', { jurisdiction: jurisdictionName, count: lines.length });
+  const intro = tr.t('email.digest.intro', { alerts: alerts.map((a) => a.description).join('; ') });
+  const sections = SECTIONS.map((change) => ({ change, lines: lines.filter((l) => l.change === change) }))
+    .filter((s) => s.lines.length)
+    .map((s) => ({ ...s, heading: tr.t('email.digest.section', { change: s.change, count: s.lines.length }) }));
+  const manage = tr.t('email.alert.manage');
+  const stop = (a: DigestAlert) => tr.t('email.digest.stop', { alert: a.description });
+  const lineText = (l: DigestLine) =>
+    tr.t('email.digest.line', { reference: l.reference, title: l.title, service: l.serviceName, status: l.statusLabel });
   const text = [
     intro,
     '',
-    ...sections.flatMap((s) => [
-      `${s.heading} (${s.lines.length})`,
-      ...s.lines.flatMap((l) => [`- ${l.reference} "${l.title}" (${l.serviceName}): ${l.statusLabel}`, `  ${l.trackUrl}`]),
-      '',
-    ]),
-    `Manage my alerts: ${manageUrl}`,
-    ...alerts.map((a) => `Stop ${a.description}: ${a.unsubscribeUrl}`),
+    ...sections.flatMap((s) => [s.heading, ...s.lines.flatMap((l) => [`- ${lineText(l)}`, `  ${l.trackUrl}`]), '']),
+    `${manage}: ${manageUrl}`,
+    ...alerts.map((a) => `${stop(a)}: ${a.unsubscribeUrl}`),
   ].join('\n');
   const li = (l: DigestLine) =>
     `<li style="margin:0 0 .75em"><a href="${escapeHtml(l.trackUrl)}">${escapeHtml(l.reference)}</a> ` +
     `${escapeHtml(`"${l.title}"`)}<br>${escapeHtml(l.serviceName)}: <strong>${escapeHtml(l.statusLabel)}</strong></li>`;
+  // Noon UTC names the same calendar day in every time zone a council can be in.
+  const dayShown = tr.date(`${day}T12:00:00Z`, 'date');
   const html = [
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+    `<!doctype html><html lang="${escapeHtml(tr.lang)}"><head><meta charset="utf-8">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(subject)}</title></head>`,
     '<body style="font-family:sans-serif;line-height:1.5;max-width:40em;margin:0 auto;padding:0 .75em;overflow-wrap:anywhere">',
-    `<h1 style="font-size:1.25em">${escapeHtml(`${jurisdictionName}: your daily alert for ${day}`)}</h1>`,
+    `<h1 style="font-size:1.25em">${escapeHtml(tr.t('email.digest.heading', { jurisdiction: jurisdictionName, day: dayShown }))}</h1>`,
     `<p>${escapeHtml(intro)}</p>`,
     ...sections.map(
-      (s) =>
-        `<h2 style="font-size:1.1em">${escapeHtml(`${s.heading} (${s.lines.length})`)}</h2><ul style="padding-left:1.1em">${s.lines.map(li).join('')}</ul>`,
+      (s) => `<h2 style="font-size:1.1em">${escapeHtml(s.heading)}</h2><ul style="padding-left:1.1em">${s.lines.map(li).join('')}</ul>`,
     ),
-    `<p><a href="${escapeHtml(manageUrl)}">Manage my alerts</a></p>`,
+    `<p><a href="${escapeHtml(manageUrl)}">${escapeHtml(manage)}</a></p>`,
     '<hr>',
-    ...alerts.map(
-      (a) => `<p style="font-size:small"><a href="${escapeHtml(a.unsubscribeUrl)}">${escapeHtml(`Stop ${a.description}`)}</a></p>`,
-    ),
+    ...alerts.map((a) => `<p style="font-size:small"><a href="${escapeHtml(a.unsubscribeUrl)}">${escapeHtml(stop(a))}</a></p>`),
     '</body></html>',
   ].join('');
   return { subject, text, html };

@@ -50,4 +50,6 @@ export interface Alert {
   status: 'pending' | 'confirmed';
   createdAt: string;
   confirmedAt?: string;
+  /** The language it was asked for in: its emails use it (absent on older alerts: the default language). */
+  language?: string;
 }

@@ -1,4 +1,5 @@
 import { getService } from '../catalog/index.js';
+import type { Translator } from '../i18n/translator.js';
 import { type HistoryEvent, stripUndefined } from '../items.js';
 import { safeHttpUrl } from '../links.js';
 import { type PublicItem, publicText, toPublicItem } from '../public-view.js';
@@ -61,8 +62,11 @@ export function currentChamber(bill: Bill): Chamber {
  * reach this function; staff identity is reduced to the team, as for reports.
  * @example toPublicBill(bill).votes[0].yes // 34
  */
-export function toPublicBill(bill: Bill, extra: { history?: HistoryEvent[]; rollCalls?: Map<string, RollCallEntry[]> } = {}): PublicBill {
-  const { queuePosition: _q, location: _l, address: _a, ...base } = toPublicItem(bill, { history: extra.history });
+export function toPublicBill(
+  bill: Bill,
+  extra: { history?: HistoryEvent[]; rollCalls?: Map<string, RollCallEntry[]>; tr?: Translator } = {},
+): PublicBill {
+  const { queuePosition: _q, location: _l, address: _a, ...base } = toPublicItem(bill, { history: extra.history, tr: extra.tr });
   return stripUndefined({
     ...base,
     number: bill.number,

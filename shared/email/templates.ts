@@ -1,6 +1,11 @@
+import { translator } from '../i18n/board.js';
+import type { Translator } from '../i18n/translator.js';
+
 /**
  * Email content: short, plain, accessible, the same facts in text and HTML. Pure functions; every
  * piece of user text is escaped in the HTML part. Links are absolute, built by the caller from config.
+ * Every sentence comes from the `email` message catalog in the recipient's language (`tr`, the
+ * default language when not given): ICU messages with arguments, never translated parts glued together.
  */
 export interface Email {
   subject: string;
@@ -25,6 +30,7 @@ export function layout(
   paragraphs: string[],
   links: { label: string; url: string }[],
   footer?: { label: string; url: string },
+  lang: string = translator().lang,
 ): Email {
   const text = [
     ...paragraphs,
@@ -33,7 +39,7 @@ export function layout(
     ...(footer ? ['', `${footer.label}: ${footer.url}`] : []),
   ].join('\n');
   const html = [
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>',
+    `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>`,
     escapeHtml(title),
     '</title></head><body style="font-family:sans-serif;line-height:1.5;max-width:40em">',
     ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
@@ -56,68 +62,92 @@ export type UnconfirmedFacts = Pick<ItemFacts, 'reference' | 'serviceName' | 'tr
  * report, so it quotes nothing from the report.
  * @example acknowledgement(facts, unsubscribeUrl).subject // 'We received your report RF-1234567'
  */
-export function acknowledgement(item: UnconfirmedFacts, unsubscribeUrl?: string): Email {
+export function acknowledgement(item: UnconfirmedFacts, unsubscribeUrl?: string, tr: Translator = translator()): Email {
+  const { reference } = item;
   return layout(
-    `We received your report ${item.reference}`,
+    tr.t('email.ack.subject', { reference }),
     [
-      `Thank you. Your ${item.serviceName.toLowerCase()} report has the reference ${item.reference}.`,
-      'Quote the reference if you contact us about it. You can follow its progress on its tracking page.',
-      ...(unsubscribeUrl ? ['We will email you when its status changes.'] : []),
+      tr.t('email.ack.thanks', { service: item.serviceName.toLocaleLowerCase(tr.locale), reference }),
+      tr.t('email.ack.quote'),
+      ...(unsubscribeUrl ? [tr.t('email.ack.will_email')] : []),
     ],
-    [{ label: 'Track your report', url: item.trackUrl }],
-    unsubscribeUrl ? { label: 'Stop emails about this report', url: unsubscribeUrl } : undefined,
+    [{ label: tr.t('email.ack.track'), url: item.trackUrl }],
+    unsubscribeUrl ? { label: tr.t('email.ack.stop'), url: unsubscribeUrl } : undefined,
+    tr.lang,
   );
 }
 
 /** The update a follower gets on a staff transition or public comment. */
-export function update(item: ItemFacts, change: { kind: 'status' | 'comment'; note?: string }, unsubscribeUrl: string): Email {
-  const head =
-    change.kind === 'status'
-      ? `${item.reference} "${item.title}" is now: ${item.statusLabel}.`
-      : `There is a new update on ${item.reference} "${item.title}" (status: ${item.statusLabel}).`;
+export function update(
+  item: ItemFacts,
+  change: { kind: 'status' | 'comment'; note?: string },
+  unsubscribeUrl: string,
+  tr: Translator = translator(),
+): Email {
+  const values = { reference: item.reference, title: item.title, status: item.statusLabel };
   return layout(
-    change.kind === 'status' ? `${item.reference}: ${item.statusLabel}` : `${item.reference}: new update`,
-    [head, ...(change.note ? [`Note from the team: ${change.note}`] : [])],
-    [{ label: 'See the full history', url: item.trackUrl }],
-    { label: 'Stop emails about this item', url: unsubscribeUrl },
+    tr.t(change.kind === 'status' ? 'email.update.subject.status' : 'email.update.subject.comment', values),
+    [
+      tr.t(change.kind === 'status' ? 'email.update.status' : 'email.update.comment', values),
+      ...(change.note ? [tr.t('email.update.note', { note: change.note })] : []),
+    ],
+    [{ label: tr.t('email.update.history'), url: item.trackUrl }],
+    { label: tr.t('email.update.stop'), url: unsubscribeUrl },
+    tr.lang,
   );
 }
 
 /** A vote or stage change on a bill, with the counts. */
-export function billUpdate(item: ItemFacts, note: string | undefined, unsubscribeUrl: string): Email {
+export function billUpdate(item: ItemFacts, note: string | undefined, unsubscribeUrl: string, tr: Translator = translator()): Email {
+  const values = { reference: item.reference, title: item.title, status: item.statusLabel };
   return layout(
-    `${item.reference}: ${item.statusLabel}`,
-    [`${item.reference} "${item.title}" is now: ${item.statusLabel}.`, ...(note ? [note] : [])],
-    [{ label: 'See the bill', url: item.trackUrl }],
-    { label: 'Stop emails about this bill', url: unsubscribeUrl },
+    tr.t('email.update.subject.status', values),
+    [tr.t('email.update.status', values), ...(note ? [note] : [])],
+    [{ label: tr.t('email.bill.see'), url: item.trackUrl }],
+    { label: tr.t('email.bill.stop'), url: unsubscribeUrl },
+    tr.lang,
   );
 }
 
 /** The email an office member who opted in gets when a bill on the office's watchlist moves or is voted on. */
-export function watchAlert(item: ItemFacts, note: string | undefined, staffUrl: string): Email {
+export function watchAlert(item: ItemFacts, note: string | undefined, staffUrl: string, tr: Translator = translator()): Email {
+  const values = { reference: item.reference, title: item.title, status: item.statusLabel };
   return layout(
-    `Watched bill ${item.reference}: ${item.statusLabel}`,
-    [`${item.reference} "${item.title}", on your office's watchlist, is now: ${item.statusLabel}.`, ...(note ? [note] : [])],
-    [{ label: 'Open it in the staff console', url: staffUrl }],
+    tr.t('email.watch.subject', values),
+    [tr.t('email.watch.status', values), ...(note ? [note] : [])],
+    [{ label: tr.t('email.staff.open'), url: staffUrl }],
+    undefined,
+    tr.lang,
   );
 }
 
 /** The note to a staff member that an item is now theirs. */
-export function assignment(item: ItemFacts, staffUrl: string): Email {
+export function assignment(item: ItemFacts, staffUrl: string, tr: Translator = translator()): Email {
+  const values = { service: item.serviceName, reference: item.reference, title: item.title, status: item.statusLabel };
   return layout(
-    `Assigned to you: ${item.reference}`,
-    [`${item.serviceName} ${item.reference} "${item.title}" (${item.statusLabel}) is now assigned to you.`],
-    [{ label: 'Open it in the staff console', url: staffUrl }],
+    tr.t('email.assignment.subject', values),
+    [tr.t('email.assignment.body', values)],
+    [{ label: tr.t('email.staff.open'), url: staffUrl }],
+    undefined,
+    tr.lang,
   );
 }
 
 /** The note to a service's team that an item's promise is at risk or broken (escalation). */
-export function escalation(item: ItemFacts, level: 'at_risk' | 'breached', dueAt: string, staffUrl: string): Email {
-  const what = level === 'breached' ? 'is past its due time' : 'has used three quarters of its time';
+export function escalation(
+  item: ItemFacts,
+  level: 'at_risk' | 'breached',
+  dueAt: string,
+  staffUrl: string,
+  tr: Translator = translator(),
+): Email {
+  const values = { level, service: item.serviceName, reference: item.reference, title: item.title, status: item.statusLabel, due: dueAt };
   return layout(
-    `${level === 'breached' ? 'Overdue' : 'At risk'}: ${item.reference}`,
-    [`${item.serviceName} ${item.reference} "${item.title}" (${item.statusLabel}) ${what}: it was due by ${dueAt}.`],
-    [{ label: 'Open it in the staff console', url: staffUrl }],
+    tr.t('email.escalation.subject', values),
+    [tr.t('email.escalation.body', values)],
+    [{ label: tr.t('email.staff.open'), url: staffUrl }],
+    undefined,
+    tr.lang,
   );
 }
 
@@ -125,16 +155,16 @@ export function escalation(item: ItemFacts, level: 'at_risk' | 'breached', dueAt
  * The double opt-in: nothing is sent to a follower until they click this. Anyone can ask for any
  * address, so it quotes nothing from the item (a report's title is whatever its reporter typed).
  */
-export function confirmation(item: UnconfirmedFacts, confirmUrl: string): Email {
+export function confirmation(item: UnconfirmedFacts, confirmUrl: string, tr: Translator = translator()): Email {
+  const values = { reference: item.reference, service: item.serviceName };
   return layout(
-    `Confirm updates for ${item.reference}`,
+    tr.t('email.confirm.subject', values),
+    [tr.t('email.confirm.asked', values), tr.t('email.confirm.within')],
     [
-      `Someone (we hope you) asked for email updates on ${item.serviceName} ${item.reference}.`,
-      'Confirm within 7 days to start receiving them. If it was not you, ignore this email and you will hear nothing more.',
+      { label: tr.t('email.confirm.button'), url: confirmUrl },
+      { label: tr.t('email.confirm.see'), url: item.trackUrl },
     ],
-    [
-      { label: 'Confirm email updates', url: confirmUrl },
-      { label: 'See the item', url: item.trackUrl },
-    ],
+    undefined,
+    tr.lang,
   );
 }

@@ -351,6 +351,18 @@ describe('the site', () => {
     }
   });
 
+  it('keys the cached public API answers on Accept-Language (issue 23): labels and problems are in the language it asks for, one copy per language', () => {
+    const dist = one('AWS::CloudFront::Distribution').Properties.DistributionConfig;
+    const cached = dist.CacheBehaviors.filter((b: Cfn) => b.PathPattern === '/api/*' || b.PathPattern === '/open311/*');
+    expect(cached).toHaveLength(2);
+    for (const b of cached) {
+      const policy = resources[b.CachePolicyId.Ref]!.Properties.CachePolicyConfig;
+      const headers = policy.ParametersInCacheKeyAndForwardedToOrigin.HeadersConfig;
+      expect(headers.HeaderBehavior).toBe('whitelist');
+      expect(headers.Headers.map((h: string) => h.toLowerCase())).toEqual(['accept-language']);
+    }
+  });
+
   it("forwards the viewer's address to the API (AllViewerExceptHostHeader carries CloudFront-Viewer-Address), which the per-client limits count", () => {
     const dist = one('AWS::CloudFront::Distribution').Properties.DistributionConfig;
     const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';

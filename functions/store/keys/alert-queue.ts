@@ -42,7 +42,10 @@ export interface AlertJob {
   target: AlertTarget;
   unsubscribeToken: string;
   change: 'new' | 'updated';
+  /** Written in the alert's language (its service name, status label and link). */
   facts: ItemFacts;
+  /** The alert's language (absent: the default language). */
+  language?: string;
   queuedAt: string;
   /** The write's correlation id (functions/lib/correlation.ts), carried to the SES message tag and the delivery record. */
   correlationId?: string;

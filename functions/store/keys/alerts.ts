@@ -48,6 +48,8 @@ export interface AlertIndexEntry {
   target: AlertTarget;
   /** For the one-click unsubscribe link in each alert email. */
   unsubscribeToken: string;
+  /** The alert's language: the fan-out writes its emails in it. */
+  language?: string;
 }
 
 export function indexRecords(alert: Alert & { unsubscribeToken: string }): Record<string, unknown>[] {
@@ -57,6 +59,7 @@ export function indexRecords(alert: Alert & { unsubscribeToken: string }): Recor
     frequency: alert.frequency,
     target: alert.target,
     unsubscribeToken: alert.unsubscribeToken,
+    ...(alert.language && { language: alert.language }),
   };
   return indexPartitions(alert.target).map((PK) => ({ PK, SK: alert.id, entity: 'alert-index', ...entry }));
 }
