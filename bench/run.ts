@@ -62,7 +62,12 @@ for (const name of only) {
     results[name] = await suite.run(options);
   } catch (err) {
     options.log(`${name} failed: ${(err as Error).stack ?? err}`);
-    results[name] = { markdown: `**failed:** ${(err as Error).message}`, targets: [], data: { error: String(err) } };
+    results[name] = {
+      markdown: `**failed:** ${(err as Error).message}`,
+      targets: [],
+      data: { error: String(err) },
+      errors: [`the suite failed: ${(err as Error).message}`],
+    };
   }
 }
 
@@ -81,13 +86,17 @@ const lines = [
     targets.map((t) => [t.name, t.target, t.value, t.met ? 'yes' : '**no**']),
   ),
 ];
+const errors = Object.entries(results).flatMap(([name, r]) => (r.errors ?? []).map((e) => `${name}: ${e}`));
+if (errors.length) lines.push('', '## Errors', '', ...errors.map((e) => `- **${e}**`));
 console.log(lines.join('\n'));
 const dir = join(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
 const file = join(dir, `${date.slice(0, 19).replace(/:/g, '-')}${quick ? '-quick' : ''}.json`);
 writeFileSync(
   file,
-  `${JSON.stringify({ date, quick, suites: only, seconds: Math.round((Date.now() - started) / 1000), machine, targets, results: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.data])) }, null, 2)}\n`,
+  `${JSON.stringify({ date, quick, suites: only, seconds: Math.round((Date.now() - started) / 1000), machine, targets, errors, results: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.data])) }, null, 2)}\n`,
 );
 options.log(`wrote ${file}`);
-process.exit(0);
+// Figures never fail a run (they are reported, not asserted); errors do: a refused event measures nothing.
+for (const e of errors) options.log(`ERROR ${e}`);
+process.exit(errors.length ? 1 : 0);

@@ -45,12 +45,9 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'auto' },
   devToolbar: { enabled: false },
   vite: {
-    build: {
-      chunkSizeWarningLimit: 400,
-      // The Content-Security-Policy allows scripts from 'self' only: Astro would inline a small script with
-      // no imports (the layout's language switch) and the browser would refuse it. Other assets as Vite decides.
-      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
-    },
+    // Never inline a script into the page: the Content-Security-Policy (script-src 'self') would block it,
+    // as it did the layout's language switch. Other assets keep Vite's default.
+    build: { chunkSizeWarningLimit: 400, assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
     define: { __CIVICBOARD_JURISDICTION__: JSON.stringify(jurisdictionData) },
   },
 });

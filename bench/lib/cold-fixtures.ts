@@ -65,6 +65,18 @@ export async function alertTokens(target: Target): Promise<string[]> {
   return mailedTokens(target, email);
 }
 
+/**
+ * The token of an alert's "manage my alerts" link: a confirmed alert's own (the confirmation email carries
+ * only the confirm link; the page that confirms it links to the manage page, as a citizen would follow).
+ */
+export async function manageAlertsToken(target: Target): Promise<string> {
+  const [confirm] = await alertTokens(target);
+  const res = await fetch(`${target.baseUrl}/api/alerts/confirm?token=${confirm}`);
+  const token = /token=([\w-]+)/.exec(await res.text())?.[1];
+  if (res.status >= 300 || !token) throw new Error(`cold fixtures: confirming an alert answered ${res.status} with no manage link`);
+  return token;
+}
+
 export async function newApiKey(target: Target, token: string): Promise<{ id: string; key: string }> {
   const made = await call(target, '/api/staff/api-keys', {
     token,
@@ -81,18 +93,24 @@ export async function newUpload(target: Target): Promise<string> {
 /** Loads the LegiScan fixture (in-process, into the target's table) and makes an API key. */
 export async function coldFixtures(target: Target, staffToken: string): Promise<ColdFixtures> {
   await importBills(join(ROOT, 'test', 'fixtures', 'legiscan-mini'));
-  const bills = await call(target, '/api/bills?limit=5');
-  const first = bills.items[0];
-  const bill = await call(target, `/api/bills/${first.id}`);
-  const sponsor = (bill.sponsors ?? []).find((s: { memberId?: string }) => s.memberId);
-  const committeeBill = bills.items.find((b: { committee?: string }) => b.committee) ?? bill;
+  const bills = await call(target, '/api/bills?limit=20');
+  const bill = await call(target, `/api/bills/${bills.items[0].id}`);
+  // A member page needs a sponsor who is a legislator (a committee can sponsor too): the first bill that has one.
+  let memberId: string | undefined;
+  for (const { id } of bills.items as { id: string }[]) {
+    const { sponsors = [] } = await call(target, `/api/bills/${id}`);
+    memberId = sponsors.find((s: { memberId?: string }) => s.memberId)?.memberId;
+    if (memberId) break;
+  }
+  const committeeBill = bills.items.find((b: { committee?: string }) => b.committee);
+  if (!memberId || !committeeBill) throw new Error('cold fixtures: the LegiScan fixture gave no sponsoring member or no committee');
   const key = await newApiKey(target, staffToken);
   let n = 0;
   return {
     billId: bill.id,
     billNumber: bill.number,
-    memberId: sponsor?.memberId ?? 'unknown',
-    committee: committeeBill.committee ?? 'unknown',
+    memberId,
+    committee: committeeBill.committee,
     apiKey: key.key,
     nextBillNumber: () => `HB ${9000 + n++}`,
   };

@@ -21,6 +21,11 @@ export interface SuiteResult {
   markdown: string;
   targets: TargetCheck[];
   data: unknown;
+  /**
+   * What went wrong in a way that makes figures meaningless (an event the function refused, a fixture
+   * that could not be made): printed under "Errors" and the run exits 1, so it cannot pass unnoticed.
+   */
+  errors?: string[];
 }
 
 /** A markdown table from rows of cells. */

@@ -1,6 +1,12 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import type { StaffActor } from '../../shared/actor.js';
 import { UnauthenticatedError } from '../../shared/errors.js';
+import { authenticateStaff } from './staff-auth.js';
+import { useStaffAuthentication } from './staff-gate.js';
+
+// A function that reads a staff member's claims verifies them: route() calls this on staff rows
+// (functions/lib/staff-gate.ts). Public functions never import this module, nor jose and the route table.
+useStaffAuthentication(authenticateStaff);
 
 type Claims = Record<string, string | number | boolean | string[]>;
 

@@ -11,7 +11,7 @@ import { count, duration, flushMetrics, METRIC, type MetricName } from './metric
 import { ORIGIN_HEADER, requireViaCloudFront } from './origin.js';
 import { HttpError, problemResponse, toProblem } from './problem.js';
 import { localizeProblem } from './problem-language.js';
-import { authenticateStaff } from './staff-auth.js';
+import { gateStaff } from './staff-gate.js';
 
 export type HttpEvent = APIGatewayProxyEventV2;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -151,7 +151,8 @@ export function sourceIp(event: HttpEvent): string {
 /**
  * Wraps a route's logic: middleware first (errors → problem+json), then the origin check (the request
  * came through CloudFront: functions/lib/origin.ts), then on staff rows of the route
- * table the bearer token verified (functions/lib/staff-auth.ts), then body and query validated
+ * table the bearer token verified (functions/lib/staff-auth.ts, loaded by staff functions only:
+ * functions/lib/staff-gate.ts), then body and query validated
  * against their schemas, then the handler with typed input.
  * @example export const handler = route({ body: commentSchema }, async ({ body }) => json(201, body));
  */
@@ -166,7 +167,7 @@ export function route<BS extends z.ZodType | undefined = undefined, QS extends z
       // Only requests that came through CloudFront (or the local server playing it), then who is calling:
       // a staff route answers 401 before it looks at the body.
       await requireViaCloudFront(header(event, ORIGIN_HEADER));
-      await authenticateStaff(event, header(event, 'authorization'));
+      await gateStaff(event, header(event, 'authorization'));
       // Media type, size and JSON syntax are checked at once; the schema only when the body is read.
       const raw = options.body ? readJsonBody(event) : undefined;
       let parsed: { value: Out<BS> } | undefined;

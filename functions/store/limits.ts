@@ -48,13 +48,21 @@ const RACE_ATTEMPTS = 4;
  * TTL, which only tidies up (and may lag by days).
  */
 async function takeOne(key: LimitKey, window: LimitWindow, nowMs: number): Promise<Refusal | undefined> {
+  const windowEnds = nowMs + window.seconds * 1000;
   for (let attempt = 1; attempt <= RACE_ATTEMPTS; attempt++) {
-    // The window is open and has room: count this request.
-    if (await updateIf(key, 'ADD hits :one', 'windowEnds > :now AND hits < :limit', { ':one': 1, ':now': nowMs, ':limit': window.limit })) {
+    // No window yet (a client's first request), or it is open and has room: count this request. One
+    // write for both, the common cases; `if_not_exists` leaves an open window's end where it was.
+    if (
+      await updateIf(
+        key,
+        'ADD hits :one SET windowEnds = if_not_exists(windowEnds, :ends), expiresAt = if_not_exists(expiresAt, :ttl)',
+        'attribute_not_exists(PK) OR (windowEnds > :now AND hits < :limit)',
+        { ':one': 1, ':now': nowMs, ':limit': window.limit, ':ends': windowEnds, ':ttl': Math.ceil(windowEnds / 1000) },
+      )
+    ) {
       return undefined;
     }
-    // No window, or it has ended: open a new one with this request in it.
-    const windowEnds = nowMs + window.seconds * 1000;
+    // The window has ended (its record outlives it until TTL): open a new one with this request in it.
     if (
       await updateIf(key, 'SET hits = :one, windowEnds = :ends, expiresAt = :ttl', 'attribute_not_exists(PK) OR windowEnds <= :now', {
         ':one': 1,

@@ -148,35 +148,67 @@ async function counterRows(serviceCode: string, from: string, to: string): Promi
 }
 
 /**
- * How many items the counters hold, at each priority r, with a creation day before `before[r]`: one
- * Query for the month counters of every priority, and one per distinct month of the bounds for the
- * day counters (one for a report filed now: every bound is the window's start).
+ * How many items the counters hold, at each priority r, with a creation day before `before[r]`. The day
+ * counters of a month sort just before the month counters (`D#…` < `M#…`), so when every bound falls in
+ * one month (always, for an item filed since the window's start) one Query reads both: that month's day
+ * counters and the month counters, up to the item's own priority. An older item whose own day is in an
+ * earlier month than the window's start needs one more Query for that month's days.
  */
 async function countedBefore(serviceCode: string, before: string[]): Promise<number> {
   const top = before.length - 1;
-  const months = [...new Set(before.map((d) => d.slice(0, 7)))];
-  const [monthRows, ...dayRows] = await Promise.all([
-    counterRows(serviceCode, monthSK(0), `${monthSK(top)}\uffff`),
-    ...months.map((m) => counterRows(serviceCode, `${monthDaysSK(m)}0#`, `${monthDaysSK(m)}${top}#\uffff`)),
-  ]);
+  // Latest month first: its range runs on to the month counters; an earlier month's days are read alone.
+  const months = [...new Set(before.map((d) => d.slice(0, 7)))].sort().reverse();
+  const [first, ...others] = months as [string, ...string[]];
+  const rows = (
+    await Promise.all([
+      counterRows(serviceCode, `${monthDaysSK(first)}0#`, `${monthSK(top)}\uffff`),
+      ...others.map((m) => counterRows(serviceCode, `${monthDaysSK(m)}0#`, `${monthDaysSK(m)}${top}#\uffff`)),
+    ])
+  ).flat();
+  // The first range also holds rows the position does not count: later months' days, lower priorities.
   let sum = 0;
-  for (const { SK, n } of monthRows) {
-    const [, rank, month] = SK.split('#') as [string, string, string];
-    const bound = before[Number(rank)];
-    if (bound && month < bound.slice(0, 7)) sum += n;
-  }
-  for (const { SK, n } of dayRows.flat()) {
-    const [, month, rank, dd] = SK.split('#') as [string, string, string, string];
-    const bound = before[Number(rank)];
-    if (bound && `${month}-${dd}` < bound && month === bound.slice(0, 7)) sum += n;
+  for (const { SK, n } of rows) {
+    if (SK.startsWith('M#')) {
+      const [, rank, month] = SK.split('#') as [string, string, string];
+      const bound = before[Number(rank)];
+      if (bound && month < bound.slice(0, 7)) sum += n;
+    } else {
+      const [, month, rank, dd] = SK.split('#') as [string, string, string, string];
+      const bound = before[Number(rank)];
+      if (bound && `${month}-${dd}` < bound && month === bound.slice(0, 7)) sum += n;
+    }
   }
   return sum;
 }
 
 /**
+ * How many waiting items of a service created since `since` sort before `key`: for an item filed since
+ * the window's start, every priority's share of the window in one Query. Each of them was updated at or
+ * after its creation, so the service's waiting items updated since `since` (the `service` index, newest
+ * updates last) hold them all; the filter keeps those in the queue (the sparse queue keys: not hidden)
+ * created since `since` and ahead of `key`. Reads the service's waiting items touched in the window, a
+ * day or two of activity, never the whole queue.
+ */
+async function countRecentAhead(serviceCode: string, since: string, key: string): Promise<number> {
+  let count = 0;
+  const pages = queryAllPages({
+    TableName: tableName(),
+    IndexName: 'service',
+    KeyConditionExpression: 'servicePK = :pk AND serviceSK >= :since',
+    FilterExpression: 'attribute_exists(queuePK) AND createdAt >= :since AND queueSK < :key',
+    ExpressionAttributeValues: { ':pk': `${serviceCode}#waiting`, ':since': since, ':key': key },
+    Select: 'COUNT',
+  });
+  for await (const page of pages) count += page.Count ?? 0;
+  return count;
+}
+
+/**
  * An item's 1-based place in its service's queue, or undefined when it is not waiting. Counters for the
- * past before the window, the queue index within it (see the top of this file): for an item of rank r,
- * r + 3 small reads in parallel (r + 4 for an item older than the window).
+ * past before the window, the queue's items within it (see the top of this file). For an item created
+ * in the window (every report just filed): two reads in parallel, one of the counters and one of the
+ * window, whatever its priority. For an older item: the counters (one read, two across a month's end)
+ * and one COUNT of the queue index per priority up to its own.
  */
 export async function queuePosition(item: Item, now = new Date()): Promise<number | undefined> {
   const slot = slotOf(item);
@@ -186,8 +218,12 @@ export async function queuePosition(item: Item, now = new Date()): Promise<numbe
   const ownDay = createdAt.slice(0, 10);
   // Where the window starts at each priority up to the item's own: items created before it are counted.
   const from = Array.from({ length: rank + 1 }, (_, r) => (r === rank && ownDay < windowStart ? ownDay : windowStart));
-  const counts = from.map((day, r) => countQueued(serviceCode, `${r}#${day}`, r === rank ? justBefore(queueSortKey(item)) : `${r}#\uffff`));
-  const ahead = (await Promise.all([countedBefore(serviceCode, from), ...counts])).reduce((a, b) => a + b, 0);
+  const own = queueSortKey(item);
+  const recent =
+    ownDay >= windowStart
+      ? [countRecentAhead(serviceCode, windowStart, own)]
+      : from.map((day, r) => countQueued(serviceCode, `${r}#${day}`, r === rank ? justBefore(own) : `${r}#\uffff`));
+  const ahead = (await Promise.all([countedBefore(serviceCode, from), ...recent])).reduce((a, b) => a + b, 0);
   return ahead + 1;
 }
 

@@ -1,4 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { type DateFormatter, dateFormatter } from './dates.js';
 
 /** One language's messages, flat: `{ 'track.reference': 'Reference', 'queue.count': '{n, plural, one {# report} other {# reports}}' }`. */
 export type Messages = Record<string, string>;
@@ -28,7 +29,7 @@ export class Translator {
   readonly locale: string;
   readonly timeZone: string;
   private readonly formats = new Map<string, IntlMessageFormat>();
-  private readonly dates = new Map<string, Intl.DateTimeFormat>();
+  private readonly dates = new Map<string, DateFormatter>();
 
   constructor(private readonly options: TranslatorOptions) {
     this.lang = options.lang;
@@ -84,7 +85,7 @@ export class Translator {
               : style === 'month'
                 ? { month: 'long', year: 'numeric' }
                 : { weekday: 'long', day: 'numeric', month: 'long' };
-      format = new Intl.DateTimeFormat(this.locale, { ...options, timeZone: this.timeZone });
+      format = dateFormatter(this.locale, { ...options, timeZone: this.timeZone }, (key) => this.raw(key));
       this.dates.set(style, format);
     }
     return format.format(typeof value === 'string' ? new Date(value) : value);

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { inZone, isoDateOf, plusDays, setLocal, startOfDay, weekdayOf, type Zoned } from './zoned.js';
 
 /** When the council works: ISO weekdays (1 = Monday … 7 = Sunday) and a daily window in local time. */
 export interface WorkingHours {
@@ -30,10 +30,10 @@ export function workingDayMinutes(cal: WorkingCalendar): number {
  * The working window of the local day that contains `at`, or undefined when that day is not worked
  * (weekend, holiday). Built from wall-clock times in the zone, so a DST change moves it with the clock.
  */
-export function windowOn(day: DateTime, cal: WorkingCalendar): { start: DateTime; end: DateTime } | undefined {
-  const local = day.setZone(cal.timezone).startOf('day');
-  if (!cal.workingHours.days.includes(local.weekday)) return undefined;
-  if (cal.holidays.includes(local.toISODate() as string)) return undefined;
+export function windowOn(day: Zoned, cal: WorkingCalendar): { start: Zoned; end: Zoned } | undefined {
+  const local = startOfDay(day.zone === cal.timezone ? day : inZone(day.ms, cal.timezone));
+  if (!cal.workingHours.days.includes(weekdayOf(local))) return undefined;
+  if (cal.holidays.includes(isoDateOf(local))) return undefined;
   const s = minutesOf(cal.workingHours.start);
   const e = minutesOf(cal.workingHours.end);
   if (e <= s) return undefined;
@@ -41,9 +41,9 @@ export function windowOn(day: DateTime, cal: WorkingCalendar): { start: DateTime
 }
 
 /** The instant of a local wall-clock time (minutes after midnight; 24:00 is the next midnight). */
-function wallClock(day: DateTime, minutes: number): DateTime {
-  if (minutes >= 24 * 60) return day.plus({ days: 1 }).startOf('day');
-  return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 });
+function wallClock(day: Zoned, minutes: number): Zoned {
+  if (minutes >= 24 * 60) return startOfDay(plusDays(day, 1));
+  return setLocal(day, { hour: Math.floor(minutes / 60), minute: minutes % 60 });
 }
 
 /** Guards loops over days: a calendar with no working day at all would never end. */
@@ -62,13 +62,13 @@ function hasWorkingDays(cal: WorkingCalendar): boolean {
 export function addWorkingMinutes(from: Date, minutes: number, cal: WorkingCalendar): Date {
   if (!hasWorkingDays(cal)) throw new Error('The working calendar has no working time.');
   let left = minutes * 60_000;
-  let day = DateTime.fromJSDate(from, { zone: cal.timezone }).startOf('day');
+  let day = startOfDay(inZone(from.getTime(), cal.timezone));
   const fromMs = from.getTime();
-  for (let i = 0; i < MAX_DAYS; i++, day = day.plus({ days: 1 })) {
+  for (let i = 0; i < MAX_DAYS; i++, day = plusDays(day, 1)) {
     const w = windowOn(day, cal);
     if (!w) continue;
-    const start = Math.max(w.start.toMillis(), fromMs);
-    const end = w.end.toMillis();
+    const start = Math.max(w.start.ms, fromMs);
+    const end = w.end.ms;
     if (start >= end) continue;
     if (left <= 0) return new Date(start);
     if (start + left <= end) return new Date(start + left);
@@ -81,12 +81,12 @@ export function addWorkingMinutes(from: Date, minutes: number, cal: WorkingCalen
 export function workingMinutesBetween(from: Date, to: Date, cal: WorkingCalendar): number {
   if (to <= from || !hasWorkingDays(cal)) return 0;
   let ms = 0;
-  let day = DateTime.fromJSDate(from, { zone: cal.timezone }).startOf('day');
-  for (let i = 0; i < MAX_DAYS * 10 && day.toMillis() < to.getTime(); i++, day = day.plus({ days: 1 })) {
+  let day = startOfDay(inZone(from.getTime(), cal.timezone));
+  for (let i = 0; i < MAX_DAYS * 10 && day.ms < to.getTime(); i++, day = plusDays(day, 1)) {
     const w = windowOn(day, cal);
     if (!w) continue;
-    const start = Math.max(w.start.toMillis(), from.getTime());
-    const end = Math.min(w.end.toMillis(), to.getTime());
+    const start = Math.max(w.start.ms, from.getTime());
+    const end = Math.min(w.end.ms, to.getTime());
     if (end > start) ms += end - start;
   }
   return ms / 60_000;
@@ -95,6 +95,6 @@ export function workingMinutesBetween(from: Date, to: Date, cal: WorkingCalendar
 /** Whether `at` lies inside working time (a window's start excluded, its end included: where due times fall). */
 export function isWorkingInstant(at: Date, cal: WorkingCalendar): boolean {
   // The window's end is inside it, so an instant at midnight belongs to the day before it.
-  const w = windowOn(DateTime.fromMillis(at.getTime() - 1, { zone: cal.timezone }), cal);
-  return !!w && at.getTime() > w.start.toMillis() && at.getTime() <= w.end.toMillis();
+  const w = windowOn(inZone(at.getTime() - 1, cal.timezone), cal);
+  return !!w && at.getTime() > w.start.ms && at.getTime() <= w.end.ms;
 }

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { addWorkingMinutes, type WorkingCalendar, workingDayMinutes, workingMinutesBetween } from './calendar.js';
+import { inZone, plusDays } from './zoned.js';
 
 export const SLA_UNITS = ['hours', 'days', 'working_hours', 'working_days'] as const;
 export type SlaUnit = (typeof SLA_UNITS)[number];
@@ -34,7 +34,7 @@ function targetMinutes(target: SlaTarget, cal: WorkingCalendar): number {
  */
 export function dueAt(start: Date, target: SlaTarget, cal: WorkingCalendar, fraction = 1): Date {
   if (target.unit === 'days' && fraction === 1) {
-    return DateTime.fromJSDate(start, { zone: cal.timezone }).plus({ days: target.amount }).toJSDate();
+    return new Date(plusDays(inZone(start.getTime(), cal.timezone), target.amount).ms);
   }
   if (target.unit === 'days') {
     const due = dueAt(start, target, cal);

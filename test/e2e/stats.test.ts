@@ -20,9 +20,11 @@ describe('/stats/', () => {
       const captions = await page.$$eval('#stats table caption', (cs) => cs.map((c) => c.textContent));
       expect(captions).toEqual(['Reports waiting, by age', 'Time to fix, by month', 'Fixed on time, by service, last 90 days']);
       // The backlog table's rows add up to the total the page states.
-      const counts = await page.$$eval('#stats section:first-child tbody td', (tds) => tds.map((td) => Number(td.textContent)));
-      const stated = Number(/(\d+) reports are waiting/.exec((await page.textContent('#stats section:first-child p')) ?? '')?.[1]);
-      expect(counts.reduce((a, b) => a + b, 0)).toBe(stated);
+      // Counts are written as the page's language writes numbers ("1,204" in English).
+      const figure = (text: string | null | undefined) => Number(text?.replace(/[^\d]/g, ''));
+      const counts = await page.$$eval('#stats section:first-child tbody td', (tds) => tds.map((td) => td.textContent));
+      const stated = figure(/([\d,]+) reports are waiting/.exec((await page.textContent('#stats section:first-child p')) ?? '')?.[1]);
+      expect(counts.map(figure).reduce((a, b) => a + b, 0)).toBe(stated);
       expect(stated).toBeGreaterThan(0); // the demo data has a backlog
       const csv = await page.$$eval('#stats a[download]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
       expect(csv).toHaveLength(3);

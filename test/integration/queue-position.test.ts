@@ -160,6 +160,23 @@ describe('queue position from the queue counters', () => {
     for (const c of created) expect(c.queuePosition).toBeLessThanOrEqual((await queuePosition(c.item)) as number);
   });
 
+  it("keeps the window's reports in order across priorities as staff reprioritise them", async () => {
+    // Filed today, so their positions (and those behind them) come from the window's one filtered read.
+    const recent = items.filter(
+      (i) => i.phase === 'waiting' && i.serviceCode === service && i.createdAt.startsWith(new Date().toISOString().slice(0, 10)),
+    );
+    expect(recent.length).toBeGreaterThanOrEqual(3);
+    const patches: Partial<Item>[] = [{ priority: 'urgent' }, { priority: 'high' }, { priority: 'low' }];
+    for (const [k, patch] of patches.entries()) {
+      const before = recent[k] as Item;
+      const after = change(before, patch);
+      await commit({ change: { item: after, events: [], notifications: [] }, before });
+      items[items.indexOf(before)] = after;
+    }
+    await caughtUp();
+    await expectPositions(items);
+  });
+
   it('answers a report filed while the stream is behind with its exact place, and counts nothing twice on replay', async () => {
     await stopViews();
     // Filed yesterday evening and not yet counted: its day is inside the window read from the queue index.

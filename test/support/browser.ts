@@ -22,7 +22,7 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A page on the test board; map tiles are blocked, as they would be offline. */
-export async function openPage(browser: Browser, path: string, width = 1280): Promise<Page> {
+export async function openPage(browser: Browser, path: string, width = 1280, beforeLoad?: (page: Page) => void): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   await context.route(/tile\.openstreetmap\.org/, (route) => route.abort());
   // Records what the Content-Security-Policy (the one CloudFront sends, served locally too) blocks.
@@ -32,6 +32,7 @@ export async function openPage(browser: Browser, path: string, width = 1280): Pr
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const page = await context.newPage();
+  beforeLoad?.(page); // e.g. a request listener that must see the page's very first requests
   await page.goto(`${inject('baseUrl')}${path}`);
   return page;
 }

@@ -19,8 +19,11 @@ async function pageWords(page: Page): Promise<{ texts: string[]; labels: string[
   return page.evaluate(() => {
     const texts: string[] = [];
     const labels: string[] = [];
+    const pageLang = document.documentElement.lang;
+    // Text marked as another language (the switch's "English" on a Welsh page) is that language's own words.
     const skip = (el: Element | null) =>
-      !!el?.closest('[translate="no"], script, style, noscript, template, [hidden], .leaflet-control-attribution');
+      !!el?.closest('[translate="no"], script, style, noscript, template, [hidden], .leaflet-control-attribution') ||
+      (el?.closest('[lang]')?.getAttribute('lang') ?? pageLang) !== pageLang;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent?.replace(/\s+/g, ' ').trim();

@@ -1,16 +1,19 @@
-import type { MessageNamespace } from '../../shared/jurisdiction/source.js';
+import { vi } from 'vitest';
 import { clientI18n } from '../../site/src/i18n.js';
 
 /**
- * Unit tests of browser scripts outside a page: the page's `#i18n` messages (what the layout embeds) for
- * `lang`, so `t()` in site/src/scripts/i18n.ts answers with words rather than keys. scripts/i18n.ts reads
- * them once when it loads: import this module before the scripts under test (English), or call
- * `pageLanguage('cy')` then `vi.resetModules()` and import the scripts again for another language.
+ * Loads browser modules of the site as a page in `lang` would: the page's `#i18n` messages (exactly what
+ * the layout embeds, from site/src/i18n.ts) are read once when scripts/i18n.ts loads, so the modules are
+ * imported afresh behind a stand-in `document` that holds them.
+ * @example const { age } = await inPageLanguage('cy', () => import('../../site/src/scripts/format.js'))
  */
-export function pageLanguage(lang: string, namespaces: MessageNamespace[] = ['common', 'site', 'staff']): void {
-  const data = JSON.stringify(clientI18n(lang, namespaces));
-  const page = { getElementById: (id: string) => (id === 'i18n' ? { textContent: data } : null) };
-  (globalThis as { document?: unknown }).document = page;
+export async function inPageLanguage<T>(lang: string, load: () => Promise<T>): Promise<T> {
+  const data = JSON.stringify(clientI18n(lang, ['common', 'site', 'public']));
+  vi.resetModules();
+  vi.stubGlobal('document', { getElementById: (id: string) => (id === 'i18n' ? { textContent: data } : null) });
+  try {
+    return await load();
+  } finally {
+    vi.unstubAllGlobals();
+  }
 }
-
-pageLanguage('en');

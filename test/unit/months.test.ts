@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { completedHref, monthLabel, neighbours, pickMonth } from '../../site/src/scripts/months.js';
+import { inPageLanguage } from '../support/page-language.js';
+
+const { completedHref, monthLabel, neighbours, pickMonth } = await inPageLanguage('en', () => import('../../site/src/scripts/months.js'));
 
 const months = [
   { month: '2026-12', count: 1 },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { slaSentence, targetWords } from '../../site/src/scripts/sla-text.js';
+import { inPageLanguage } from '../support/page-language.js';
+
+const { slaSentence, targetWords } = await inPageLanguage('en', () => import('../../site/src/scripts/sla-text.js'));
 
 describe('the promise in words on the item page', () => {
   const policy = { resolution: { amount: 10, unit: 'working_days' as const } };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 // First: the page's English messages, which the console's scripts read when they load.
-import '../support/page-language.js';
+import '../support/staff-page-language.js';
 import { messagesOf } from '../../shared/i18n/board.js';
 import { claimsOf, cognitoUrl } from '../../site/src/scripts/staff/auth.js';
 import { staffHeadline } from '../../site/src/scripts/staff/history.js';
@@ -112,7 +112,7 @@ describe('Cognito in the browser', () => {
 describe('the console in another language', () => {
   const auth = { region: 'eu-west-2', userPoolId: 'p', userPoolClientId: 'c', endpoint: 'http://cognito.test' };
   it('words history lines, counts and Cognito refusals in the page language, with the council words translated where it has them', async () => {
-    const { pageLanguage } = await import('../support/page-language.js');
+    const { pageLanguage } = await import('../support/staff-page-language.js');
     pageLanguage('cy');
     vi.resetModules();
     const { staffHeadline } = await import('../../site/src/scripts/staff/history.js');

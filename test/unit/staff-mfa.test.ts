@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 // First: the page's English messages, which the console's scripts read when they load.
-import '../support/page-language.js';
+import '../support/staff-page-language.js';
 import { AuthError, signIn } from '../../site/src/scripts/staff/auth.js';
 import { answerCode, finishEnrolment, needsEnrolment, startEnrolment } from '../../site/src/scripts/staff/mfa.js';
 

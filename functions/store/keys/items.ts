@@ -33,7 +33,9 @@ export const eventKey = (itemId: string, eventSKValue: string) => ({ PK: itemPK(
 
 /** The stored record of an item: its attributes plus the keys of every index it belongs to. */
 export function itemRecord(item: Item): Record<string, unknown> {
-  const recency = `${item.updatedAt}#${item.id}`;
+  // Never before its creation: an item whose source gave an update before its creation sorts as created, so
+  // "waiting items changed since" finds every item created since (the queue position, store/queue-counts.ts).
+  const recency = `${[item.createdAt, item.updatedAt].sort()[1]}#${item.id}`;
   const record: Record<string, unknown> = {
     ...itemKey(item.id),
     entity: 'item',

@@ -5,6 +5,7 @@ import { type ApiError, apiFetch } from './api.js';
 import { type AreaList, areaTitle } from './area-names.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show } from './dom.js';
+import { t, word } from './i18n.js';
 import { createMap } from './map.js';
 
 const form = $('#alert-form') as HTMLFormElement;
@@ -58,12 +59,13 @@ function showErrors(errors: { path: string; message: string }[], detail: string)
       input?.setAttribute('aria-invalid', 'true');
     }
     const label = input?.id ? document.querySelector(`label[for="${input.id}"]`)?.textContent?.trim() : undefined;
-    items.push(el('li', {}, input?.id ? el('a', { href: `#${input.id}` }, `${label ?? e.path}: ${e.message}`) : `${e.path}: ${e.message}`));
+    const line = t('alerts.errors.item', { field: label ?? e.path, message: e.message });
+    items.push(el('li', {}, input?.id ? el('a', { href: `#${input.id}` }, line) : line));
   }
   const summary = el(
     'div',
     { class: 'notice error', role: 'alert' },
-    el('p', {}, errors.length ? 'Please fix these and try again:' : detail),
+    el('p', {}, errors.length ? t('alerts.errors.summary') : detail),
     ...(items.length ? [el('ul', {}, ...items)] : []),
   );
   show($('#alert-errors'), summary);
@@ -88,10 +90,7 @@ async function submit(event: SubmitEvent) {
   button.disabled = true;
   try {
     await apiFetch('/alerts', { method: 'POST', json: request.body });
-    show(
-      $('#alert-result'),
-      el('p', { class: 'notice success', role: 'status' }, 'Check your inbox: click the link in the email we sent to start the alert.'),
-    );
+    show($('#alert-result'), el('p', { class: 'notice success', role: 'status' }, t('alerts.created')));
     $('#alert-result').focus();
   } catch (err) {
     const problem = err as ApiError;
@@ -110,11 +109,12 @@ async function main() {
     apiFetch<{ items: ServiceView[] }>('/services'),
     config.areas ? apiFetch<AreaList>('/areas').then((r) => r.body) : Promise.resolve(undefined),
   ]);
-  for (const s of services.items.filter((s) => s.kind === 'report')) serviceSelect.append(el('option', { value: s.code }, s.name));
+  for (const s of services.items.filter((s) => s.kind === 'report'))
+    serviceSelect.append(el('option', { value: s.code }, word(`service.${s.code}.name`, s.name)));
   if (areas?.items.length) {
-    const label = areas.label ?? config.areas?.label ?? 'area';
-    for (const span of document.querySelectorAll('.area-label')) span.textContent = label.toLowerCase();
-    for (const a of areas.items) areaSelect.append(el('option', { value: a.id }, areaTitle(label, a.name)));
+    // The page names the council's word for its areas already (built from the same jurisdiction).
+    const label = word('areas.label', areas.label ?? config.areas?.label ?? t('alerts.area.word'));
+    for (const a of areas.items) areaSelect.append(el('option', { value: a.id, translate: 'no' }, areaTitle(label, a.name)));
   } else $('#kind-area-label').hidden = true;
 
   const check = (value: string) => ((form.querySelector(`input[name="kind"][value="${value}"]`) as HTMLInputElement).checked = true);
@@ -132,7 +132,7 @@ async function main() {
   showKind();
 
   map = createMap($('#alert-map'), config, {
-    label: 'Map: click to choose the centre of the alert. The coordinates field below does the same.',
+    label: t('alerts.map'),
     ...(lat && lng && { center: [Number(lat), Number(lng)] as [number, number], zoom: 15 }),
   });
   map.on('click', (e: L.LeafletMouseEvent) => {
@@ -152,7 +152,7 @@ $('#alert-locate').addEventListener('click', () => {
       map?.setView([p.coords.latitude, p.coords.longitude], 15);
       void drawCircle();
     },
-    () => showErrors([{ path: 'target.center', message: 'Your location is not available: click the map or type coordinates.' }], ''),
+    () => showErrors([{ path: 'target.center', message: t('alerts.errors.location') }], ''),
   );
 });
 form.addEventListener('submit', (e) => void submit(e as SubmitEvent));

@@ -1,4 +1,6 @@
+import type { Translator } from '../../../shared/i18n/translator.js';
 import { parseCoordinates } from './format.js';
+import { i18n } from './i18n.js';
 
 /** What the alert form holds, as typed. */
 export interface AlertFormValues {
@@ -17,19 +19,18 @@ export interface AlertFormValues {
  * problem+json `errors[].path` names the same fields (`target.radiusMeters`, `email`, …).
  * @example alertRequest({kind: 'circle', coordinates: '51.45, -2.59', radius: '500', areaId: '', serviceCode: '', frequency: 'daily', email: 'a@b.org'})
  */
-export function alertRequest(f: AlertFormValues): { body?: unknown; errors: { path: string; message: string }[] } {
+export function alertRequest(f: AlertFormValues, tr: Translator = i18n): { body?: unknown; errors: { path: string; message: string }[] } {
   const errors: { path: string; message: string }[] = [];
   let target: unknown;
   if (f.kind === 'circle') {
     const center = parseCoordinates(f.coordinates);
-    if (!center)
-      errors.push({ path: 'target.center', message: 'Choose a point on the map, or type latitude, longitude like 51.4545, -2.5879' });
+    if (!center) errors.push({ path: 'target.center', message: tr.t('alerts.errors.center', { example: '51.4545, -2.5879' }) });
     target = { type: 'circle', center, radiusMeters: Number(f.radius) };
   } else if (f.kind === 'area') {
-    if (!f.areaId) errors.push({ path: 'target.areaId', message: 'Choose one from the list' });
+    if (!f.areaId) errors.push({ path: 'target.areaId', message: tr.t('alerts.errors.choose') });
     target = { type: 'area', areaId: f.areaId };
   } else {
-    if (!f.serviceCode) errors.push({ path: 'target.serviceCode', message: 'Choose one from the list' });
+    if (!f.serviceCode) errors.push({ path: 'target.serviceCode', message: tr.t('alerts.errors.choose') });
     target = { type: 'service', serviceCode: f.serviceCode };
   }
   if (errors.length) return { errors };

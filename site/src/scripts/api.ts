@@ -1,4 +1,4 @@
-import { lang } from './i18n.js';
+import { lang, t } from './i18n.js';
 
 /** A problem+json error from the API, with field errors when the input was invalid. */
 export class ApiError extends Error {
@@ -21,13 +21,13 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   try {
     res = await fetch(`/api${path}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
   } catch {
-    throw new ApiError(0, 'The board could not be reached. Check your connection and try again.');
+    throw new ApiError(0, t('error.unreachable'));
   }
   const text = await res.text();
   const body = text ? safeJson(text) : undefined;
   if (!res.ok) {
     const problem = (body ?? {}) as { detail?: string; errors?: { path: string; message: string }[] };
-    throw new ApiError(res.status, problem.detail ?? `The request failed (${res.status}).`, problem.errors ?? []);
+    throw new ApiError(res.status, problem.detail ?? t('error.failed', { status: res.status }), problem.errors ?? []);
   }
   return { body: body as T, headers: res.headers };
 }

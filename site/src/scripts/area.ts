@@ -4,7 +4,7 @@ import { apiFetch } from './api.js';
 import { type AreaList, areaTitle } from './area-names.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
-import { formatDate } from './format.js';
+import { href, i18n, t, word } from './i18n.js';
 import { clusterLayer, createMap, pin } from './map.js';
 
 const PAGE = 100;
@@ -13,10 +13,19 @@ const entry = (i: PublicItem) =>
   el(
     'li',
     {},
-    el('a', { class: 'title', href: `/track/?id=${encodeURIComponent(i.reference)}` }, i.title),
+    // The title is the citizen's own words: shown as typed, in whatever language they wrote it.
+    el('a', { class: 'title', href: href(`/track/?id=${encodeURIComponent(i.reference)}`), translate: 'no' }, i.title),
     ' ',
     statusBadge(i.phase, i.statusLabel),
-    el('div', { class: 'muted' }, `${i.reference} · ${i.serviceName} · ${formatDate(i.createdAt)}`),
+    el(
+      'div',
+      { class: 'muted' },
+      t('area.entry', {
+        reference: i.reference,
+        service: word(`service.${i.serviceCode}.name`, i.serviceName),
+        date: i18n.date(i.createdAt),
+      }),
+    ),
   );
 
 /**
@@ -35,18 +44,19 @@ async function main() {
   const [config, { body: areas }] = await Promise.all([loadConfig(), apiFetch<AreaList>('/areas')]);
   const area = areas.items.find((a) => a.id === id);
   if (!area) {
-    $('#area-heading').textContent = 'Area not found';
+    $('#area-heading').textContent = t('area.not_found');
     list.setAttribute('aria-busy', 'false');
-    return show(list, statusLine('error', `There is no area "${id}". Choose one from the list of all areas.`));
+    return show(list, statusLine('error', t('area.not_found.detail', { id })));
   }
-  const title = areaTitle(areas.label ?? config.areas?.label, area.name);
+  const label = areas.label ?? config.areas?.label;
+  const title = areaTitle(label === undefined ? undefined : word('areas.label', label), area.name);
   $('#area-heading').textContent = title;
-  document.title = `${title} · ${config.jurisdiction.name} board`;
-  $('#area-counts').textContent = `${area.counts.waiting} waiting · ${area.counts.in_progress} in progress · ${area.counts.done} finished`;
-  $('#area-alert').setAttribute('href', `/alerts/?area=${encodeURIComponent(id)}`);
-  $('#area-alert').textContent = `Email me about reports in ${title}`;
+  document.title = t('layout.title', { title });
+  $('#area-counts').textContent = t('area.counts', area.counts);
+  $('#area-alert').setAttribute('href', href(`/alerts/?area=${encodeURIComponent(id)}`));
+  $('#area-alert').textContent = t('area.alert.named', { area: title });
 
-  const map = createMap($('#map'), config, { label: `Map of ${title} and its reports. The list beside it shows the same reports.` });
+  const map = createMap($('#map'), config, { label: t('area.map', { area: title }) });
   if (config.areas) {
     const { body: shapes } = await apiFetch<GeoJSON.FeatureCollection>(config.areas.url.replace(/^\/api/, ''));
     const feature = shapes.features.find((f) => f.properties?.id === id);
@@ -67,7 +77,7 @@ async function main() {
     cursor = page.nextCursor;
     ul.append(...page.items.map(entry));
     cluster.addLayers(page.items.map(pin).filter((m) => m !== undefined));
-    if (ul.childElementCount === 0 && !cursor) show(list, statusLine('empty', 'No reports here yet.'));
+    if (ul.childElementCount === 0 && !cursor) show(list, statusLine('empty', t('area.empty')));
     else if (!ul.isConnected) show(list, ul);
     more.hidden = !cursor;
     more.disabled = false;

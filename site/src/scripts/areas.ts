@@ -2,6 +2,7 @@ import { apiFetch } from './api.js';
 import { type AreaList, areaTitle } from './area-names.js';
 import { brand, loadConfig } from './config.js';
 import { $, el, show, statusLine } from './dom.js';
+import { href, i18n, lang, t, word } from './i18n.js';
 
 /** `/areas/`: every area with its waiting, in-progress and finished counts (kept by the board, not counted here). */
 async function main(): Promise<void> {
@@ -9,11 +10,13 @@ async function main(): Promise<void> {
   const container = $('#areas');
   try {
     const [config, { body }] = await Promise.all([loadConfig(), apiFetch<AreaList>('/areas')]);
-    const label = body.label ?? config.areas?.label ?? 'Area';
-    $('#areas-heading').textContent = `${label}s`;
-    document.title = `${label}s · ${config.jurisdiction.name} board`;
+    // The council's word for its areas ("Ward"), in the page's language when its folder translates it.
+    const label = word('areas.label', body.label ?? config.areas?.label ?? t('areas.title'));
+    const heading = t('areas.heading', { label });
+    $('#areas-heading').textContent = heading;
+    document.title = t('layout.title', { title: heading });
     if (!body.items.length) {
-      show(container, statusLine('empty', `${config.jurisdiction.name} has no areas configured.`));
+      show(container, statusLine('empty', t('areas.none', { jurisdiction: word('jurisdiction.name', config.jurisdiction.name) })));
       return;
     }
     show(
@@ -21,7 +24,7 @@ async function main(): Promise<void> {
       el(
         'table',
         {},
-        el('caption', { class: 'visually-hidden' }, `Reports per ${label.toLowerCase()}`),
+        el('caption', { class: 'visually-hidden' }, t('areas.caption', { label: label.toLocaleLowerCase(lang) })),
         el(
           'thead',
           {},
@@ -29,9 +32,9 @@ async function main(): Promise<void> {
             'tr',
             {},
             el('th', { scope: 'col' }, label),
-            el('th', { scope: 'col' }, 'Waiting'),
-            el('th', { scope: 'col' }, 'In progress'),
-            el('th', { scope: 'col' }, 'Finished'),
+            el('th', { scope: 'col' }, t('areas.column.waiting')),
+            el('th', { scope: 'col' }, t('areas.column.in_progress')),
+            el('th', { scope: 'col' }, t('areas.column.done')),
           ),
         ),
         el(
@@ -41,17 +44,22 @@ async function main(): Promise<void> {
             el(
               'tr',
               { 'data-area': a.id },
-              el('th', { scope: 'row' }, el('a', { href: `/areas/area/?id=${encodeURIComponent(a.id)}` }, areaTitle(label, a.name))),
-              el('td', {}, a.counts.waiting),
-              el('td', {}, a.counts.in_progress),
-              el('td', {}, a.counts.done),
+              // An area's name is the council's data, as its map file spells it.
+              el(
+                'th',
+                { scope: 'row' },
+                el('a', { href: href(`/areas/area/?id=${encodeURIComponent(a.id)}`), translate: 'no' }, areaTitle(label, a.name)),
+              ),
+              el('td', {}, i18n.number(a.counts.waiting)),
+              el('td', {}, i18n.number(a.counts.in_progress)),
+              el('td', {}, i18n.number(a.counts.done)),
             ),
           ),
         ),
       ),
     );
   } catch {
-    show(container, statusLine('error', 'The areas could not be loaded. Please try again.'));
+    show(container, statusLine('error', t('areas.error')));
   } finally {
     container.setAttribute('aria-busy', 'false');
   }

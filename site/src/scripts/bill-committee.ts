@@ -3,42 +3,47 @@ import { type ApiError, apiFetch } from './api.js';
 import { billHref, pager, table } from './bill-people.js';
 import { brand } from './config.js';
 import { $, el, show, statusLine } from './dom.js';
-import { formatDate } from './format.js';
+import { href, i18n, t } from './i18n.js';
 
 function render({ committee, bills, hearings, page, pages }: CommitteePage): HTMLElement[] {
-  document.title = `${committee.name} · civicboard`;
+  document.title = t('layout.title', { title: committee.name });
   return [
-    el('h1', {}, el('span', { id: 'committee-name' }, committee.name)),
+    el('h1', { translate: 'no' }, el('span', { id: 'committee-name' }, committee.name)),
     el(
       'section',
       { 'aria-labelledby': 'referred-h' },
-      el('h2', { id: 'referred-h' }, `Bills referred (${committee.bills})`),
+      el('h2', { id: 'referred-h' }, t('committee.referred.heading', { n: committee.bills })),
       bills.length
         ? table(
             'committee-bills',
-            `Bills referred to ${committee.name}`,
-            ['Bill', 'Referred', 'Now'],
+            t('committee.referred.caption', { committee: committee.name }),
+            [t('committee.referred.column.bill'), t('committee.referred.column.referred'), t('committee.referred.column.now')],
             bills.map((b) => [
-              el('a', { href: billHref(b.billId) }, `${b.number}: ${b.title}`),
-              b.referredAt ? formatDate(b.referredAt) : '—',
-              b.pending ? 'In this committee' : 'Moved on',
+              el('a', { href: billHref(b.billId), translate: 'no' }, `${b.number}: ${b.title}`),
+              b.referredAt ? i18n.date(b.referredAt) : '—',
+              t(b.pending ? 'committee.referred.pending' : 'committee.referred.moved'),
             ]),
           )
-        : statusLine('empty', 'No bills on this page.'),
+        : statusLine('empty', t('committee.referred.none')),
     ),
     el(
       'section',
       { 'aria-labelledby': 'hearings-h' },
-      el('h2', { id: 'hearings-h' }, `Hearings and reports (${committee.hearings}), oldest first`),
+      el('h2', { id: 'hearings-h' }, t('committee.hearings.heading', { n: committee.hearings })),
       hearings.length
         ? table(
             'committee-hearings',
-            `Hearings and reports of ${committee.name}`,
-            ['Date', 'Bill', 'Action'],
-            hearings.map((h) => [formatDate(h.at), el('a', { href: billHref(h.billId) }, h.number), h.action]),
+            t('committee.hearings.caption', { committee: committee.name }),
+            [t('committee.hearings.column.date'), t('committee.hearings.column.bill'), t('committee.hearings.column.action')],
+            // The action is the legislature's wording, as recorded.
+            hearings.map((h) => [
+              i18n.date(h.at),
+              el('a', { href: billHref(h.billId), translate: 'no' }, h.number),
+              el('span', { translate: 'no' }, h.action),
+            ]),
           )
-        : statusLine('empty', 'No hearings recorded.'),
-      pager(page, pages, 'Committee pages') ?? '',
+        : statusLine('empty', t('committee.hearings.none')),
+      pager(page, pages, t('committee.pages')) ?? '',
     ),
   ];
 }
@@ -52,9 +57,9 @@ async function main() {
   if (!name) {
     show(
       container,
-      el('h1', {}, 'Committee'),
-      el('p', {}, 'No committee was named. '),
-      el('p', {}, el('a', { href: '/bills/' }, 'See all bills')),
+      el('h1', {}, t('committee.title')),
+      el('p', {}, t('committee.unnamed')),
+      el('p', {}, el('a', { href: href('/bills/') }, t('bills.see_all'))),
     );
     return;
   }
@@ -67,9 +72,9 @@ async function main() {
     const status = (err as ApiError).status;
     show(
       container,
-      el('h1', {}, 'Committee'),
-      statusLine('error', status === 404 ? `There is no committee "${name}".` : (err as Error).message),
-      el('p', {}, el('a', { href: '/bills/' }, 'See all bills')),
+      el('h1', {}, t('committee.title')),
+      statusLine('error', status === 404 ? t('committee.not_found', { name }) : (err as Error).message),
+      el('p', {}, el('a', { href: href('/bills/') }, t('bills.see_all'))),
     );
   }
 }

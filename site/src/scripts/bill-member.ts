@@ -3,34 +3,43 @@ import { type ApiError, apiFetch } from './api.js';
 import { billHref, pager, percent, table } from './bill-people.js';
 import { brand } from './config.js';
 import { $, el, show, statusLine } from './dom.js';
-import { formatDate } from './format.js';
+import { href, i18n, t } from './i18n.js';
 
-const VOTE_LABELS: Record<string, string> = { yes: 'Yes', no: 'No', abstain: 'Not voting', absent: 'Absent' };
+/** A roll-call vote in words ("Not voting" for an abstention); another value as the legislature sent it. */
+const voteWord = (vote: string) => (['yes', 'no', 'abstain', 'absent'].includes(vote) ? t(`member.vote.${vote}`) : vote);
 
 function render({ member, bills, votes, page, pages }: MemberPage): HTMLElement[] {
-  document.title = `${member.name} · civicboard`;
+  document.title = t('layout.title', { title: member.name });
   const a = member.attendance;
   const present = a.total - a.absent;
   const who = [member.role, member.party, member.district, member.chamber].filter(Boolean).join(' · ');
   return [
-    el('h1', {}, el('span', { id: 'member-name' }, member.name)),
-    who ? el('p', { class: 'muted' }, who) : null,
+    el('h1', { translate: 'no' }, el('span', { id: 'member-name' }, member.name)),
+    who ? el('p', { class: 'muted', translate: 'no' }, who) : null,
     el(
       'section',
       { 'aria-labelledby': 'attendance-h' },
-      el('h2', { id: 'attendance-h' }, 'Attendance'),
+      el('h2', { id: 'attendance-h' }, t('member.attendance.heading')),
       el(
         'p',
         { id: 'attendance' },
         a.total
-          ? `Present for ${present} of ${a.total} roll calls (${percent(present, a.total)}): ${a.yes} yes, ${a.no} no, ${a.abstain} not voting, ${a.absent} absent.`
-          : 'No roll calls recorded.',
+          ? t('member.attendance', {
+              present,
+              total: a.total,
+              share: percent(present, a.total),
+              yes: a.yes,
+              no: a.no,
+              abstain: a.abstain,
+              absent: a.absent,
+            })
+          : t('member.attendance.none'),
       ),
     ),
     el(
       'section',
       { 'aria-labelledby': 'sponsored-h' },
-      el('h2', { id: 'sponsored-h' }, `Bills sponsored (${member.sponsored})`),
+      el('h2', { id: 'sponsored-h' }, t('member.sponsored.heading', { n: member.sponsored })),
       bills.length
         ? el(
             'ul',
@@ -39,32 +48,32 @@ function render({ member, bills, votes, page, pages }: MemberPage): HTMLElement[
               el(
                 'li',
                 {},
-                el('a', { href: billHref(b.billId) }, `${b.number}: ${b.title}`),
-                b.role === 'primary' ? ' (primary sponsor)' : ' (co-sponsor)',
+                el('a', { href: billHref(b.billId), translate: 'no' }, `${b.number}: ${b.title}`),
+                ` ${t(b.role === 'primary' ? 'member.sponsored.primary' : 'member.sponsored.cosponsor')}`,
               ),
             ),
           )
-        : statusLine('empty', page ? 'No more bills.' : 'No bills sponsored.'),
+        : statusLine('empty', t(page ? 'member.sponsored.no_more' : 'member.sponsored.none')),
     ),
     el(
       'section',
       { 'aria-labelledby': 'record-h' },
-      el('h2', { id: 'record-h' }, 'Roll-call record, oldest first'),
+      el('h2', { id: 'record-h' }, t('member.record.heading')),
       votes.length
         ? table(
             'roll-call-record',
-            `How ${member.name} voted on each roll call`,
-            ['Date', 'Bill', 'Chamber', 'Motion', 'Vote'],
+            t('member.record.caption', { member: member.name }),
+            ['date', 'bill', 'chamber', 'motion', 'vote'].map((c) => t(`member.record.column.${c}`)),
             votes.map((v) => [
-              formatDate(v.at),
-              el('a', { href: billHref(v.billId) }, v.number),
-              v.chamber ?? '—',
-              v.motion,
-              VOTE_LABELS[v.vote] ?? v.vote,
+              i18n.date(v.at),
+              el('a', { href: billHref(v.billId), translate: 'no' }, v.number),
+              el('span', { translate: 'no' }, v.chamber ?? '—'),
+              el('span', { translate: 'no' }, v.motion),
+              voteWord(v.vote),
             ]),
           )
-        : statusLine('empty', 'No roll calls on this page.'),
-      pager(page, pages, 'Roll-call record pages') ?? '',
+        : statusLine('empty', t('member.record.none')),
+      pager(page, pages, t('member.record.pages')) ?? '',
     ),
   ].filter((n): n is HTMLElement => n !== null);
 }
@@ -78,9 +87,9 @@ async function main() {
   if (!id) {
     show(
       container,
-      el('h1', {}, 'Member'),
-      el('p', {}, 'No member was named. '),
-      el('p', {}, el('a', { href: '/bills/' }, 'See all bills')),
+      el('h1', {}, t('member.title')),
+      el('p', {}, t('member.unnamed')),
+      el('p', {}, el('a', { href: href('/bills/') }, t('bills.see_all'))),
     );
     return;
   }
@@ -93,9 +102,9 @@ async function main() {
     const status = (err as ApiError).status;
     show(
       container,
-      el('h1', {}, 'Member'),
-      statusLine('error', status === 404 ? `There is no member "${id}".` : (err as Error).message),
-      el('p', {}, el('a', { href: '/bills/' }, 'See all bills')),
+      el('h1', {}, t('member.title')),
+      statusLine('error', status === 404 ? t('member.not_found', { id }) : (err as Error).message),
+      el('p', {}, el('a', { href: href('/bills/') }, t('bills.see_all'))),
     );
   }
 }

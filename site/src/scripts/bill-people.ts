@@ -1,16 +1,18 @@
+import type { Translator } from '../../../shared/i18n/translator.js';
 import { el } from './dom.js';
+import { href, i18n, t } from './i18n.js';
 
 /** Links between bill, member and committee pages, and the parts those pages share. */
-export const billHref = (id: string) => `/bills/bill/?id=${encodeURIComponent(id)}`;
-export const memberHref = (id: string) => `/bills/member/?id=${encodeURIComponent(id)}`;
-export const committeeHref = (name: string) => `/bills/committee/?name=${encodeURIComponent(name)}`;
+export const billHref = (id: string) => href(`/bills/bill/?id=${encodeURIComponent(id)}`);
+export const memberHref = (id: string) => href(`/bills/member/?id=${encodeURIComponent(id)}`);
+export const committeeHref = (name: string) => href(`/bills/committee/?name=${encodeURIComponent(name)}`);
 
 /**
- * A share as a whole percent, or "—" when there is nothing to divide.
+ * A share as a whole percent in the page's language ("75%", "75 %"), or "—" when there is nothing to divide.
  * @example percent(3, 4) // '75%'
  */
-export function percent(part: number, whole: number): string {
-  return whole > 0 ? `${Math.round((100 * part) / whole)}%` : '—';
+export function percent(part: number, whole: number, tr: Translator = i18n): string {
+  return whole > 0 ? tr.number(Math.round((100 * part) / whole) / 100, { style: 'percent', maximumFractionDigits: 0 }) : '—';
 }
 
 /** A table with a caption (read by screen readers) and column headers, in a horizontally scrolling region. */
@@ -40,8 +42,8 @@ export function pager(page: number, pages: number, label: string): HTMLElement |
   return el(
     'nav',
     { 'aria-label': label, class: 'pager' },
-    page > 0 ? el('a', { href: to(page - 1) }, 'Earlier') : null,
-    ` Page ${page + 1} of ${pages} `,
-    page + 1 < pages ? el('a', { href: to(page + 1) }, 'Later') : null,
+    page > 0 ? el('a', { href: to(page - 1) }, t('bills.pager.earlier')) : null,
+    ` ${t('bills.pager.page', { page: page + 1, pages })} `,
+    page + 1 < pages ? el('a', { href: to(page + 1) }, t('bills.pager.later')) : null,
   );
 }

@@ -3,28 +3,28 @@ import { type ApiError, apiFetch } from './api.js';
 import { progressOf, stageLabel, voteSummary } from './bill-stages.js';
 import { brand } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
-import { formatDate } from './format.js';
+import { href, i18n, t } from './i18n.js';
 
 let states: BillState[] = [];
 
-export const billHref = (bill: Pick<PublicBill, 'id'>) => `/bills/bill/?id=${encodeURIComponent(bill.id)}`;
+export const billHref = (bill: Pick<PublicBill, 'id'>) => href(`/bills/bill/?id=${encodeURIComponent(bill.id)}`);
 
 function agendaTable(bills: PublicBill[]): HTMLElement {
-  if (bills.length === 0) return statusLine('empty', 'No vote is scheduled.');
+  if (bills.length === 0) return statusLine('empty', t('bills.agenda.none'));
   return el(
     'table',
     { id: 'agenda-table' },
-    el('caption', { class: 'visually-hidden' }, 'Bills with a scheduled vote, soonest first'),
+    el('caption', { class: 'visually-hidden' }, t('bills.agenda.caption')),
     el(
       'thead',
       {},
       el(
         'tr',
         {},
-        el('th', { scope: 'col' }, 'Vote on'),
-        el('th', { scope: 'col' }, 'Bill'),
-        el('th', { scope: 'col' }, 'Chamber'),
-        el('th', { scope: 'col' }, 'Stage'),
+        el('th', { scope: 'col' }, t('bills.agenda.column.date')),
+        el('th', { scope: 'col' }, t('bills.agenda.column.bill')),
+        el('th', { scope: 'col' }, t('bills.agenda.column.chamber')),
+        el('th', { scope: 'col' }, t('bills.agenda.column.stage')),
       ),
     ),
     el(
@@ -34,9 +34,10 @@ function agendaTable(bills: PublicBill[]): HTMLElement {
         el(
           'tr',
           {},
-          el('td', {}, b.scheduledVote ? formatDate(b.scheduledVote.at) : ''),
-          el('td', {}, el('a', { href: billHref(b) }, `${b.number}: ${b.title}`)),
-          el('td', {}, b.scheduledVote?.chamber ?? b.currentChamber),
+          el('td', {}, b.scheduledVote ? i18n.date(b.scheduledVote.at) : ''),
+          // Numbers, titles and chambers are the legislature's own words.
+          el('td', {}, el('a', { href: billHref(b), translate: 'no' }, `${b.number}: ${b.title}`)),
+          el('td', { translate: 'no' }, b.scheduledVote?.chamber ?? b.currentChamber),
           el('td', {}, b.statusLabel),
         ),
       ),
@@ -52,19 +53,24 @@ function billRow(b: PublicBill): HTMLElement {
   return el(
     'li',
     {},
-    el('a', { class: 'title', href: billHref(b) }, `${b.number}: ${b.title}`),
+    el('a', { class: 'title', href: billHref(b), translate: 'no' }, `${b.number}: ${b.title}`),
     ' ',
     statusBadge(b.phase, state ? stageLabel(state, b) : b.statusLabel),
     el(
       'div',
       { class: 'bill-progress' },
-      el('progress', { max: of, value: step, 'aria-label': `${b.number} progress: stage ${step} of ${of}` }),
-      el('span', { class: 'muted' }, ` Stage ${step} of ${of}`),
+      el('progress', { max: of, value: step, 'aria-label': t('bills.progress.label', { bill: b.number, step, of }) }),
+      ' ',
+      el('span', { class: 'muted' }, t('bills.progress', { step, of })),
     ),
     el(
       'div',
       { class: 'muted' },
-      [`Session ${b.session}`, primary.length ? `Sponsor: ${primary.join(', ')}` : '', last ? `Last vote: ${voteSummary(last)}` : '']
+      [
+        t('bills.row.session', { session: b.session }),
+        primary.length ? t('bills.row.sponsors', { n: primary.length, names: i18n.list(primary) }) : '',
+        last ? t('bills.row.last_vote', { vote: voteSummary(last) }) : '',
+      ]
         .filter(Boolean)
         .join(' · '),
     ),
@@ -85,12 +91,13 @@ async function loadList(form: HTMLFormElement, cursor?: string) {
   try {
     const { body } = await apiFetch<ListPage<PublicBill>>(`/bills?${query(form)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     const rows = body.items.map(billRow);
-    if (!cursor) show(list, rows.length ? el('ul', { class: 'items', id: 'bills-ul' }, ...rows) : statusLine('empty', 'No bills match.'));
+    if (!cursor)
+      show(list, rows.length ? el('ul', { class: 'items', id: 'bills-ul' }, ...rows) : statusLine('empty', t('bills.list.none')));
     else $('#bills-ul').append(...rows);
     more.hidden = !body.nextCursor;
     more.dataset.cursor = body.nextCursor ?? '';
     const n = body.items.length;
-    $('#bill-count').textContent = cursor ? '' : `${n}${body.nextCursor ? '+' : ''} bill${n === 1 && !body.nextCursor ? '' : 's'} shown`;
+    $('#bill-count').textContent = cursor ? '' : t(body.nextCursor ? 'bills.list.count.more' : 'bills.list.count', { n });
   } catch (err) {
     show(list, statusLine('error', (err as ApiError).errors?.[0]?.message ?? (err as Error).message));
   } finally {

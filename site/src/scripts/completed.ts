@@ -1,8 +1,9 @@
 import type { PublicItem, ServiceView } from '../../../shared/api-types.js';
 import { apiFetch } from './api.js';
-import { brand, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
 import { formatDate } from './format.js';
+import { href, t, word } from './i18n.js';
 import { clusterLayer, createMap, pin } from './map.js';
 import { completedHref, type MonthCount, monthLabel, neighbours, pickMonth } from './months.js';
 
@@ -12,10 +13,18 @@ const entry = (i: PublicItem) =>
   el(
     'li',
     {},
-    el('a', { class: 'title', href: `/track/?id=${encodeURIComponent(i.reference)}` }, i.title),
+    el('a', { class: 'title', href: href(`/track/?id=${encodeURIComponent(i.reference)}`), translate: 'no' }, i.title),
     ' ',
     statusBadge(i.phase, i.statusLabel),
-    el('div', { class: 'muted' }, `${i.reference} · ${i.serviceName} · finished ${i.closedAt ? formatDate(i.closedAt) : ''}`),
+    el(
+      'div',
+      { class: 'muted' },
+      t('completed.item.line', {
+        reference: i.reference,
+        service: word(`service.${i.serviceCode}.name`, i.serviceName),
+        when: i.closedAt ? formatDate(i.closedAt) : '',
+      }),
+    ),
   );
 
 /** Links to the months either side, each with its own address (and so its own cache entry). */
@@ -23,12 +32,13 @@ function monthPager(months: MonthCount[], current: string, service: string) {
   const { newer, older } = neighbours(months, current);
   const nav = $('#month-pager');
   const link = (m: MonthCount, text: string) =>
-    el('a', { class: 'button secondary', href: completedHref({ month: m.month, service }) }, text);
+    el('a', { class: 'button secondary', href: href(completedHref({ month: m.month, service })) }, text);
   show(
     nav,
-    ...[newer && link(newer, `Newer: ${monthLabel(newer.month)}`), older && link(older, `Older: ${monthLabel(older.month)}`)].filter(
-      (x) => !!x,
-    ),
+    ...[
+      newer && link(newer, t('completed.newer', { month: monthLabel(newer.month) })),
+      older && link(older, t('completed.older', { month: monthLabel(older.month) })),
+    ].filter((x) => !!x),
   );
   nav.hidden = !newer && !older;
 }
@@ -39,7 +49,6 @@ function monthPager(months: MonthCount[], current: string, service: string) {
  * cursor ("Show more"); the map shows what the list has loaded.
  */
 async function main() {
-  void brand();
   const config = await loadConfig();
   const params = new URLSearchParams(location.search);
   const service = params.get('service') ?? '';
@@ -51,21 +60,23 @@ async function main() {
     apiFetch<{ items: ServiceView[] }>('/services'),
     apiFetch<{ months: MonthCount[] }>(`/completed-months${service ? `?service=${encodeURIComponent(service)}` : ''}`),
   ]);
-  for (const s of services.items.filter((x) => x.kind === 'report')) serviceSelect.append(el('option', { value: s.code }, s.name));
+  for (const s of services.items.filter((x) => x.kind === 'report'))
+    serviceSelect.append(el('option', { value: s.code }, word(`service.${s.code}.name`, s.name)));
   serviceSelect.value = service;
   const current = pickMonth(index.months, params.get('month'));
   if (!current) {
-    monthSelect.append(el('option', { value: '' }, 'No months yet'));
-    $('#list-heading').textContent = 'Nothing finished';
+    monthSelect.append(el('option', { value: '' }, t('completed.no_months')));
+    $('#list-heading').textContent = t('completed.nothing');
     list.setAttribute('aria-busy', 'false');
-    return show(list, statusLine('empty', 'Nothing finished yet for this service.'));
+    return show(list, statusLine('empty', t('completed.nothing_yet')));
   }
-  for (const m of index.months) monthSelect.append(el('option', { value: m.month }, `${monthLabel(m.month)} (${m.count})`));
+  for (const m of index.months)
+    monthSelect.append(el('option', { value: m.month }, t('completed.month_option', { month: monthLabel(m.month), n: m.count })));
   monthSelect.value = current.month;
   monthPager(index.months, current.month, service);
-  $('#list-heading').textContent = `${current.count} finished in ${monthLabel(current.month)}`;
+  $('#list-heading').textContent = t('completed.heading', { n: current.count, month: monthLabel(current.month) });
 
-  const map = createMap($('#map'), config, { label: 'Map of the reports finished this month. The list beside it shows the same reports.' });
+  const map = createMap($('#map'), config, { label: t('completed.map.label') });
   const cluster = await clusterLayer(map);
   const ul = el('ul', { class: 'items' });
   let cursor: string | undefined;
@@ -78,7 +89,7 @@ async function main() {
     cursor = page.nextCursor;
     ul.append(...page.items.map(entry));
     cluster.addLayers(page.items.map(pin).filter((m) => m !== undefined));
-    if (ul.childElementCount === 0 && !cursor) show(list, statusLine('empty', 'Nothing finished this month any more.'));
+    if (ul.childElementCount === 0 && !cursor) show(list, statusLine('empty', t('completed.empty_month')));
     else if (!ul.isConnected) show(list, ul);
     more.hidden = !cursor;
     more.disabled = false;

@@ -1,3 +1,5 @@
+import { t } from './i18n.js';
+
 /** The runtime config written by the deploy (or the local stack) next to the site. */
 export interface SiteConfig {
   jurisdiction: {
@@ -18,14 +20,15 @@ let loaded: Promise<SiteConfig> | undefined;
 
 export function loadConfig(): Promise<SiteConfig> {
   loaded ??= fetch('/config.json').then((r) => {
-    if (!r.ok) throw new Error('The board configuration could not be loaded.');
+    if (!r.ok) throw new Error(t('error.config'));
     return r.json() as Promise<SiteConfig>;
   });
   return loaded;
 }
 
-/** Puts the jurisdiction's name in the header. */
-export async function brand(): Promise<void> {
-  const config = await loadConfig().catch(() => undefined);
-  for (const node of document.querySelectorAll('[data-jurisdiction]')) if (config) node.textContent = `${config.jurisdiction.name} board`;
-}
+/**
+ * Kept for the pages that still call it: the layout now writes the jurisdiction's name into the header at
+ * build time, in the page's language (`layout.brand`), so there is nothing left to do in the browser.
+ * @deprecated the layout brands every page.
+ */
+export async function brand(): Promise<void> {}

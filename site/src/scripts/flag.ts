@@ -1,6 +1,7 @@
 import { FLAG_REASONS, type FlagReasonId, flagReasonText } from '../../../shared/flag-reasons.js';
 import { type ApiError, apiFetch } from './api.js';
 import { $, el, show } from './dom.js';
+import { t } from './i18n.js';
 
 /**
  * Shows the "Report this" form (components/FlagForm.astro) for a public report and sends the chosen
@@ -23,7 +24,7 @@ async function flag(itemId: string, reference: string, e: SubmitEvent): Promise<
   fieldset.removeAttribute('aria-invalid');
   if (!chosen || !FLAG_REASONS.some((r) => r.id === chosen)) {
     error.hidden = false;
-    error.textContent = 'Choose what is wrong with this report.';
+    error.textContent = t('flag.error.reason');
     (form.querySelector('input[name="reason"]') as HTMLInputElement).focus();
     return;
   }
@@ -33,13 +34,12 @@ async function flag(itemId: string, reference: string, e: SubmitEvent): Promise<
   try {
     await apiFetch(`/reports/${encodeURIComponent(itemId)}/flags`, { method: 'POST', json: { reason: flagReasonText(chosen, note) } });
     form.reset();
-    show(
-      $('#flag-result'),
-      el('p', { class: 'notice success', role: 'status' }, `Thank you. The council's moderators will review report ${reference}.`),
-    );
+    show($('#flag-result'), el('p', { class: 'notice success', role: 'status' }, t('flag.sent', { reference })));
   } catch (err) {
     const problem = err as ApiError;
-    const text = problem.status === 429 ? `Not sent: ${problem.message}` : `Not sent: ${problem.errors?.[0]?.message ?? problem.message}`;
+    const text = t('flag.not_sent', {
+      reason: problem.status === 429 ? problem.message : (problem.errors?.[0]?.message ?? problem.message),
+    });
     show($('#flag-result'), el('p', { class: 'notice error', role: 'alert' }, text));
   } finally {
     button.disabled = false;

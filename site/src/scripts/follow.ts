@@ -1,5 +1,6 @@
 import { type ApiError, apiFetch } from './api.js';
 import { $, el, show } from './dom.js';
+import { t } from './i18n.js';
 
 /**
  * Shows the follow form (components/FollowForm.astro) and sends its address to
@@ -19,14 +20,7 @@ async function follow(itemPath: string, e: SubmitEvent): Promise<void> {
   input.removeAttribute('aria-invalid');
   try {
     await apiFetch(`${itemPath}/subscriptions`, { method: 'POST', json: { email: input.value.trim() } });
-    show(
-      $('#follow-result'),
-      el(
-        'p',
-        { class: 'notice success', role: 'status' },
-        'Check your inbox: follow the link in the email we sent to start receiving updates.',
-      ),
-    );
+    show($('#follow-result'), el('p', { class: 'notice success', role: 'status' }, t('follow.sent')));
     input.value = '';
   } catch (err) {
     const problem = err as ApiError;

@@ -1,9 +1,10 @@
 import type { ListPage, Phase, PublicItem, ServiceView } from '../../../shared/api-types.js';
 import { type CellCount, cellBox, cellCentre, PIN_ZOOM, precisionForZoom, type ViewBox, viewportTiles } from '../../../shared/map-cells.js';
 import { apiFetch } from './api.js';
-import { brand, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
-import { age } from './format.js';
+import { ago } from './format.js';
+import { href, i18n, t, word } from './i18n.js';
 import { countLayer, createMap, pin } from './map.js';
 import { boxParam, readView, writeView } from './map-view.js';
 
@@ -19,16 +20,24 @@ export function countByPhase(items: PublicItem[]): Record<Phase, number> {
   return counts;
 }
 
-const plural = (n: number) => `${n.toLocaleString('en')} report${n === 1 ? '' : 's'}`;
+/** "RF-1 · Pothole · 7 Mill Road reported 2 days ago": one sentence of the catalog, with or without an address. */
+function itemLine(item: PublicItem): string {
+  const values = {
+    reference: item.reference,
+    service: word(`service.${item.serviceCode}.name`, item.serviceName),
+    when: ago(item.createdAt),
+  };
+  return item.address ? t('home.item.line', { ...values, address: item.address }) : t('home.item.line_no_address', values);
+}
 
 function listEntry(item: PublicItem): HTMLElement {
   return el(
     'li',
     {},
-    el('a', { class: 'title', href: `/track/?id=${encodeURIComponent(item.reference)}` }, item.title),
+    el('a', { class: 'title', href: href(`/track/?id=${encodeURIComponent(item.reference)}`), translate: 'no' }, item.title),
     ' ',
     statusBadge(item.phase, item.statusLabel),
-    el('div', { class: 'muted' }, `${item.reference} · ${item.serviceName} · ${item.address ?? ''} reported ${age(item.createdAt)} ago`),
+    el('div', { class: 'muted' }, itemLine(item)),
   );
 }
 
@@ -47,10 +56,10 @@ type ListSource = (page: number) => Promise<{ items: PublicItem[]; more: boolean
  * The view is kept in the address (`#map=zoom/lat/lng`), so it can be shared and restored.
  */
 async function main() {
-  void brand();
   const [config, { body: services }] = await Promise.all([loadConfig(), apiFetch<{ items: ServiceView[] }>('/services')]);
   const select = $('#service') as HTMLSelectElement;
-  for (const s of services.items.filter((x) => x.kind === 'report')) select.append(el('option', { value: s.code }, s.name));
+  for (const s of services.items.filter((x) => x.kind === 'report'))
+    select.append(el('option', { value: s.code }, word(`service.${s.code}.name`, s.name)));
 
   const mapEl = $('#map');
   const list = $('#list');
@@ -62,7 +71,7 @@ async function main() {
   const next = $('#list-next') as HTMLButtonElement;
 
   const map = createMap(mapEl, config, {
-    label: 'Map of reports. Zoomed out it shows how many reports each part of the map holds; the list beside it shows the reports in view.',
+    label: t('home.map.label'),
     ...readView(location.hash),
   });
   const layer = countLayer(map);
@@ -101,9 +110,9 @@ async function main() {
     mapEl.dataset.mode = mode;
     mapEl.dataset.pins = String(total);
     mapEl.dataset.markers = String(layer.drawn);
-    for (const p of PHASES) $(`[data-count="${p}"]`, counts).textContent = ` ${phaseCounts[p].toLocaleString('en')}`;
+    for (const p of PHASES) $(`[data-count="${p}"]`, counts).textContent = ` ${i18n.number(phaseCounts[p])}`;
     counts.hidden = false;
-    heading.textContent = `${plural(total)} in this part of the map`;
+    heading.textContent = t('home.list.heading', { n: total });
   };
 
   /** Zoomed out: the list pages through the viewport's reports on the server, by cursor. */
@@ -148,7 +157,7 @@ async function main() {
       }),
     );
     summarise(countByPhase(items), 'pins');
-    note = body.nextCursor ? ` The map shows the first ${PIN_LIMIT.toLocaleString('en')}: zoom in to see all.` : '';
+    note = body.nextCursor ? t('home.list.limited', { n: PIN_LIMIT }) : '';
     source = async (page) => ({
       items: items.slice(page * LIST_PAGE, (page + 1) * LIST_PAGE),
       more: items.length > (page + 1) * LIST_PAGE,
@@ -160,15 +169,14 @@ async function main() {
     list.setAttribute('aria-busy', 'true');
     const { items, more } = phases.size ? await source(listPage) : { items: [], more: false };
     if (my !== run) return;
-    if (items.length === 0) show(list, statusLine('empty', 'No reports here match these filters. Zoom out or move the map.'));
+    if (items.length === 0) show(list, statusLine('empty', t('home.list.empty')));
     else show(list, el('ul', { class: 'items' }, ...items.map(listEntry)));
     pager.hidden = listPage === 0 && !more;
     prev.disabled = listPage === 0;
     next.disabled = !more;
     const from = listPage * LIST_PAGE;
-    listStatus.textContent = items.length
-      ? `Showing ${(from + 1).toLocaleString('en')}–${(from + items.length).toLocaleString('en')} of the reports in this part of the map.${note}`
-      : note.trim();
+    const showing = items.length ? t('home.list.showing', { from: from + 1, to: from + items.length }) : '';
+    listStatus.textContent = [showing, note].filter(Boolean).join(' ');
     if (settle) list.setAttribute('aria-busy', 'false');
   };
 
@@ -213,7 +221,7 @@ async function main() {
     settle = setTimeout(() => void refresh(), 150);
   });
 
-  show(list, statusLine('loading', 'Loading reports…'));
+  show(list, statusLine('loading', t('home.list.loading')));
   await refresh();
 }
 

@@ -6,6 +6,7 @@ import shadowUrl from 'leaflet/dist/images/marker-shadow.png?url';
 import type { Phase, PublicItem } from '../../../shared/api-types.js';
 import { spreadMarkers, type Weighted } from '../../../shared/map-cells.js';
 import type { SiteConfig } from './config.js';
+import { href, i18n, t } from './i18n.js';
 
 // Under Vite, Leaflet cannot find its default marker images by itself.
 L.Icon.Default.mergeOptions({ iconRetinaUrl, iconUrl, shadowUrl });
@@ -45,8 +46,9 @@ const PIN_STYLES = Object.fromEntries(
 export function popupContent(item: PinItem): HTMLElement {
   const popup = document.createElement('div');
   const link = document.createElement('a');
-  link.href = `/track/?id=${encodeURIComponent(item.reference)}`;
+  link.href = href(`/track/?id=${encodeURIComponent(item.reference)}`);
   link.textContent = item.title;
+  link.translate = false;
   const status = document.createElement('div');
   status.textContent = `${item.reference} · ${item.statusLabel}`;
   popup.append(link, status);
@@ -76,8 +78,6 @@ export interface CountLayer {
   /** The number of markers drawn (groups and lone pins). */
   readonly drawn: number;
 }
-
-const plural = (n: number) => `${n.toLocaleString('en')} report${n === 1 ? '' : 's'}`;
 
 /**
  * Markers that never overlap: points closer than MARKER_SPACING px are drawn as one count marker (a
@@ -136,13 +136,13 @@ export function countLayer(map: L.Map): CountLayer {
         group.addLayer(only.layer);
         continue;
       }
-      const label = only?.label ?? `${plural(g.count)} here. Zoom in to see them.`;
+      const label = only?.label ?? t('map.count', { n: g.count });
       const size = g.count < 100 ? 'small' : g.count < 1000 ? 'medium' : 'large';
       const { x, y } = place(g);
       const marker = L.marker(map.containerPointToLatLng([x, y]), {
         icon: L.divIcon({
           className: `map-count ${size}`,
-          html: `<span aria-hidden="true">${g.count < 10_000 ? g.count.toLocaleString('en') : `${Math.round(g.count / 1000)}k`}</span>`,
+          html: `<span aria-hidden="true">${g.count < 10_000 ? i18n.number(g.count) : i18n.number(g.count, { notation: 'compact' })}</span>`,
           iconSize: [36, 36],
         }),
         title: label,

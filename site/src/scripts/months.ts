@@ -1,3 +1,5 @@
+import { i18n } from './i18n.js';
+
 /** A month with how many reports were finished in it, as `GET /api/completed-months` lists them. */
 export interface MonthCount {
   month: string;
@@ -5,11 +7,11 @@ export interface MonthCount {
 }
 
 /**
- * A `yyyy-mm` month in words.
- * @example monthLabel('2026-11') // 'November 2026'
+ * A `yyyy-mm` month in words, in the page's language: the middle of the month, so no time zone moves it.
+ * @example monthLabel('2026-11') // 'November 2026' ('Tachwedd 2026' in Welsh, 'noviembre de 2026' in Spanish)
  */
 export function monthLabel(month: string): string {
-  return new Date(`${month}-01T00:00:00Z`).toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return i18n.date(`${month}-15T12:00:00Z`, 'month');
 }
 
 /**

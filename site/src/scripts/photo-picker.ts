@@ -1,6 +1,7 @@
 import { PHOTO_LIMITS, PHOTO_TYPES } from '../../../shared/photos.js';
 import { ApiError, apiFetch } from './api.js';
 import { el, show } from './dom.js';
+import { t } from './i18n.js';
 
 /**
  * The report form's photos: up to 3, from the camera or files. Each file is sent straight to the upload
@@ -45,8 +46,8 @@ function post(grant: Grant, file: File, type: string, onProgress: (fraction: num
     const xhr = new XMLHttpRequest();
     xhr.open('POST', grant.url);
     xhr.upload.addEventListener('progress', (e) => e.lengthComputable && onProgress(e.loaded / e.total));
-    xhr.addEventListener('load', () => (xhr.status < 300 ? resolve() : reject(new Error('the photo storage refused the file'))));
-    xhr.addEventListener('error', () => reject(new Error('the upload was interrupted')));
+    xhr.addEventListener('load', () => (xhr.status < 300 ? resolve() : reject(new Error(t('photo.error.refused')))));
+    xhr.addEventListener('error', () => reject(new Error(t('photo.error.interrupted'))));
     xhr.send(form);
   });
 }
@@ -59,17 +60,17 @@ async function waitProcessed(entry: Entry): Promise<void> {
       render(entry.key, body.thumbUrl);
       return;
     }
-    if (body.status === 'failed') throw new Error(body.reason ?? 'the photo could not be processed');
+    if (body.status === 'failed') throw new Error(body.reason ?? t('photo.error.processing'));
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error('processing took too long');
+  throw new Error(t('photo.error.slow'));
 }
 
 async function upload(entry: Entry): Promise<void> {
   const type = photoType(entry.file);
   try {
-    if (!type) throw new Error('this is not a JPEG, PNG, WebP or HEIC photo');
-    if (entry.file.size > PHOTO_LIMITS.bytes) throw new Error(`it is larger than ${PHOTO_LIMITS.bytes / 1024 / 1024} MB`);
+    if (!type) throw new Error(t('photo.error.type'));
+    if (entry.file.size > PHOTO_LIMITS.bytes) throw new Error(t('photo.error.size', { mb: PHOTO_LIMITS.bytes / 1024 / 1024 }));
     const { body: grant } = await apiFetch<Grant>('/reports/uploads', {
       method: 'POST',
       json: { contentType: type, size: entry.file.size },
@@ -91,12 +92,13 @@ function progress(key: number, fraction: number): void {
   if (bar) bar.value = Math.round(fraction * 100);
 }
 
-const STATE_TEXT: Record<Entry['state'], string> = {
-  uploading: 'Uploading…',
-  processing: 'Preparing the photo…',
-  ready: 'Ready',
-  failed: 'Cannot be used',
-};
+/** A photo's line: "Photo 1 (pothole.jpg): Ready", one sentence per state so each language words it whole. */
+function statusText(n: number, entry: Pick<Entry, 'file' | 'state' | 'reason'>): string {
+  const values = { n, file: entry.file.name };
+  if (entry.state === 'failed')
+    return entry.reason ? t('photo.state.failed_reason', { ...values, reason: entry.reason }) : t('photo.state.failed', values);
+  return t(`photo.state.${entry.state}`, values);
+}
 
 function render(key: number, thumbUrl?: string): void {
   const index = entries.findIndex((e) => e.key === key);
@@ -107,7 +109,7 @@ function render(key: number, thumbUrl?: string): void {
   const preview = item.querySelector('img');
   if (thumbUrl && preview) preview.src = thumbUrl;
   const line = item.querySelector<HTMLElement>('.photo-status') as HTMLElement;
-  line.textContent = `Photo ${n} (${entry.file.name}): ${STATE_TEXT[entry.state]}${entry.reason ? `: ${entry.reason}` : ''}`;
+  line.textContent = statusText(n, entry);
   line.className = `photo-status${entry.state === 'failed' ? ' error' : ''}`;
   const bar = item.querySelector('progress');
   if (bar && entry.state !== 'uploading') bar.remove();
@@ -116,7 +118,7 @@ function render(key: number, thumbUrl?: string): void {
 
 function add(file: File): void {
   if (entries.length >= PHOTO_LIMITS.perReport) {
-    status.textContent = `A report can have at most ${PHOTO_LIMITS.perReport} photos: remove one to add another.`;
+    status.textContent = t('photo.limit', { n: PHOTO_LIMITS.perReport });
     return;
   }
   const key = nextKey++;
@@ -128,14 +130,14 @@ function add(file: File): void {
   alt.addEventListener('input', () => {
     entry.alt = alt.value;
   });
-  const remove = el('button', { type: 'button', class: 'secondary' }, `Remove photo ${n}`);
+  const remove = el('button', { type: 'button', class: 'secondary' }, t('photo.remove', { n }));
   remove.addEventListener('click', () => {
     entries.splice(
       entries.findIndex((e) => e.key === key),
       1,
     );
     item.remove();
-    status.textContent = `Photo removed. ${entries.length} of ${PHOTO_LIMITS.perReport} photos.`;
+    status.textContent = t('photo.removed', { n: entries.length, max: PHOTO_LIMITS.perReport });
     ($('#photo-files') as HTMLElement).focus();
   });
   const item = el(
@@ -145,9 +147,9 @@ function add(file: File): void {
     el(
       'div',
       {},
-      el('p', { class: 'photo-status' }, `Photo ${n} (${file.name}): ${STATE_TEXT.uploading}`),
-      el('progress', { max: 100, value: 0, 'aria-label': `Upload progress of photo ${n}` }),
-      el('label', { for: altId }, `Describe photo ${n} for people who cannot see it (optional)`),
+      el('p', { class: 'photo-status' }, statusText(n, entry)),
+      el('progress', { max: 100, value: 0, 'aria-label': t('photo.progress', { n }) }),
+      el('label', { for: altId }, t('photo.alt', { n })),
       alt,
       el('p', {}, remove),
     ),
@@ -191,7 +193,9 @@ export async function readyPhotos(): Promise<{ photos: { uploadId: string; alt?:
   const photos = entries
     .filter((e) => e.state === 'ready' && e.uploadId)
     .map((e) => ({ uploadId: e.uploadId as string, ...(e.alt.trim() ? { alt: e.alt.trim() } : {}) }));
-  const failed = entries.filter((e) => e.state === 'failed').map((e) => `${e.file.name}: ${e.reason ?? 'could not be used'}`);
+  const failed = entries
+    .filter((e) => e.state === 'failed')
+    .map((e) => t('photo.failed_line', { file: e.file.name, reason: e.reason ?? t('photo.error.unusable') }));
   return { photos, failed };
 }
 

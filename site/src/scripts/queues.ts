@@ -1,28 +1,37 @@
 import type { ListPage, PublicItem, QueueEntry, ServiceView, Stats } from '../../../shared/api-types.js';
 import { apiFetch } from './api.js';
-import { brand } from './config.js';
 import { $, el, show, statusLine } from './dom.js';
-import { age } from './format.js';
+import { age, ago, priorityLabel } from './format.js';
+import { href, t, word } from './i18n.js';
 import { daysBefore, serviceRecord, statsQuery } from './stats-text.js';
 
-const link = (reference: string, title: string) => el('a', { href: `/track/?id=${encodeURIComponent(reference)}` }, title);
+const link = (reference: string, title: string) =>
+  el('a', { href: href(`/track/?id=${encodeURIComponent(reference)}`), translate: 'no' }, title);
+
+const serviceName = (s: ServiceView) => word(`service.${s.code}.name`, s.name);
 
 function queueTable(service: ServiceView, entries: QueueEntry[]): HTMLElement {
-  if (entries.length === 0) return statusLine('empty', 'Nothing is waiting.');
+  if (entries.length === 0) return statusLine('empty', t('queues.empty'));
+  const caption = t('queues.caption', { service: serviceName(service) });
+  // On a narrow screen the table scrolls sideways in its own focusable region (longer headings in Welsh).
+  return el('div', { class: 'table-scroll', role: 'region', 'aria-label': caption, tabindex: 0 }, queueRows(caption, entries));
+}
+
+function queueRows(caption: string, entries: QueueEntry[]): HTMLElement {
   return el(
     'table',
     {},
-    el('caption', { class: 'visually-hidden' }, `Waiting queue for ${service.name}`),
+    el('caption', { class: 'visually-hidden' }, caption),
     el(
       'thead',
       {},
       el(
         'tr',
         {},
-        el('th', { scope: 'col' }, 'Place'),
-        el('th', { scope: 'col' }, 'Report'),
-        el('th', { scope: 'col' }, 'Priority'),
-        el('th', { scope: 'col' }, 'Waiting for'),
+        el('th', { scope: 'col' }, t('queues.col.place')),
+        el('th', { scope: 'col' }, t('queues.col.report')),
+        el('th', { scope: 'col' }, t('queues.col.priority')),
+        el('th', { scope: 'col' }, t('queues.col.waiting')),
       ),
     ),
     el(
@@ -34,7 +43,7 @@ function queueTable(service: ServiceView, entries: QueueEntry[]): HTMLElement {
           {},
           el('td', {}, e.position),
           el('td', {}, link(e.reference, e.title), el('div', { class: 'muted' }, `${e.reference} · ${e.statusLabel}`)),
-          el('td', {}, e.priority),
+          el('td', {}, priorityLabel(e.priority)),
           el('td', {}, age(e.createdAt)),
         ),
       ),
@@ -53,20 +62,20 @@ async function section(service: ServiceView): Promise<HTMLElement> {
   return el(
     'section',
     { 'aria-labelledby': id },
-    el('h2', { id }, service.name),
+    el('h2', { id }, serviceName(service)),
     recordLine
       ? el(
           'p',
           { class: 'service-record' },
           recordLine,
           ' ',
-          el('a', { href: `/stats/?service=${encodeURIComponent(service.code)}` }, 'More figures'),
+          el('a', { href: href(`/stats/?service=${encodeURIComponent(service.code)}`) }, t('queues.more_figures')),
         )
       : null,
-    el('h3', {}, 'Waiting'),
+    el('h3', {}, t('phase.waiting')),
     queueTable(service, queue.body.items),
-    queue.body.nextCursor ? el('p', { class: 'muted' }, 'Showing the first 50.') : null,
-    el('h3', {}, 'In progress'),
+    queue.body.nextCursor ? el('p', { class: 'muted' }, t('queues.first', { n: 50 })) : null,
+    el('h3', {}, t('phase.in_progress')),
     working.body.items.length
       ? el(
           'ul',
@@ -76,16 +85,15 @@ async function section(service: ServiceView): Promise<HTMLElement> {
               'li',
               {},
               link(i.reference, i.title),
-              el('div', { class: 'muted' }, `${i.reference} · ${i.statusLabel} · started ${age(i.updatedAt)} ago`),
+              el('div', { class: 'muted' }, t('queues.started', { reference: i.reference, status: i.statusLabel, when: ago(i.updatedAt) })),
             ),
           ),
         )
-      : statusLine('empty', 'Nothing is in progress.'),
+      : statusLine('empty', t('queues.none_in_progress')),
   );
 }
 
 async function main() {
-  void brand();
   const { body } = await apiFetch<{ items: ServiceView[] }>('/services');
   const sections = await Promise.all(body.items.filter((s) => s.kind === 'report').map(section));
   const container = $('#queues');

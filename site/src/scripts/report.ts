@@ -1,9 +1,10 @@
 import type L from 'leaflet';
 import type { PublicItem, ServiceView } from '../../../shared/api-types.js';
 import { type ApiError, apiFetch } from './api.js';
-import { brand, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
 import { $, el, show, statusBadge } from './dom.js';
 import { nearbyBox, parseCoordinates } from './format.js';
+import { href, t, word } from './i18n.js';
 import { createMap } from './map.js';
 import { bindPhotoPicker, clearPhotos, readyPhotos } from './photo-picker.js';
 
@@ -44,7 +45,7 @@ async function placeMarker() {
   const leaflet = (await import('leaflet')).default;
   if (!marker) {
     marker = leaflet
-      .marker([location.lat, location.lng], { draggable: true, keyboard: false, title: 'Report location', alt: 'Report location' })
+      .marker([location.lat, location.lng], { draggable: true, keyboard: false, title: t('report.pin'), alt: t('report.pin') })
       .addTo(map);
     marker.on('dragend', () => {
       const p = marker?.getLatLng();
@@ -68,8 +69,8 @@ async function checkNearby() {
       el(
         'div',
         { class: 'notice' },
-        el('h2', {}, 'Is it one of these?'),
-        el('p', {}, 'These open reports of the same kind are close by. If yours is one of them, follow it instead of reporting it again.'),
+        el('h2', {}, t('report.nearby.heading')),
+        el('p', {}, t('report.nearby.text')),
         el(
           'ul',
           { class: 'items' },
@@ -77,10 +78,10 @@ async function checkNearby() {
             el(
               'li',
               {},
-              el('a', { href: `/track/?id=${encodeURIComponent(i.reference)}` }, i.title),
+              el('a', { href: href(`/track/?id=${encodeURIComponent(i.reference)}`), translate: 'no' }, i.title),
               ' ',
               statusBadge(i.phase, i.statusLabel),
-              el('div', { class: 'muted' }, `${i.reference} · ${i.description.slice(0, 120)}`),
+              el('div', { class: 'muted' }, `${i.reference} · `, el('span', { translate: 'no' }, i.description.slice(0, 120))),
             ),
           ),
         ),
@@ -89,6 +90,11 @@ async function checkNearby() {
   } catch {
     show(box);
   }
+}
+
+/** The service as the queue sentence names it, in the page's language. */
+function queueService(item: PublicItem): string {
+  return word(`service.${item.serviceCode}.name`, item.serviceName).toLocaleLowerCase(document.documentElement.lang || undefined);
 }
 
 function clearErrors() {
@@ -121,7 +127,13 @@ function showErrors(errors: { path: string; message: string }[], fallback: strin
       slot.textContent = e.message;
     }
     input?.setAttribute('aria-invalid', 'true');
-    items.push(el('li', {}, el('a', { href: `#${FIELD_FOR[path] ?? 'report-form'}` }, `${labelFor(path)}: ${e.message}`)));
+    items.push(
+      el(
+        'li',
+        {},
+        el('a', { href: `#${FIELD_FOR[path] ?? 'report-form'}` }, t('report.error.item', { field: labelFor(path), message: e.message })),
+      ),
+    );
   }
   const summary = $('#form-errors');
   show(
@@ -129,7 +141,7 @@ function showErrors(errors: { path: string; message: string }[], fallback: strin
     el(
       'div',
       { class: 'notice error', role: 'alert' },
-      el('h2', {}, 'There is a problem'),
+      el('h2', {}, t('report.error.heading')),
       items.length ? el('ul', {}, ...items) : el('p', {}, fallback),
     ),
   );
@@ -147,7 +159,7 @@ async function submit(event: SubmitEvent) {
   const typed = coords.value.trim();
   if (typed) {
     const parsed = parseCoordinates(typed);
-    if (!parsed) return showErrors([{ path: 'location', message: 'Type latitude, longitude in degrees, like 51.4545, -2.5879' }], '');
+    if (!parsed) return showErrors([{ path: 'location', message: t('report.error.coordinates') }], '');
     location = parsed;
   }
   const value = (id: string) => ($(`#${id}`) as HTMLInputElement).value;
@@ -178,21 +190,20 @@ async function submit(event: SubmitEvent) {
       el(
         'div',
         { class: 'notice success' },
-        el('h2', {}, 'Thank you: your report is in'),
-        el('p', {}, 'Your reference is ', el('strong', { id: 'reference' }, item.reference), '. Quote it if you contact the council.'),
-        item.queuePosition ? el('p', {}, `It is number ${item.queuePosition} in the queue for ${item.serviceName.toLowerCase()}.`) : null,
-        item.photos?.length
-          ? el('p', { id: 'photo-count' }, `${item.photos.length} photo${item.photos.length === 1 ? '' : 's'} attached.`)
-          : null,
+        el('h2', {}, t('report.done.heading')),
+        el('p', {}, t('report.done.reference'), ' ', el('strong', { id: 'reference' }, item.reference)),
+        el('p', {}, t('report.done.quote')),
+        item.queuePosition ? el('p', {}, t('report.done.queue', { position: item.queuePosition, service: queueService(item) })) : null,
+        item.photos?.length ? el('p', { id: 'photo-count' }, t('report.done.photos', { n: item.photos.length })) : null,
         notAttached.length
           ? el(
               'div',
               { id: 'photos-not-attached' },
-              el('p', {}, 'These photos could not be attached:'),
+              el('p', {}, t('report.done.not_attached')),
               el('ul', {}, ...notAttached.map((f) => el('li', {}, f))),
             )
           : null,
-        el('p', {}, el('a', { href: `/track/?id=${encodeURIComponent(item.reference)}`, id: 'track-link' }, 'Track your report')),
+        el('p', {}, el('a', { href: href(`/track/?id=${encodeURIComponent(item.reference)}`), id: 'track-link' }, t('report.done.track'))),
       ),
     );
     result.focus();
@@ -222,17 +233,20 @@ async function send(body: ReturnType<typeof reportBody>, photos: { uploadId: str
     const refused = new Set((e.errors ?? []).filter((x) => /^photos(\.|$)/.test(x.path)).map((x) => Number(x.path.split('.')[1])));
     if (!refused.size || (e.errors ?? []).some((x) => !x.path.startsWith('photos'))) throw err;
     const kept = photos.filter((_, i) => !refused.has(i) && !refused.has(Number.NaN));
-    const dropped = (e.errors ?? []).map((x) => `Photo ${Number(x.path.split('.')[1]) + 1 || ''}: ${x.message}`.replace(' :', ':'));
+    const dropped = (e.errors ?? []).map((x) => {
+      const n = Number(x.path.split('.')[1]) + 1;
+      return n ? t('report.photo.dropped', { n, message: x.message }) : t('report.photos.dropped', { message: x.message });
+    });
     idempotencyKey = crypto.randomUUID();
     return { item: (await post(kept, idempotencyKey)).body, dropped };
   }
 }
 
 async function main() {
-  void brand();
   bindPhotoPicker();
   const { body } = await apiFetch<{ items: ServiceView[] }>('/services');
-  for (const s of body.items.filter((x) => x.kind === 'report')) service.append(el('option', { value: s.code }, s.name));
+  for (const s of body.items.filter((x) => x.kind === 'report'))
+    service.append(el('option', { value: s.code }, word(`service.${s.code}.name`, s.name)));
   service.addEventListener('change', () => void checkNearby());
   coords.addEventListener('change', () => {
     const parsed = parseCoordinates(coords.value);
@@ -245,11 +259,11 @@ async function main() {
         setLocation({ lat: pos.coords.latitude, lng: pos.coords.longitude }, 'map');
         map?.setView([pos.coords.latitude, pos.coords.longitude], 17);
       },
-      () => showErrors([{ path: 'location', message: 'Your location is not available: type coordinates or click the map.' }], ''),
+      () => showErrors([{ path: 'location', message: t('report.error.geolocation') }], ''),
     );
   });
   const config = await loadConfig();
-  map = createMap($('#map'), config, { label: 'Map: click to place the report pin. You can type coordinates below instead.' });
+  map = createMap($('#map'), config, { label: t('report.map.label') });
   map.on('click', (e: L.LeafletMouseEvent) => setLocation({ lat: e.latlng.lat, lng: e.latlng.lng }, 'map'));
 }
 

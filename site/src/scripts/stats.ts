@@ -4,7 +4,8 @@ import type { ServiceView, Stats } from '../../../shared/api-types.js';
 import { apiFetch } from './api.js';
 import { brand } from './config.js';
 import { $, el, show, statusLine } from './dom.js';
-import { daysBefore, daysWords, pctWords, serviceRecord, statsQuery } from './stats-text.js';
+import { i18n, t, word } from './i18n.js';
+import { ageBucket, daysBefore, daysWords, pctWords, periodLabel, serviceRecord, statsQuery } from './stats-text.js';
 
 const INK = '#1d3f72';
 const SECOND = '#8a3b00';
@@ -29,7 +30,8 @@ function chart(
     scales: { x: { time: false, range: [-0.6, labels.length - 0.4] } },
     axes: [
       { splits: () => xs, values: (_u, splits) => splits.map((i) => labels[i] ?? ''), stroke: '#222', grid: { show: false } },
-      { stroke: '#222' },
+      // Numbers on the axis as the page's language writes them (1,5 in Spanish).
+      { stroke: '#222', values: (_u, splits) => splits.map((n) => i18n.number(n)) },
     ],
     series: [
       {},
@@ -58,7 +60,7 @@ function table(caption: string, head: string[], rows: (string | number)[][]): HT
     el(
       'tbody',
       {},
-      ...rows.map((r) => el('tr', {}, ...r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, String(c)) : el('td', {}, String(c)))))),
+      ...rows.map((r) => el('tr', {}, ...r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, cell(c)) : el('td', {}, cell(c)))))),
     ),
   );
 }
@@ -68,10 +70,11 @@ function section(
   title: string,
   intro: string,
   csvHref: string,
+  csvText: string,
 ): { section: HTMLElement; chart: HTMLElement; data: HTMLElement } {
   const chartBox = el('div', { class: 'chart' });
   // A wide table scrolls on a narrow screen: focusable, so a keyboard can scroll it too.
-  const data = el('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${title}: table` });
+  const data = el('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t('stats.table.region', { title }) });
   const section = el(
     'section',
     { 'aria-labelledby': id },
@@ -79,13 +82,15 @@ function section(
     el('p', {}, intro),
     chartBox,
     data,
-    el('p', {}, el('a', { href: `/api${csvHref}`, download: 'stats.csv' }, `Download ${title.toLowerCase()} as CSV`)),
+    el('p', {}, el('a', { href: `/api${csvHref}`, download: 'stats.csv' }, csvText)),
   );
   return { section, chart: chartBox, data };
 }
 
-const monthName = (period: string) =>
-  new Date(`${period}-01T12:00:00Z`).toLocaleString('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' });
+/** Counts as the page's language writes numbers; figures that are words already pass through. */
+const cell = (c: string | number) => (typeof c === 'number' ? i18n.number(c) : c);
+
+const serviceName = (s: ServiceView) => word(`service.${s.code}.name`, s.name);
 
 async function main() {
   void brand();
@@ -94,7 +99,7 @@ async function main() {
   const { body: services } = await apiFetch<{ items: ServiceView[] }>('/services');
   const reports = services.items.filter((s) => s.kind === 'report');
   const select = $('#service') as HTMLSelectElement;
-  for (const s of reports) select.append(el('option', { value: s.code, selected: s.code === service }, s.name));
+  for (const s of reports) select.append(el('option', { value: s.code, selected: s.code === service }, serviceName(s)));
 
   const query = { service: service || undefined };
   const [{ body: stats }, ...perService] = await Promise.all([
@@ -104,21 +109,24 @@ async function main() {
 
   const backlog = section(
     'backlog-h',
-    'Waiting now, by age',
-    `${stats.backlog.total} reports are waiting or in progress.`,
+    t('stats.backlog.heading'),
+    t('stats.backlog.intro', { n: stats.backlog.total }),
     statsQuery({ ...query, csv: true }),
+    t('stats.backlog.csv'),
   );
   const trend = section(
     'trend-h',
-    'Time to fix, by month',
-    'Median and 90th percentile days from report to finished, for the reports finished each month.',
+    t('stats.trend.heading'),
+    t('stats.trend.intro'),
     statsQuery({ ...query, csv: true }),
+    t('stats.trend.csv'),
   );
   const onTime = section(
     'ontime-h',
-    'Fixed on time, by service',
-    'Share of reports finished by their due time over the last 90 days.',
+    t('stats.on_time.heading'),
+    t('stats.on_time.intro', { days: 90 }),
     statsQuery({ from: daysBefore(90), interval: 'week', csv: true }),
+    t('stats.on_time.csv'),
   );
   show(container, backlog.section, trend.section, onTime.section);
   container.setAttribute('aria-busy', 'false');
@@ -126,34 +134,40 @@ async function main() {
   const ages = stats.backlog.byAge;
   chart(
     backlog.chart,
-    ages.map((a) => a.bucket),
-    [{ label: 'Reports', values: ages.map((a) => a.count), color: INK }],
+    ages.map((a) => ageBucket(a.bucket)),
+    [{ label: t('stats.backlog.series'), values: ages.map((a) => a.count), color: INK }],
     true,
   );
   backlog.data.append(
     table(
-      'Reports waiting, by age',
-      ['Age', 'Reports'],
-      ages.map((a) => [a.bucket, a.count]),
+      t('stats.backlog.caption'),
+      [t('stats.backlog.column.age'), t('stats.backlog.column.reports')],
+      ages.map((a) => [ageBucket(a.bucket), a.count]),
     ),
   );
 
   const months = stats.series;
   chart(
     trend.chart,
-    months.map((p) => monthName(p.period)),
+    months.map((p) => periodLabel(p.period)),
     [
-      { label: 'Median days', values: months.map((p) => p.medianDaysToClose), color: INK },
-      { label: '90th percentile days', values: months.map((p) => p.p90DaysToClose), color: SECOND },
+      { label: t('stats.trend.series.median'), values: months.map((p) => p.medianDaysToClose), color: INK },
+      { label: t('stats.trend.series.p90'), values: months.map((p) => p.p90DaysToClose), color: SECOND },
     ],
     false,
   );
   trend.data.append(
     table(
-      'Time to fix, by month',
-      ['Month', 'Finished', 'Median', '90th percentile', 'On time'],
+      t('stats.trend.heading'),
+      [
+        t('stats.trend.column.month'),
+        t('stats.trend.column.finished'),
+        t('stats.trend.column.median'),
+        t('stats.trend.column.p90'),
+        t('stats.trend.column.on_time'),
+      ],
       months.map((p) => [
-        monthName(p.period),
+        periodLabel(p.period),
         p.closed,
         daysWords(p.medianDaysToClose),
         daysWords(p.p90DaysToClose),
@@ -165,16 +179,21 @@ async function main() {
   const totals = perService.map((r) => r.body.total);
   chart(
     onTime.chart,
-    reports.map((s) => s.name),
-    [{ label: 'On time %', values: totals.map((t) => t.resolvedOnTimePct), color: INK }],
+    reports.map(serviceName),
+    [{ label: t('stats.on_time.series'), values: totals.map((t) => t.resolvedOnTimePct), color: INK }],
     true,
   );
   onTime.data.append(
     table(
-      'Fixed on time, by service, last 90 days',
-      ['Service', 'Finished', 'On time', 'Median'],
+      t('stats.on_time.caption', { days: 90 }),
+      [
+        t('stats.on_time.column.service'),
+        t('stats.on_time.column.finished'),
+        t('stats.on_time.column.on_time'),
+        t('stats.on_time.column.median'),
+      ],
       reports.map((s, i) => [
-        s.name,
+        serviceName(s),
         totals[i]?.closed ?? 0,
         pctWords(totals[i]?.resolvedOnTimePct),
         daysWords(totals[i]?.medianDaysToClose),
@@ -184,7 +203,7 @@ async function main() {
       'ul',
       { id: 'records' },
       ...reports
-        .map((s, i) => serviceRecord(s, perService[i]?.body as Stats))
+        .map((s, i) => serviceRecord({ ...s, name: serviceName(s) }, perService[i]?.body as Stats))
         .filter((r) => !!r)
         .map((r) => el('li', {}, r as string)),
     ),

@@ -1,11 +1,13 @@
 import type { PublicItem, ServiceView } from '../../../shared/api-types.js';
+import { words } from '../../../shared/i18n/catalog-keys.js';
 import { type ApiError, apiFetch } from './api.js';
-import { brand, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
 import { $, el, show, statusBadge, statusLine } from './dom.js';
 import { announceFeed, feedLink } from './feed-links.ts';
 import { bindFlagForm } from './flag.js';
 import { bindFollowForm } from './follow.js';
 import { eventHeadline, formatDate, queueSentence } from './format.js';
+import { href, t, word } from './i18n.js';
 import { createMap, pin } from './map.js';
 import { slaSentence } from './sla-text.js';
 
@@ -18,9 +20,11 @@ function timeline(item: PublicItem): HTMLElement {
         'li',
         {},
         el('strong', {}, eventHeadline(e)),
-        el('div', { class: 'muted' }, `${formatDate(e.at)} · ${e.actor}`),
-        e.note ? el('p', {}, e.note) : null,
-        e.resolution && e.resolution !== 'fixed' ? el('p', { class: 'muted' }, `Resolution: ${e.resolution.replace(/_/g, ' ')}`) : null,
+        el('div', { class: 'muted' }, t('track.event.when', { at: formatDate(e.at), actor: e.actor })),
+        e.note ? el('p', { translate: 'no' }, e.note) : null,
+        e.resolution && e.resolution !== 'fixed'
+          ? el('p', { class: 'muted' }, t('track.resolution', { resolution: word(`resolution.${e.resolution}`, words(e.resolution)) }))
+          : null,
       ),
     ),
   );
@@ -32,7 +36,7 @@ function photoGallery(item: PublicItem): HTMLElement {
   return el(
     'section',
     { 'aria-labelledby': 'photos-h' },
-    el('h2', { id: 'photos-h' }, 'Photos'),
+    el('h2', { id: 'photos-h' }, t('track.photos.heading')),
     el(
       'ul',
       { class: 'photos' },
@@ -43,7 +47,9 @@ function photoGallery(item: PublicItem): HTMLElement {
           el(
             'a',
             { href: p.url },
-            el('img', { src: p.thumbUrl, alt: p.alt ?? `Photo ${i + 1} of ${photos.length} of the reported problem`, loading: 'lazy' }),
+            p.alt
+              ? el('img', { src: p.thumbUrl, alt: p.alt, loading: 'lazy', translate: 'no' })
+              : el('img', { src: p.thumbUrl, alt: t('track.photos.alt', { n: i + 1, total: photos.length }), loading: 'lazy' }),
           ),
         ),
       ),
@@ -53,42 +59,43 @@ function photoGallery(item: PublicItem): HTMLElement {
 
 function render(item: PublicItem, policy?: ServiceView['sla']): HTMLElement[] {
   const promise = slaSentence(item.sla, policy);
-  document.title = `${item.reference}: ${item.title} · civicboard`;
+  document.title = t('layout.title', { title: t('track.page_title', { reference: item.reference, title: item.title }) });
+  const service = word(`service.${item.serviceCode}.name`, item.serviceName);
   const facts = el(
     'dl',
     {},
-    el('dt', {}, 'Reference'),
+    el('dt', {}, t('track.reference')),
     el('dd', {}, item.reference),
-    el('dt', {}, 'Category'),
-    el('dd', {}, item.serviceName),
-    item.address ? el('dt', {}, 'Where') : null,
-    item.address ? el('dd', {}, item.address) : null,
-    item.area ? el('dt', {}, 'Area') : null,
+    el('dt', {}, t('track.category')),
+    el('dd', {}, service),
+    item.address ? el('dt', {}, t('track.where')) : null,
+    item.address ? el('dd', { translate: 'no' }, item.address) : null,
+    item.area ? el('dt', {}, t('track.area')) : null,
     item.area
-      ? el('dd', { id: 'item-area' }, el('a', { href: `/areas/area/?id=${encodeURIComponent(item.area.id)}` }, item.area.name))
+      ? el('dd', { id: 'item-area' }, el('a', { href: href(`/areas/area/?id=${encodeURIComponent(item.area.id)}`) }, item.area.name))
       : null,
-    el('dt', {}, 'Reported'),
+    el('dt', {}, t('track.reported')),
     el('dd', {}, formatDate(item.createdAt)),
-    item.closedAt ? el('dt', {}, 'Finished') : null,
+    item.closedAt ? el('dt', {}, t('track.finished')) : null,
     item.closedAt ? el('dd', {}, formatDate(item.closedAt)) : null,
   );
   return [
-    el('h1', {}, item.title),
+    el('h1', { translate: 'no' }, item.title),
     el(
       'p',
       {},
       statusBadge(item.phase, item.statusLabel),
       ' ',
-      item.queuePosition ? el('strong', { id: 'queue-position' }, queueSentence(item.queuePosition, item.serviceName)) : null,
+      item.queuePosition ? el('strong', { id: 'queue-position' }, queueSentence(item.queuePosition, service)) : null,
     ),
     promise ? el('p', { id: 'sla', class: `sla sla-${item.sla?.state}` }, promise) : null,
     item.duplicateOf
       ? el(
           'p',
           {},
-          'This was closed as a duplicate of ',
-          el('a', { href: `/track/?id=${encodeURIComponent(item.duplicateOf)}` }, 'another report'),
-          '.',
+          t('track.duplicate'),
+          ' ',
+          el('a', { href: href(`/track/?id=${encodeURIComponent(item.duplicateOf)}`) }, t('track.duplicate_link')),
         )
       : null,
     el(
@@ -97,19 +104,18 @@ function render(item: PublicItem, policy?: ServiceView['sla']): HTMLElement[] {
       el(
         'section',
         { 'aria-labelledby': 'desc-h' },
-        el('h2', { id: 'desc-h' }, 'Description'),
-        el('p', { id: 'description' }, item.description),
+        el('h2', { id: 'desc-h' }, t('track.description')),
+        el('p', { id: 'description', translate: 'no' }, item.description),
         facts,
       ),
       el('div', { id: 'item-map', class: 'map small' }),
     ),
     item.photos?.length ? photoGallery(item) : null,
-    el('section', { 'aria-labelledby': 'history-h' }, el('h2', { id: 'history-h' }, 'What has happened'), timeline(item)),
+    el('section', { 'aria-labelledby': 'history-h' }, el('h2', { id: 'history-h' }, t('track.history')), timeline(item)),
   ].filter((n): n is HTMLElement => n !== null);
 }
 
 async function main() {
-  void brand();
   const id = new URLSearchParams(location.search).get('id')?.trim();
   const container = $('#item');
   const lookup = $('#lookup') as HTMLFormElement;
@@ -118,34 +124,34 @@ async function main() {
     location.search = `?id=${encodeURIComponent(($('#lookup-id') as HTMLInputElement).value.trim())}`;
   });
   if (!id) {
-    show(container, el('h1', {}, 'Track a report'), el('p', {}, 'Enter the reference you were given.'));
+    show(container, el('h1', {}, t('track.title')), el('p', {}, t('track.enter_reference')));
     lookup.hidden = false;
     return;
   }
   try {
     const item = await reportOrBill(id);
     // A bill's reference (from a follower's email) opens the bill page, with its stage track and votes.
-    if (item.kind === 'bill') return location.replace(`/bills/bill/?id=${encodeURIComponent(item.id)}`);
+    if (item.kind === 'bill') return location.replace(href(`/bills/bill/?id=${encodeURIComponent(item.id)}`));
     const services = await apiFetch<{ items: ServiceView[] }>('/services').catch(() => undefined);
     const policy = services?.body.items.find((s) => s.code === item.serviceCode)?.sla;
     const feed = `/api/reports/${encodeURIComponent(item.id)}/feed.atom`;
-    announceFeed(feed, `${item.reference} updates (Atom feed)`);
+    announceFeed(feed, t('track.feed.title', { reference: item.reference }));
     const nearby = item.location
       ? [
           el(
             'p',
             { class: 'muted' },
-            el('a', { href: `/alerts/?lat=${item.location.lat}&lng=${item.location.lng}` }, 'Email me about new reports near here'),
+            el('a', { href: href(`/alerts/?lat=${item.location.lat}&lng=${item.location.lng}`) }, t('track.alerts_near')),
           ),
         ]
       : [];
-    show(container, ...render(item, policy), feedLink(feed, 'Follow this report in a feed reader (Atom)'), ...nearby);
+    show(container, ...render(item, policy), feedLink(feed, t('track.feed.link')), ...nearby);
     bindFollowForm(`/reports/${encodeURIComponent(item.id)}`);
     bindFlagForm(item.id, item.reference);
     if (item.location) {
       const config = await loadConfig();
       const map = createMap($('#item-map'), config, {
-        label: 'Where the report is',
+        label: t('track.map.label'),
         center: [item.location.lat, item.location.lng],
         zoom: 16,
       });
@@ -155,14 +161,10 @@ async function main() {
     const status = (err as ApiError).status;
     show(
       container,
-      el('h1', {}, 'Track a report'),
+      el('h1', {}, t('track.title')),
       statusLine(
         'error',
-        status === 404
-          ? `There is no report "${id}". Check the reference.`
-          : status === 410
-            ? `Report ${id} was removed by the council. It is no longer shown publicly.`
-            : (err as Error).message,
+        status === 404 ? t('track.not_found', { id }) : status === 410 ? t('track.removed', { id }) : (err as Error).message,
       ),
     );
     lookup.hidden = false;
