@@ -45,11 +45,14 @@ async function pageWords(page: Page): Promise<{ texts: string[]; labels: string[
 function englishOnly(lang: string): Set<string> {
   const english = messagesOf('en');
   const own = messagesOf(lang);
+  // A word both languages use (Spanish "No", a vote) is the language's own wherever it shows: only text the
+  // language never says is English left over.
+  const ownWords = new Set(Object.values(own).map((text) => text.trim().toLowerCase()));
   const found = new Set<string>();
   for (const [key, text] of Object.entries(english)) {
     if (text.includes('{') || text.trim().length < 2) continue;
     const translated = own[key];
-    if (translated !== undefined && translated.trim() !== text.trim()) found.add(text.trim());
+    if (translated !== undefined && translated.trim() !== text.trim() && !ownWords.has(text.trim().toLowerCase())) found.add(text.trim());
   }
   return found;
 }
