@@ -1,7 +1,6 @@
-import { AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, localCognito } from '../../infra/local/cognito-setup.js';
+import { DEMO_PASSWORD } from '../../infra/local/cognito-setup.js';
 import { catalog } from '../../shared/catalog/index.js';
 import { defaultLanguage, languages, messagesOf } from '../../shared/i18n/board.js';
 import { catalogMessages } from '../../shared/i18n/catalog-keys.js';
@@ -9,6 +8,7 @@ import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { api, createReport, signIn } from '../support/api.js';
 import { axeViolations, launchChromium } from '../support/browser.js';
 import { languageFindings } from '../support/language-walk.js';
+import { newStaffMember } from '../support/staff-members.js';
 import { totp } from '../support/totp.js';
 
 // Issue 23: the staff console in each language the board offers besides its default: sign-in and TOTP
@@ -26,23 +26,7 @@ const others = languages.filter((l) => l !== defaultLanguage);
 const SERVICE = 'damaged-sign';
 
 /** A new staff member of the roads team and admin (API keys), not enrolled yet: each run enrols its own. */
-async function newStaffMember(): Promise<string> {
-  const username = `lang.${Date.now()}.${Math.floor(Math.random() * 1000)}`;
-  const cognito = localCognito(inject('cognitoEndpoint'));
-  const UserPoolId = inject('userPoolId');
-  await cognito.send(
-    new AdminCreateUserCommand({
-      UserPoolId,
-      Username: username,
-      MessageAction: 'SUPPRESS',
-      UserAttributes: [{ Name: 'name', Value: 'Lowri Lingo' }],
-    }),
-  );
-  await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: username, Password: DEMO_PASSWORD, Permanent: true }));
-  for (const GroupName of ['roads', 'admin'])
-    await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId, Username: username, GroupName }));
-  return username;
-}
+const newMember = () => newStaffMember('lang', 'Lowri Lingo', ['roads', 'admin']);
 
 /** The console at /<lang>/staff/ as deployed (/config.json requires MFA). */
 async function consolePage(lang: string, width: number): Promise<Page> {
@@ -101,7 +85,7 @@ describe.each(others.map((lang, i) => ({ lang, width: i % 2 ? 375 : 1280 })))(
   ({ lang, width }) => {
     it('sign-in, enrolment, queue, item, moderation and API keys are all in the language and accessible', async () => {
       const { report, keyName } = await ownData(lang);
-      const username = await newStaffMember();
+      const username = await newMember();
       const page = await consolePage(lang, width);
 
       await page.waitForSelector('#signin-form', { state: 'visible' });
@@ -154,7 +138,7 @@ describe.each(others.map((lang, i) => ({ lang, width: i % 2 ? 375 : 1280 })))(
 describe.runIf(languages.includes('cy'))('the staff console in Welsh, by keyboard', () => {
   it('moves an item along with the keyboard alone; the stored state changes and the console confirms it in Welsh', async () => {
     const report = await createReport({ serviceCode: SERVICE, description: `Bysellfwrdd ${Date.now()}` });
-    const username = await newStaffMember();
+    const username = await newMember();
     const page = await consolePage('cy', 1280);
     await page.waitForSelector('#signin-form', { state: 'visible' });
     await page.focus('#username');

@@ -1,9 +1,9 @@
-import { AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, localCognito } from '../../infra/local/cognito-setup.js';
+import { DEMO_PASSWORD } from '../../infra/local/cognito-setup.js';
 import { qrCodeSvg } from '../../site/src/scripts/staff/mfa.js';
 import { axeViolations, cspViolations, launchChromium } from '../support/browser.js';
+import { newStaffMember } from '../support/staff-members.js';
 import { totp, wrongCode } from '../support/totp.js';
 
 // Issue 21, defect 4: staff need TOTP. The deployed /config.json says `mfa: required` (and Cognito
@@ -18,22 +18,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function newStaffMember(): Promise<string> {
-  const username = `mfa.${Date.now()}.${Math.floor(Math.random() * 1000)}`;
-  const cognito = localCognito(inject('cognitoEndpoint'));
-  const UserPoolId = inject('userPoolId');
-  await cognito.send(
-    new AdminCreateUserCommand({
-      UserPoolId,
-      Username: username,
-      MessageAction: 'SUPPRESS',
-      UserAttributes: [{ Name: 'name', Value: 'Tam Totp' }],
-    }),
-  );
-  await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: username, Password: DEMO_PASSWORD, Permanent: true }));
-  await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId, Username: username, GroupName: 'roads' }));
-  return username;
-}
+const newMember = () => newStaffMember('mfa', 'Tam Totp', ['roads']);
 
 /** The staff console as deployed: /config.json requires MFA. */
 async function consolePage(width = 1280): Promise<Page> {
@@ -81,7 +66,7 @@ const qrModules = (page: Page) => page.getAttribute('#mfa-qr svg path[stroke]', 
 
 describe('staff sign-in with TOTP (MFA required)', () => {
   it('enrolment shows a QR code of the same otpauth address as the link and the typed key, accessible at 375 px', async () => {
-    const username = await newStaffMember();
+    const username = await newMember();
     const page = await consolePage(375);
     await password(page, username);
     await page.waitForSelector('#mfa-qr svg', { state: 'visible' });
@@ -108,7 +93,7 @@ describe('staff sign-in with TOTP (MFA required)', () => {
   });
 
   it('a first sign-in must enrol an authenticator app before the console opens; a wrong first code says so', async () => {
-    const username = await newStaffMember();
+    const username = await newMember();
     const page = await consolePage();
     await password(page, username);
     await page.waitForSelector('#mfasetup', { state: 'visible' });
@@ -125,7 +110,7 @@ describe('staff sign-in with TOTP (MFA required)', () => {
   });
 
   it('later sign-ins ask for the current code: a wrong one is refused with a clear message, the right one opens the console', async () => {
-    const username = await newStaffMember();
+    const username = await newMember();
     const first = await consolePage();
     const secret = await enrol(first, username);
     await first.context().close();
@@ -151,7 +136,7 @@ describe('staff sign-in with TOTP (MFA required)', () => {
   });
 
   it('an account that has enrolled is asked for a code even where the site does not require MFA (Cognito asks)', async () => {
-    const username = await newStaffMember();
+    const username = await newMember();
     const first = await consolePage();
     const secret = await enrol(first, username);
     await first.context().close();
