@@ -12,10 +12,10 @@ import { countBulkLoaded, ensureQueueCounts, queuePosition } from '../../functio
 import { handler as countersHandler } from '../../functions/views/queue-counts-handler.js';
 import { type StreamPoller, startStreamPoller } from '../../infra/local/stream-poller.js';
 import { ensureTable, localDynamo } from '../../infra/local/table.js';
-import { UnavailableError } from '../../shared/errors.js';
 import type { Item } from '../../shared/items.js';
 import { compareQueueOrder, PRIORITIES } from '../../shared/queue.js';
 import { useTestTable } from '../support/api.js';
+import { asClient } from '../support/as-client.js';
 
 /**
  * Queue positions from the counters, checked against the queue's true order on DynamoDB Local. This
@@ -96,13 +96,7 @@ async function expectPositions(items: Item[]) {
  */
 async function file(body: Parameters<typeof createReport>[0]) {
   const key = `queue-test-${ulid()}`;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await createReport(body, key, '127.0.0.1');
-    } catch (err) {
-      if (!(err instanceof UnavailableError) || attempt === 4) throw err;
-    }
-  }
+  return asClient(() => createReport(body, key, '127.0.0.1'));
 }
 
 const change = (before: Item, patch: Partial<Item>): Item => ({ ...before, ...patch, version: before.version + 1 });
