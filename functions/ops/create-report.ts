@@ -101,7 +101,12 @@ export async function createReport(
         idempotency: idempotencyKey ? { key: idempotencyKey, bodyHash, permanent: by !== undefined } : undefined,
         claimUploads: photos,
       });
-      return { item: change.item, history: change.events, queuePosition: await queuePosition(change.item), replayed: false };
+      return {
+        item: change.item,
+        history: change.events,
+        queuePosition: await queuePosition(change.item, { justFiled: true }),
+        replayed: false,
+      };
     } catch (err) {
       if (!(err instanceof CommitError)) throw err;
       if (err.reason === 'idempotency-key-used' && idempotencyKey) return replay(idempotencyKey, bodyHash);
@@ -123,7 +128,7 @@ async function replay(key: string, bodyHash: string): Promise<CreatedReport> {
         throw new ConflictError('This Idempotency-Key was already used with a different request body. Use a new key for a new report.');
       }
       const { item, history } = await getItemWithHistory(first.itemId);
-      return { item, history, queuePosition: await queuePosition(item), replayed: true };
+      return { item, history, queuePosition: await queuePosition(item, { justFiled: true }), replayed: true };
     }
     await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
   }

@@ -203,22 +203,42 @@ async function countRecentAhead(serviceCode: string, since: string, key: string)
   return count;
 }
 
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 /**
- * An item's 1-based place in its service's queue, or undefined when it is not waiting. Counters for the
- * past before the window, the queue's items within it (see the top of this file). For an item created
- * in the window (every report just filed): two reads in parallel, one of the counters and one of the
- * window, whatever its priority. For an older item: the counters (one read, two across a month's end)
- * and one COUNT of the queue index per priority up to its own.
+ * An item's 1-based place in its service's queue, or undefined when it is not waiting.
+ *
+ * `justFiled` (the create's answer, and its replay): exact whatever the stream has not applied yet.
+ * Counters for the past before the window, the window's items from the items themselves (see the top
+ * of this file): two reads in parallel whatever its priority, the second reading the service's waiting
+ * items touched in the window (a day or two of the service's activity).
+ *
+ * Otherwise (a GET): the counters for every priority ahead of the item (all of their days, today's
+ * included) and for its own priority before its own day, and one COUNT of the queue index over its own
+ * priority and day up to the item. So the items read are the counter rows plus the reports of the item's
+ * own day and priority filed before it, whatever the service's volume; what the stream has not applied
+ * yet (a report of a higher priority filed within the last second, one that left the queue) shows once
+ * it has, as docs/api.md says.
  */
-export async function queuePosition(item: Item, now = new Date()): Promise<number | undefined> {
+export async function queuePosition(item: Item, opts: { justFiled?: boolean; now?: Date } = {}): Promise<number | undefined> {
   const slot = slotOf(item);
   if (!slot) return undefined;
   const { serviceCode, rank, createdAt } = slot;
-  const windowStart = dayBefore(now.toISOString().slice(0, 10));
   const ownDay = createdAt.slice(0, 10);
+  const own = queueSortKey(item);
+  if (!opts.justFiled) {
+    // Priorities ahead: every day the counters hold (up to tomorrow, for a clock a little ahead).
+    const tomorrow = dayAfter((opts.now ?? new Date()).toISOString().slice(0, 10));
+    const before = Array.from({ length: rank + 1 }, (_, r) => (r === rank ? ownDay : dayAfter(tomorrow)));
+    const [counted, sameDay] = await Promise.all([
+      countedBefore(serviceCode, before),
+      countQueued(serviceCode, `${rank}#${ownDay}`, justBefore(own)),
+    ]);
+    return counted + sameDay + 1;
+  }
+  const windowStart = dayBefore((opts.now ?? new Date()).toISOString().slice(0, 10));
   // Where the window starts at each priority up to the item's own: items created before it are counted.
   const from = Array.from({ length: rank + 1 }, (_, r) => (r === rank && ownDay < windowStart ? ownDay : windowStart));
-  const own = queueSortKey(item);
   const recent =
     ownDay >= windowStart
       ? [countRecentAhead(serviceCode, windowStart, own)]
