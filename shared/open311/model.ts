@@ -3,10 +3,10 @@
  * specification's field names and types. Pure: the edge renders these objects as JSON or XML
  * (functions/open311/format.ts), so both formats carry exactly the same fields.
  */
-import { DateTime } from 'luxon';
 import { findService, type Phase, type Service } from '../catalog/index.js';
 import type { Item } from '../items.js';
 import { publicText, toPublicItem } from '../public-view.js';
+import { inZone, isoWithOffset } from '../sla/zoned.js';
 
 export const GEOREPORT_SPEC = 'http://wiki.open311.org/GeoReport_v2';
 export const FORMATS = ['json', 'xml'] as const;
@@ -95,12 +95,19 @@ export const statusOf = (phase: Phase): Open311Request['status'] => (phase === '
 export const phasesOf = (status: Open311Request['status']): Phase[] => (status === 'closed' ? ['done'] : ['waiting', 'in_progress']);
 
 /**
- * A time in the jurisdiction's zone with its offset and whole seconds, as Chicago sends them.
- * @example w3cTime('2019-01-29T23:19:38.120Z', 'America/Chicago') // '2019-01-29T17:19:38-06:00'
+ * A time in the jurisdiction's zone with its offset, as Chicago sends them (UTC when the zone is not one
+ * the platform knows; the text as given when it is not a time). Through `Intl`, not a date library:
+ * every Open311 function formats times, and luxon was most of their bundles' excess.
+ * @example w3cTime('2019-01-29T23:19:38Z', 'America/Chicago') // '2019-01-29T17:19:38-06:00'
  */
 export function w3cTime(iso: string, timezone: string): string {
-  const time = DateTime.fromISO(iso, { zone: 'utc' }).setZone(timezone);
-  return (time.isValid ? time : DateTime.fromISO(iso, { zone: 'utc' })).toISO({ suppressMilliseconds: true }) ?? iso;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  try {
+    return isoWithOffset(inZone(ms, timezone));
+  } catch {
+    return isoWithOffset(inZone(ms, 'UTC'));
+  }
 }
 
 /** A report service as `services.json` lists it. */

@@ -108,3 +108,17 @@ export const weekdayOf = (z: Zoned): number => new Date(Date.UTC(z.year, z.month
 /** The local day as `yyyy-mm-dd`. */
 export const isoDateOf = (z: Zoned): string =>
   `${String(z.year).padStart(4, '0')}-${String(z.month).padStart(2, '0')}-${String(z.day).padStart(2, '0')}`;
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * The local time with its offset, as luxon's `toISO({ suppressMilliseconds: true })` writes it:
+ * `2019-01-29T17:19:38-06:00`, milliseconds only when there are some, `Z` only for the fixed zone `UTC`.
+ */
+export function isoWithOffset(z: Zoned): string {
+  const sign = z.offset < 0 ? '-' : '+';
+  const abs = Math.abs(z.offset);
+  const offset = z.zone.toLowerCase() === 'utc' ? 'Z' : `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const ms = z.millisecond ? `.${pad(z.millisecond, 3)}` : '';
+  return `${isoDateOf(z)}T${pad(z.hour)}:${pad(z.minute)}:${pad(z.second)}${ms}${offset}`;
+}

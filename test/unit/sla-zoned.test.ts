@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { inZone, isoDateOf, plusDays, setLocal, startOfDay, weekdayOf } from '../../shared/sla/zoned.js';
+import { w3cTime } from '../../shared/open311/model.js';
+import { inZone, isoDateOf, isoWithOffset, plusDays, setLocal, startOfDay, weekdayOf } from '../../shared/sla/zoned.js';
 
 /**
  * shared/sla/zoned.ts replaces luxon on the SLA clock (the request path): it must give luxon's answers,
@@ -25,6 +26,23 @@ const zone = fc.constantFrom(...zones);
 const luxon = (ms: number, z: string) => DateTime.fromMillis(ms, { zone: z });
 
 describe('zoned times against luxon', () => {
+  it('writes a time with its offset as luxon does (Open311 times), with and without milliseconds', () => {
+    fc.assert(
+      fc.property(instant, zone, fc.boolean(), (ms, z, whole) => {
+        const at = whole ? ms - (ms % 1000) : ms;
+        const theirs = luxon(at, z).toISO({ suppressMilliseconds: true });
+        expect(isoWithOffset(inZone(at, z))).toBe(theirs);
+        expect(w3cTime(new Date(at).toISOString(), z)).toBe(theirs);
+      }),
+      { numRuns: 300 },
+    );
+    expect(w3cTime('2019-01-29T23:19:38Z', 'America/Chicago')).toBe('2019-01-29T17:19:38-06:00');
+    expect(w3cTime('2019-07-01T12:00:00.120Z', 'Asia/Kathmandu')).toBe('2019-07-01T17:45:00.120+05:45');
+    // A zone the platform does not know is written in UTC; text that is not a time is left as it is.
+    expect(w3cTime('2019-01-29T23:19:38Z', 'Mars/Olympus')).toBe('2019-01-29T23:19:38Z');
+    expect(w3cTime('not a time', 'America/Chicago')).toBe('not a time');
+  });
+
   it('reads the same local date, time, weekday and offset', () => {
     fc.assert(
       fc.property(instant, zone, (ms, z) => {
