@@ -1,4 +1,4 @@
-// `npm run bench [-- --only api,scale,cold,site,map,notify,alerts] [--quick] [--build-site] [--connections N]`
+// `npm run bench [-- --only api,scale,cold,site,map,notify,alerts] [--quick] [--build-site] [--connections N] [--map-sizes 100000,1000000]`
 // Starts its own local stacks (or uses BENCH_URL), measures, writes bench/results/<date>.json and
 // prints markdown. Figures are printed, never asserted: see docs/performance.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -31,6 +31,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     'build-site': { type: 'boolean', default: false },
     connections: { type: 'string', default: '10' },
+    /** The map suite's table sizes after its 1,000 (default 100,000; 20,000 with --quick). */
+    'map-sizes': { type: 'string' },
   },
 });
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(SUITES);
@@ -47,6 +49,7 @@ const options = {
   seconds: quick ? 3 : 10,
   warmup: quick ? 1 : 2,
   buildSite: values['build-site'],
+  mapSizes: values['map-sizes']?.split(',').map((n) => Number(n.trim())),
   log: (line: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`),
 };
 

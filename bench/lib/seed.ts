@@ -28,13 +28,21 @@ export async function seedReports(
   const sample: SeededItem[] = [];
   let seen = 0;
   let chunk: Record<string, unknown>[] = [];
-  // Counted once at the end: a few thousand counters, against one update per counter per chunk.
-  const queued: Parameters<typeof countBulkLoaded>[0] = [];
-  const forStats: Item[] = [];
+  // Counted every 100,000 items (the counters add): a few thousand counter updates per count, against
+  // one per counter per chunk, and memory bounded for a load of a million.
+  let queued: Parameters<typeof countBulkLoaded>[0] = [];
+  let forStats: Item[] = [];
+  const countLoaded = async () => {
+    await countBulkLoaded(queued);
+    await countStatsBulkLoaded(forStats);
+    queued = [];
+    forStats = [];
+  };
   const flush = async () => {
     await batchPut(chunk, 16);
     opts.onProgress?.(seen);
     chunk = [];
+    if (queued.length >= 100_000) await countLoaded();
   };
   for (const { item, history } of demoReports(count, opts.seed)) {
     forStats.push(item);
@@ -56,8 +64,7 @@ export async function seedReports(
     if (chunk.length >= 5000) await flush();
   }
   if (chunk.length) await flush();
-  await countBulkLoaded(queued);
-  await countStatsBulkLoaded(forStats);
+  if (queued.length) await countLoaded();
   return sample;
 }
 

@@ -5,6 +5,8 @@ export interface BenchOptions {
   connections: number;
   seconds: number;
   warmup: number;
+  /** The map suite's table sizes after its first 1,000 reports, ascending (`--map-sizes`). */
+  mapSizes?: number[];
   log: (line: string) => void;
 }
 

@@ -167,8 +167,9 @@ async function streamLag(baseUrl: string, n: number): Promise<number[]> {
  * per tile and per list page (unit-free), and the cell counts' stream lag.
  */
 export async function mapSuite(opts: BenchOptions): Promise<SuiteResult> {
-  const big = opts.quick ? 20_000 : 100_000;
-  const label = big === 100_000 ? '100k' : `${big / 1000}k`;
+  const sizes = (opts.mapSizes?.length ? opts.mapSizes : [opts.quick ? 20_000 : 100_000]).filter((n) => n > 1000).sort((a, b) => a - b);
+  if (!sizes.length || sizes.some((n) => !Number.isInteger(n))) throw new Error('--map-sizes takes whole numbers over 1000');
+  const labelOf = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
   const runs = opts.quick ? 1 : 3;
   const target = await startTarget();
   try {
@@ -176,23 +177,30 @@ export async function mapSuite(opts: BenchOptions): Promise<SuiteResult> {
     const small = await measureHome(target.baseUrl, runs, opts, '1k');
     opts.log('map: stream lag of the cell counts');
     const lags = await streamLag(target.baseUrl, opts.quick ? 10 : 30);
-    opts.log(`map: bulk-loading to ${label}`);
-    const t0 = Date.now();
-    await seedReports(big - 1000, {
-      seed: 42,
-      sampleEvery: big,
-      onProgress: (d) => d % 20_000 < 5000 && opts.log(`map: seeded ${d + 1000}`),
-    });
-    const seedSeconds = round((Date.now() - t0) / 1000);
-    const large = await measureHome(target.baseUrl, runs, opts, label);
-    const rows = [
-      ['1k', small],
-      [label, large],
-    ] as const;
+    const measured: (readonly [string, Awaited<ReturnType<typeof measureHome>>])[] = [['1k', small]];
+    const loads: string[] = [];
+    let loaded = 1000;
+    for (const [i, size] of sizes.entries()) {
+      const label = labelOf(size);
+      opts.log(`map: bulk-loading to ${label}`);
+      const t0 = Date.now();
+      await seedReports(size - loaded, {
+        seed: 42 + i,
+        sampleEvery: size,
+        onProgress: (d) => d % 50_000 < 5000 && opts.log(`map: seeded ${d + loaded}`),
+      });
+      loads.push(`${(size - loaded).toLocaleString('en')} reports to ${label} in ${round((Date.now() - t0) / 1000)} s`);
+      loaded = size;
+      measured.push([label, await measureHome(target.baseUrl, runs, opts, label)]);
+    }
+    const rows = measured;
+    const [label, large] = measured[measured.length - 1] as (typeof measured)[number];
+    const big = loaded;
+    const seedSeconds = loads.join('; ');
     const lag = { p50: round(percentile(lags, 50)), p99: round(percentile(lags, 99)) };
     const readRatio = ratio(large.cost.perTile.itemsRead, small.cost.perTile.itemsRead);
     const markdown = [
-      `Home view in Chromium (headless, 1280×900, no tiles), median of ${runs}; ms from navigation start until the count markers are drawn and the list beside the map has settled. Bulk load of ${(big - 1000).toLocaleString('en')} reports: ${seedSeconds} s.`,
+      `Home view in Chromium (headless, 1280×900, no tiles), median of ${runs}; ms from navigation start until the count markers are drawn and the list beside the map has settled. Bulk loads: ${seedSeconds}.`,
       '',
       table(
         [
