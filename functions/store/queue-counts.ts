@@ -85,6 +85,19 @@ export async function countBulkLoaded(items: (QueueFields & DoneFields & AreaFie
   }
 }
 
+/**
+ * The same counts as countBulkLoaded, as whole counter items of a shard of their own (`shard`, e.g. an
+ * import's load shard): puts, 25 a BatchWriteItem call, instead of one UpdateItem per counter. Readers sum
+ * every shard of a counter, so a load's shard adds to the others; a second load takes another shard.
+ * Only for items no counter holds yet (their INSERT carries COUNTED_ON_LOAD).
+ */
+export function loadedCounterItems(items: (QueueFields & DoneFields & AreaFields & MapFields)[], shard: string): Record<string, unknown>[] {
+  const loaded = items.map((after) => ({ after }));
+  return [...counterDeltas(loaded), ...doneDeltas(loaded), ...areaDeltas(loaded), ...cellDeltas(loaded)]
+    .filter(({ delta }) => delta !== 0)
+    .map(({ key, delta }) => ({ PK: key.PK, SK: shardSK(key.SK, shard), entity: 'queue-count', n: delta }));
+}
+
 async function withConflictRetry<T>(send: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {

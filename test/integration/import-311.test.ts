@@ -93,6 +93,16 @@ describe('import:311 on a small export', () => {
     const { readStats } = await import('../../functions/ops/read-stats.js');
     const { total } = await readStats({ service: 'pothole', interval: 'month', from: '2026-01-01', to: '2026-12-31', format: 'json' });
     expect(total).toMatchObject({ created: 3, closed: 1 });
+    // And on the map (cell counts, the import's shard too): A-9's cell holds it, finished, and the
+    // neighbouring cell of no imported report holds nothing.
+    const ngeohash = (await import('ngeohash')).default;
+    const { tileCells } = await import('../../functions/store/map-cells.js');
+    const { tileOf } = await import('../../shared/map-cells.js');
+    const a9 = ngeohash.encode(51.43, -2.58, 6);
+    const cells = await tileCells(6, tileOf(a9));
+    expect(cells.find((c) => c.cell === a9)).toMatchObject({ done: 1 });
+    const empty = ngeohash.neighbor(a9, [1, 1]);
+    expect(cells.find((c) => c.cell === empty)).toBeUndefined();
   });
 
   it('a second import changes nothing: no version moves', async () => {

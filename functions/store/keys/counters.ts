@@ -25,7 +25,7 @@ export const monthSK = (rank: number, month = '') => `M#${rank}#${month}`;
 export const daySK = (rank: number, day: string) => `D#${day.slice(0, 7)}#${rank}#${day.slice(8, 10)}`;
 export const monthDaysSK = (month: string) => `D#${month}#`;
 /** One shard of a counter: `M#2#2026-09` → `M#2#2026-09#3`. */
-export const shardSK = (sk: string, shard: number) => `${sk}#${shard}`;
+export const shardSK = (sk: string, shard: number | string) => `${sk}#${shard}`;
 
 /** Reports per area and phase, every area in one partition: see store/area-counts.ts. */
 export const AREA_COUNTS_PK = 'ACOUNT';
