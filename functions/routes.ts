@@ -24,8 +24,9 @@ export interface RouteDefinition {
   access: 'read' | 'write';
   /**
    * The DynamoDB actions its function may perform on the table (and its indexes): its IAM grant in AWS,
-   * enforced locally too (infra/local/local-iam.ts), so a missing one fails the integration suite and
-   * an unneeded one fails test/infra/least-privilege.test.ts.
+   * enforced locally too (infra/local/local-iam.ts), so a missing one fails the integration suite
+   * (test/integration/local-iam.test.ts); test/infra/template.test.ts asserts the grants as listed. Nothing
+   * yet fails on an action listed but never used: keep the list to what the function calls.
    */
   table: readonly TableAction[];
   /** Reads the staff directory (Cognito users and groups): gets read-only user pool permissions in AWS. */

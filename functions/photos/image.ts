@@ -24,7 +24,7 @@ const open = (input: Buffer) => sharp(input, { limitInputPixels: PHOTO_LIMITS.ma
 /**
  * Decodes a citizen's upload and makes the public sizes: the EXIF orientation applied, then every piece
  * of metadata dropped (sharp writes none unless asked: no EXIF, GPS, XMP, IPTC or ICC profile), a
- * display size and a thumbnail in WebP. The file's own bytes decide what it is, not its name or declared
+ * display size and a thumbnail in JPEG. The file's own bytes decide what it is, not its name or declared
  * type. HEIC from phones is HEVC-coded, which the prebuilt libvips cannot decode, so it goes through
  * heic-convert (libheif compiled to wasm) first; its size is checked from the header before that too.
  * @example const { thumb } = await processPhoto(await readFile('pothole.jpg'))

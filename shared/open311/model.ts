@@ -95,14 +95,16 @@ export const statusOf = (phase: Phase): Open311Request['status'] => (phase === '
 export const phasesOf = (status: Open311Request['status']): Phase[] => (status === 'closed' ? ['done'] : ['waiting', 'in_progress']);
 
 /**
- * A time in the jurisdiction's zone with its offset, as Chicago sends them (UTC when the zone is not one
+ * A time in the jurisdiction's zone with its offset, in whole seconds, as Chicago sends them (UTC when the zone is not one
  * the platform knows; the text as given when it is not a time). Through `Intl`, not a date library:
  * every Open311 function formats times, and luxon was most of their bundles' excess.
  * @example w3cTime('2019-01-29T23:19:38Z', 'America/Chicago') // '2019-01-29T17:19:38-06:00'
  */
 export function w3cTime(iso: string, timezone: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
+  const exact = Date.parse(iso);
+  if (Number.isNaN(exact)) return iso;
+  // Whole seconds, as the specification's examples and Chicago write them.
+  const ms = Math.floor(exact / 1000) * 1000;
   try {
     return isoWithOffset(inZone(ms, timezone));
   } catch {
