@@ -1,18 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenBucket } from '../../functions/lib/token-bucket.js';
 import { sendDigest } from '../../functions/notify/digests.js';
 import { digestEntriesOf, digestEntryRecord, putAlertRecords } from '../../functions/store/alert-queue.js';
 import { addressAlertsOfToken } from '../../functions/store/alerts.js';
 import { api, createReport, useTestTable } from '../support/api.js';
 import { axeViolations, launchChromium, openPage, screenshot } from '../support/browser.js';
-import { linkIn, mailWith, uniqueAddress } from '../support/mailbox.js';
+import { linkIn, mailWith, sendMailFromThisProcess, uniqueAddress } from '../support/mailbox.js';
 
 let browser: Browser;
 beforeAll(async () => {
   useTestTable();
-  process.env.SES_ENDPOINT = inject('mailboxUrl');
-  process.env.PUBLIC_BASE_URL = inject('baseUrl');
+  sendMailFromThisProcess();
   browser = await launchChromium();
 });
 afterAll(async () => {

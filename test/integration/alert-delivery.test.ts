@@ -13,14 +13,13 @@ import { digestDay } from '../../shared/alerts/digest.js';
 import type { AlertTarget } from '../../shared/alerts/schemas.js';
 import { jurisdiction } from '../../shared/jurisdiction/index.js';
 import { api, createReport, signIn, useTestTable } from '../support/api.js';
-import { type Mail, mailTo, uniqueAddress } from '../support/mailbox.js';
+import { type Mail, mailTo, sendMailFromThisProcess, uniqueAddress } from '../support/mailbox.js';
 
 let token: string;
 beforeAll(async () => {
   useTestTable();
-  // Digests are sent from this process (as the sender would at 07:00): to the stack's SES emulator, with its links.
-  process.env.SES_ENDPOINT = inject('mailboxUrl');
-  process.env.PUBLIC_BASE_URL = inject('baseUrl');
+  // Digests are sent from this process (as the sender would at 07:00).
+  sendMailFromThisProcess();
   token = await signIn('roads.officer');
 });
 

@@ -10,7 +10,17 @@ import { itemKey } from '../../functions/store/keys/items.js';
 import { findSubscription } from '../../functions/store/subscriptions.js';
 import type { AlertTarget } from '../../shared/alerts/schemas.js';
 import { api, createReport, reportBody, signIn, useTestTable } from '../support/api.js';
-import { drainItemMail, followUrl, linkIn, type Mail, mailCount, mailTo, mailWith, uniqueAddress } from '../support/mailbox.js';
+import {
+  drainItemMail,
+  followUrl,
+  linkIn,
+  type Mail,
+  mailCount,
+  mailTo,
+  mailWith,
+  sendMailFromThisProcess,
+  uniqueAddress,
+} from '../support/mailbox.js';
 
 /**
  * Emails in the follower's language (issue 23): the language of the request that asked (Accept-Language)
@@ -19,9 +29,8 @@ import { drainItemMail, followUrl, linkIn, type Mail, mailCount, mailTo, mailWit
 let token: string;
 beforeAll(async () => {
   useTestTable();
-  // Digests are sent from this process (as the sender would at 07:00): to the stack's SES emulator, with its links.
-  process.env.SES_ENDPOINT = inject('mailboxUrl');
-  process.env.PUBLIC_BASE_URL = inject('baseUrl');
+  // Digests are sent from this process (as the sender would at 07:00).
+  sendMailFromThisProcess();
   token = await signIn('roads.officer');
 });
 

@@ -75,3 +75,12 @@ export function linkIn(mail: Mail, fragment: string): string {
   if (!link) throw new Error(`no ${fragment} link in "${mail.subject}"`);
   return link;
 }
+
+/**
+ * Lets this test process send email as the stack's functions do (digests, alerts sent in-process): to
+ * the stack's SES emulator, with links to its site.
+ */
+export function sendMailFromThisProcess(): void {
+  process.env.SES_ENDPOINT = inject('mailboxUrl');
+  process.env.PUBLIC_BASE_URL = inject('baseUrl');
+}
